@@ -1,0 +1,588 @@
+//! The key model every format reads into and writes from: public and private keys of the algorithms keyfit
+//! knows, their OpenSSH wire blobs and their fingerprints.
+
+use crate::error::{Error, Result};
+use crate::limits;
+use crate::wire::{Reader, Writer};
+use base64ct::{Base64, Base64Unpadded, Encoding};
+use md5::{Digest as _, Md5};
+use num_bigint_dig::BigUint;
+use num_integer::Integer;
+use num_traits::{One, ToPrimitive, Zero};
+use rsa::traits::{PrivateKeyParts, PublicKeyParts};
+use rsa::RsaPrivateKey;
+use sha2::Sha256;
+use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
+
+/// A named elliptic curve for ECDSA keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Curve {
+    /// NIST P-256 (`nistp256`).
+    P256,
+    /// NIST P-384 (`nistp384`).
+    P384,
+    /// NIST P-521 (`nistp521`).
+    P521,
+}
+
+impl Curve {
+    /// The SSH curve identifier, e.g. `nistp256`.
+    pub fn ssh_id(self) -> &'static str {
+        match self {
+            Curve::P256 => "nistp256",
+            Curve::P384 => "nistp384",
+            Curve::P521 => "nistp521",
+        }
+    }
+
+    /// Parses an SSH curve identifier.
+    pub fn from_ssh_id(id: &[u8]) -> Result<Self> {
+        match id {
+            b"nistp256" => Ok(Curve::P256),
+            b"nistp384" => Ok(Curve::P384),
+            b"nistp521" => Ok(Curve::P521),
+            other => Err(Error::UnsupportedAlgorithm(format!(
+                "ECDSA curve {}",
+                String::from_utf8_lossy(other)
+            ))),
+        }
+    }
+
+    /// Field size in bits.
+    pub fn bits(self) -> u32 {
+        match self {
+            Curve::P256 => 256,
+            Curve::P384 => 384,
+            Curve::P521 => 521,
+        }
+    }
+
+    /// Length in bytes of a private scalar.
+    pub fn scalar_len(self) -> usize {
+        (self.bits() as usize).div_ceil(8)
+    }
+
+    /// The ASN.1 OID of the curve.
+    pub fn oid(self) -> der::asn1::ObjectIdentifier {
+        use der::asn1::ObjectIdentifier as O;
+        match self {
+            Curve::P256 => O::new_unwrap("1.2.840.10045.3.1.7"),
+            Curve::P384 => O::new_unwrap("1.3.132.0.34"),
+            Curve::P521 => O::new_unwrap("1.3.132.0.35"),
+        }
+    }
+
+    /// The curve with this OID.
+    pub fn from_oid(oid: &der::asn1::ObjectIdentifier) -> Result<Self> {
+        [Curve::P256, Curve::P384, Curve::P521]
+            .into_iter()
+            .find(|c| c.oid() == *oid)
+            .ok_or_else(|| Error::UnsupportedAlgorithm(format!("ECDSA curve {oid}")))
+    }
+}
+
+/// A key algorithm.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Algorithm {
+    /// RSA.
+    Rsa,
+    /// Ed25519.
+    Ed25519,
+    /// ECDSA on a NIST curve.
+    Ecdsa(Curve),
+    /// DSA (`ssh-dss`).
+    Dsa,
+}
+
+impl Algorithm {
+    /// The name keyfit reports: `rsa`, `ed25519`, `ecdsa-p256`, `ecdsa-p384`, `ecdsa-p521`, `dsa`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Algorithm::Rsa => "rsa",
+            Algorithm::Ed25519 => "ed25519",
+            Algorithm::Ecdsa(Curve::P256) => "ecdsa-p256",
+            Algorithm::Ecdsa(Curve::P384) => "ecdsa-p384",
+            Algorithm::Ecdsa(Curve::P521) => "ecdsa-p521",
+            Algorithm::Dsa => "dsa",
+        }
+    }
+
+    /// The SSH key type name, e.g. `ssh-rsa`.
+    pub fn ssh_name(self) -> &'static str {
+        match self {
+            Algorithm::Rsa => "ssh-rsa",
+            Algorithm::Ed25519 => "ssh-ed25519",
+            Algorithm::Ecdsa(Curve::P256) => "ecdsa-sha2-nistp256",
+            Algorithm::Ecdsa(Curve::P384) => "ecdsa-sha2-nistp384",
+            Algorithm::Ecdsa(Curve::P521) => "ecdsa-sha2-nistp521",
+            Algorithm::Dsa => "ssh-dss",
+        }
+    }
+
+    /// Parses an SSH key type name.
+    pub fn from_ssh_name(name: &[u8]) -> Result<Self> {
+        Ok(match name {
+            b"ssh-rsa" => Algorithm::Rsa,
+            b"ssh-ed25519" => Algorithm::Ed25519,
+            b"ecdsa-sha2-nistp256" => Algorithm::Ecdsa(Curve::P256),
+            b"ecdsa-sha2-nistp384" => Algorithm::Ecdsa(Curve::P384),
+            b"ecdsa-sha2-nistp521" => Algorithm::Ecdsa(Curve::P521),
+            b"ssh-dss" => Algorithm::Dsa,
+            other => {
+                return Err(Error::UnsupportedAlgorithm(
+                    String::from_utf8_lossy(other).into_owned(),
+                ))
+            }
+        })
+    }
+
+    /// A human name for messages, e.g. `Ed25519`.
+    pub fn display(self) -> &'static str {
+        match self {
+            Algorithm::Rsa => "RSA",
+            Algorithm::Ed25519 => "Ed25519",
+            Algorithm::Ecdsa(_) => "ECDSA",
+            Algorithm::Dsa => "DSA",
+        }
+    }
+}
+
+/// A public key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PublicKey {
+    /// RSA modulus and public exponent.
+    Rsa {
+        /// Modulus.
+        n: BigUint,
+        /// Public exponent.
+        e: BigUint,
+    },
+    /// Ed25519 public key bytes.
+    Ed25519([u8; 32]),
+    /// ECDSA public point in SEC1 encoding.
+    Ecdsa {
+        /// Curve.
+        curve: Curve,
+        /// SEC1 point (usually uncompressed, `04 || x || y`).
+        point: Vec<u8>,
+    },
+    /// DSA domain parameters and public value.
+    Dsa {
+        /// Prime modulus.
+        p: BigUint,
+        /// Subgroup order.
+        q: BigUint,
+        /// Generator.
+        g: BigUint,
+        /// Public value.
+        y: BigUint,
+    },
+}
+
+impl PublicKey {
+    /// The algorithm.
+    pub fn algorithm(&self) -> Algorithm {
+        match self {
+            PublicKey::Rsa { .. } => Algorithm::Rsa,
+            PublicKey::Ed25519(_) => Algorithm::Ed25519,
+            PublicKey::Ecdsa { curve, .. } => Algorithm::Ecdsa(*curve),
+            PublicKey::Dsa { .. } => Algorithm::Dsa,
+        }
+    }
+
+    /// Key size in bits, as `ssh-keygen -l` shows it.
+    pub fn bits(&self) -> u32 {
+        match self {
+            PublicKey::Rsa { n, .. } => n.bits() as u32,
+            PublicKey::Ed25519(_) => 256,
+            PublicKey::Ecdsa { curve, .. } => curve.bits(),
+            PublicKey::Dsa { p, .. } => p.bits() as u32,
+        }
+    }
+
+    /// Checks a public RSA key is usable: odd modulus, odd e >= 3 below n, modulus within keyfit's cap.
+    ///
+    /// # Errors
+    /// [`Error::KeyTooLarge`] past the modulus cap, [`Error::InconsistentKey`] for a malformed key.
+    pub fn rsa(n: BigUint, e: BigUint) -> Result<Self> {
+        limits::check_rsa_bits(n.bits())?;
+        if n.is_zero() || n.is_even() {
+            return Err(Error::InconsistentKey("the RSA modulus is even"));
+        }
+        if e < BigUint::from(3u32) || e.is_even() || e >= n {
+            return Err(Error::InconsistentKey(
+                "the RSA public exponent is not an odd number from 3 up",
+            ));
+        }
+        if e.bits() > 64 {
+            return Err(Error::InconsistentKey(
+                "the RSA public exponent is too large",
+            ));
+        }
+        Ok(PublicKey::Rsa { n, e })
+    }
+
+    /// The OpenSSH wire blob (`string type, ...`), as in `authorized_keys` after base64 decoding.
+    pub fn to_ssh_blob(&self) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.string(self.algorithm().ssh_name().as_bytes());
+        match self {
+            PublicKey::Rsa { n, e } => w.mpint(e).mpint(n),
+            PublicKey::Ed25519(k) => w.string(k),
+            PublicKey::Ecdsa { curve, point } => w.string(curve.ssh_id().as_bytes()).string(point),
+            PublicKey::Dsa { p, q, g, y } => w.mpint(p).mpint(q).mpint(g).mpint(y),
+        };
+        w.as_slice().to_vec()
+    }
+
+    /// Reads the fields that follow the type name in a wire blob.
+    pub fn read_ssh_fields(alg: Algorithm, r: &mut Reader<'_>) -> Result<Self> {
+        Ok(match alg {
+            Algorithm::Rsa => {
+                let e = r.mpint()?;
+                let n = r.mpint()?;
+                PublicKey::rsa(n, e)?
+            }
+            Algorithm::Ed25519 => PublicKey::Ed25519(ed25519_bytes(r.string()?)?),
+            Algorithm::Ecdsa(curve) => {
+                if Curve::from_ssh_id(r.string()?)? != curve {
+                    return Err(Error::Corrupt(
+                        "the ECDSA curve name does not match the key type",
+                    ));
+                }
+                PublicKey::Ecdsa {
+                    curve,
+                    point: ecdsa_point(curve, r.string()?)?,
+                }
+            }
+            Algorithm::Dsa => PublicKey::Dsa {
+                p: r.mpint()?,
+                q: r.mpint()?,
+                g: r.mpint()?,
+                y: r.mpint()?,
+            },
+        })
+    }
+
+    /// Parses an OpenSSH wire blob; trailing bytes are corruption.
+    pub fn from_ssh_blob(blob: &[u8]) -> Result<Self> {
+        let mut r = Reader::new(blob);
+        let alg = Algorithm::from_ssh_name(r.string()?)?;
+        let key = Self::read_ssh_fields(alg, &mut r)?;
+        if !r.is_empty() {
+            return Err(Error::Corrupt("extra bytes after the public key"));
+        }
+        Ok(key)
+    }
+
+    /// `SHA256:<unpadded base64>`, as `ssh-keygen -l` and git hosts show it.
+    pub fn fingerprint_sha256(&self) -> String {
+        format!(
+            "SHA256:{}",
+            Base64Unpadded::encode_string(&Sha256::digest(self.to_ssh_blob()))
+        )
+    }
+
+    /// `MD5:aa:bb:...`, the older colon-separated form.
+    pub fn fingerprint_md5(&self) -> String {
+        let hex: Vec<String> = Md5::digest(self.to_ssh_blob())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        format!("MD5:{}", hex.join(":"))
+    }
+
+    /// The `authorized_keys` line: `ssh-rsa AAAA... comment` (no newline).
+    pub fn to_openssh_line(&self, comment: &str) -> String {
+        let b64 = Base64::encode_string(&self.to_ssh_blob());
+        let name = self.algorithm().ssh_name();
+        if comment.is_empty() {
+            format!("{name} {b64}")
+        } else {
+            format!("{name} {b64} {comment}")
+        }
+    }
+}
+
+/// Checks an Ed25519 key field is 32 bytes.
+pub fn ed25519_bytes(b: &[u8]) -> Result<[u8; 32]> {
+    b.try_into()
+        .map_err(|_| Error::Corrupt("an Ed25519 key is not 32 bytes"))
+}
+
+/// Checks an ECDSA point has the length its curve demands (uncompressed or compressed SEC1).
+pub fn ecdsa_point(curve: Curve, b: &[u8]) -> Result<Vec<u8>> {
+    let len = curve.scalar_len();
+    match b.first() {
+        Some(4) if b.len() == 1 + 2 * len => Ok(b.to_vec()),
+        Some(2 | 3) if b.len() == 1 + len => Ok(b.to_vec()),
+        _ => Err(Error::Corrupt("the ECDSA public point is malformed")),
+    }
+}
+
+/// A private key; its secret parts are zeroized on drop and never printed by `Debug`.
+pub enum PrivateKey {
+    /// RSA, checked for consistency when built (see [`rsa_from_parts`]).
+    Rsa(RsaPrivateKey),
+    /// Ed25519 seed and public key.
+    Ed25519(Ed25519Private),
+    /// ECDSA private scalar and public point.
+    Ecdsa(EcdsaPrivate),
+    /// DSA parameters and private value.
+    Dsa(DsaPrivate),
+}
+
+impl core::fmt::Debug for PrivateKey {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(
+            f,
+            "PrivateKey({}, {} bits)",
+            self.algorithm().name(),
+            self.public_key().bits()
+        )
+    }
+}
+
+/// Ed25519 private key: the 32-byte seed and the public key derived from it.
+#[derive(Clone, Zeroize, ZeroizeOnDrop)]
+pub struct Ed25519Private {
+    /// Secret seed (RFC 8032 "private key").
+    pub seed: [u8; 32],
+    /// Public key.
+    pub public: [u8; 32],
+}
+
+impl Ed25519Private {
+    /// Builds from a seed and a claimed public key; checks the public key is the one the seed gives.
+    ///
+    /// # Errors
+    /// [`Error::InconsistentKey`] if they differ.
+    pub fn new(seed: [u8; 32], public: Option<[u8; 32]>) -> Result<Self> {
+        let derived = ed25519_dalek::SigningKey::from_bytes(&seed)
+            .verifying_key()
+            .to_bytes();
+        if public.is_some_and(|p| p != derived) {
+            return Err(Error::InconsistentKey(
+                "the Ed25519 public key does not match the private key",
+            ));
+        }
+        Ok(Ed25519Private {
+            seed,
+            public: derived,
+        })
+    }
+}
+
+/// ECDSA private key: the scalar (big-endian, curve-sized) and the public point.
+#[derive(Clone, Zeroize, ZeroizeOnDrop)]
+pub struct EcdsaPrivate {
+    /// The curve (not secret).
+    #[zeroize(skip)]
+    pub curve: Curve,
+    /// SEC1 public point.
+    pub point: Vec<u8>,
+    /// Private scalar, big-endian, left-padded to the curve size.
+    pub scalar: Vec<u8>,
+}
+
+impl EcdsaPrivate {
+    /// Builds from a scalar of any length up to the curve size; rejects zero and oversized scalars.
+    ///
+    /// # Errors
+    /// [`Error::Corrupt`] for a malformed scalar or point.
+    pub fn new(curve: Curve, point: &[u8], scalar: &[u8]) -> Result<Self> {
+        let len = curve.scalar_len();
+        let trimmed: &[u8] = {
+            let start = scalar.iter().position(|&b| b != 0).unwrap_or(scalar.len());
+            &scalar[start..]
+        };
+        if trimmed.is_empty() || trimmed.len() > len {
+            return Err(Error::Corrupt("the ECDSA private scalar is out of range"));
+        }
+        let mut padded = vec![0u8; len];
+        padded[len - trimmed.len()..].copy_from_slice(trimmed);
+        Ok(EcdsaPrivate {
+            curve,
+            point: ecdsa_point(curve, point)?,
+            scalar: padded,
+        })
+    }
+}
+
+/// DSA private key.
+#[derive(Clone)]
+pub struct DsaPrivate {
+    /// Prime modulus.
+    pub p: BigUint,
+    /// Subgroup order.
+    pub q: BigUint,
+    /// Generator.
+    pub g: BigUint,
+    /// Public value.
+    pub y: BigUint,
+    /// Private value.
+    pub x: BigUint,
+}
+
+impl DsaPrivate {
+    /// Builds a DSA key and checks `y = g^x mod p`.
+    ///
+    /// # Errors
+    /// [`Error::InconsistentKey`] if the public value does not match, [`Error::KeyTooLarge`] past the size cap.
+    pub fn new(p: BigUint, q: BigUint, g: BigUint, y: BigUint, x: BigUint) -> Result<Self> {
+        limits::check_rsa_bits(p.bits())?;
+        if p.is_zero() || q.is_zero() || x >= q || g.modpow(&x, &p) != y {
+            return Err(Error::InconsistentKey(
+                "the DSA public value does not match the private value",
+            ));
+        }
+        Ok(DsaPrivate { p, q, g, y, x })
+    }
+}
+
+impl Drop for DsaPrivate {
+    fn drop(&mut self) {
+        self.x.zeroize();
+    }
+}
+
+impl PrivateKey {
+    /// The algorithm.
+    pub fn algorithm(&self) -> Algorithm {
+        match self {
+            PrivateKey::Rsa(_) => Algorithm::Rsa,
+            PrivateKey::Ed25519(_) => Algorithm::Ed25519,
+            PrivateKey::Ecdsa(k) => Algorithm::Ecdsa(k.curve),
+            PrivateKey::Dsa(_) => Algorithm::Dsa,
+        }
+    }
+
+    /// The matching public key.
+    pub fn public_key(&self) -> PublicKey {
+        match self {
+            PrivateKey::Rsa(k) => PublicKey::Rsa {
+                n: k.n().clone(),
+                e: k.e().clone(),
+            },
+            PrivateKey::Ed25519(k) => PublicKey::Ed25519(k.public),
+            PrivateKey::Ecdsa(k) => PublicKey::Ecdsa {
+                curve: k.curve,
+                point: k.point.clone(),
+            },
+            PrivateKey::Dsa(k) => PublicKey::Dsa {
+                p: k.p.clone(),
+                q: k.q.clone(),
+                g: k.g.clone(),
+                y: k.y.clone(),
+            },
+        }
+    }
+
+    /// The RSA key, or [`Error::NotRsa`].
+    pub fn as_rsa(&self) -> Result<&RsaPrivateKey> {
+        match self {
+            PrivateKey::Rsa(k) => Ok(k),
+            other => Err(Error::NotRsa(other.algorithm().display())),
+        }
+    }
+}
+
+/// Optional CRT values as a file stores them, to be checked against the ones computed from p and q.
+pub struct RsaCrt {
+    /// `d mod (p-1)`, if stored.
+    pub dp: Option<BigUint>,
+    /// `d mod (q-1)`, if stored.
+    pub dq: Option<BigUint>,
+    /// `q^-1 mod p`, if stored.
+    pub qinv: Option<BigUint>,
+}
+
+impl RsaCrt {
+    /// No stored CRT values.
+    pub const NONE: RsaCrt = RsaCrt {
+        dp: None,
+        dq: None,
+        qinv: None,
+    };
+}
+
+impl Drop for RsaCrt {
+    fn drop(&mut self) {
+        for v in [&mut self.dp, &mut self.dq, &mut self.qinv]
+            .into_iter()
+            .flatten()
+        {
+            v.zeroize();
+        }
+    }
+}
+
+/// Builds an RSA private key from its parts and checks that they fit together: n = p*q,
+/// e*d = 1 mod (p-1) and mod (q-1), 3 <= e odd, and any stored CRT values.
+///
+/// # Errors
+/// [`Error::InconsistentKey`] naming the part that does not fit; [`Error::KeyTooLarge`] past the modulus cap.
+pub fn rsa_from_parts(
+    n: BigUint,
+    e: BigUint,
+    d: BigUint,
+    p: BigUint,
+    q: BigUint,
+    crt: RsaCrt,
+) -> Result<RsaPrivateKey> {
+    PublicKey::rsa(n.clone(), e.clone())?;
+    if p <= BigUint::one() || q <= BigUint::one() || p == q {
+        return Err(Error::InconsistentKey("the primes p and q are invalid"));
+    }
+    if &p * &q != n {
+        return Err(Error::InconsistentKey("the modulus n is not p × q"));
+    }
+    let key = RsaPrivateKey::from_components(n, e, d, vec![p, q]).map_err(|err| match err {
+        rsa::Error::InvalidExponent => {
+            Error::InconsistentKey("the private exponent d does not match e")
+        }
+        _ => Error::InconsistentKey("the RSA components are invalid"),
+    })?;
+    let primes = key.primes();
+    let one = BigUint::one();
+    let expect_dp = Zeroizing::new(key.d() % (&primes[0] - &one));
+    let expect_dq = Zeroizing::new(key.d() % (&primes[1] - &one));
+    if crt.dp.as_ref().is_some_and(|v| *v != *expect_dp)
+        || crt.dq.as_ref().is_some_and(|v| *v != *expect_dq)
+    {
+        return Err(Error::InconsistentKey(
+            "the stored CRT exponents do not match d",
+        ));
+    }
+    if let Some(qinv) = &crt.qinv {
+        // q * qinv = 1 mod p, without trusting anything computed from it.
+        if (&primes[1] * qinv) % &primes[0] != one {
+            return Err(Error::InconsistentKey(
+                "the stored CRT coefficient is wrong",
+            ));
+        }
+    }
+    Ok(key)
+}
+
+/// The CRT coefficient `q^-1 mod p` of an RSA key.
+pub fn rsa_qinv(key: &RsaPrivateKey) -> Zeroizing<BigUint> {
+    let qinv = key.crt_coefficient().unwrap_or_default();
+    Zeroizing::new(qinv)
+}
+
+/// `d mod (p-1)` and `d mod (q-1)`.
+pub fn rsa_crt_exponents(key: &RsaPrivateKey) -> (Zeroizing<BigUint>, Zeroizing<BigUint>) {
+    let one = BigUint::one();
+    let p = &key.primes()[0];
+    let q = &key.primes()[1];
+    (
+        Zeroizing::new(key.d() % (p - &one)),
+        Zeroizing::new(key.d() % (q - &one)),
+    )
+}
+
+/// The public exponent as a number, when it fits.
+pub fn rsa_e_u64(key: &RsaPrivateKey) -> Option<u64> {
+    key.e().to_u64()
+}

@@ -1,0 +1,198 @@
+//! What a reader learns from a key file: its format, how it is protected, and the key itself.
+
+use crate::error::Result;
+use crate::key::{PrivateKey, PublicKey};
+use crate::limits;
+
+/// The key formats keyfit names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// `-----BEGIN RSA PRIVATE KEY-----` (OpenSSL "traditional"), the format Jira takes.
+    Pkcs1,
+    /// `-----BEGIN PRIVATE KEY-----` / `ENCRYPTED PRIVATE KEY`, or DER.
+    Pkcs8,
+    /// `-----BEGIN OPENSSH PRIVATE KEY-----`, ssh-keygen's default since 7.8.
+    OpenSsh,
+    /// PuTTY-User-Key-File-2.
+    Ppk2,
+    /// PuTTY-User-Key-File-3.
+    Ppk3,
+    /// `---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----` (ssh.com / SECSH).
+    SshCom,
+    /// `ssh-rsa AAAA... comment`.
+    OpenSshPublic,
+    /// `---- BEGIN SSH2 PUBLIC KEY ----`.
+    Rfc4716Public,
+    /// `-----BEGIN RSA PUBLIC KEY-----`.
+    Pkcs1Public,
+    /// `-----BEGIN PUBLIC KEY-----`.
+    SpkiPublic,
+    /// `-----BEGIN CERTIFICATE-----`.
+    X509Certificate,
+    /// `-----BEGIN PGP ...-----`.
+    Pgp,
+    /// Anything else.
+    Unknown,
+}
+
+impl Format {
+    /// The name keyfit reports, e.g. `pkcs1`, `openssh-public`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Pkcs1 => "pkcs1",
+            Format::Pkcs8 => "pkcs8",
+            Format::OpenSsh => "openssh",
+            Format::Ppk2 => "ppk2",
+            Format::Ppk3 => "ppk3",
+            Format::SshCom => "sshcom",
+            Format::OpenSshPublic => "openssh-public",
+            Format::Rfc4716Public => "rfc4716-public",
+            Format::Pkcs1Public => "pkcs1-public",
+            Format::SpkiPublic => "spki-public",
+            Format::X509Certificate => "x509-certificate",
+            Format::Pgp => "pgp",
+            Format::Unknown => "unknown",
+        }
+    }
+
+    /// Whether this format holds only a public key.
+    pub fn is_public(self) -> bool {
+        matches!(
+            self,
+            Format::OpenSshPublic
+                | Format::Rfc4716Public
+                | Format::Pkcs1Public
+                | Format::SpkiPublic
+        )
+    }
+}
+
+/// A key derivation function and its parameters, as stored in the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Kdf {
+    /// OpenSSL's `EVP_BytesToKey` with MD5 and one iteration (legacy PEM, no real stretching).
+    EvpBytesToKeyMd5,
+    /// OpenSSH's bcrypt-pbkdf.
+    Bcrypt {
+        /// Rounds.
+        rounds: u32,
+    },
+    /// Argon2 (PuTTY .ppk v3).
+    Argon2 {
+        /// `argon2id`, `argon2i` or `argon2d`.
+        flavor: &'static str,
+        /// Memory in KiB.
+        memory_kib: u32,
+        /// Passes.
+        passes: u32,
+        /// Lanes.
+        parallelism: u32,
+    },
+    /// PBKDF2 (PKCS#8 PBES2).
+    Pbkdf2 {
+        /// `hmacWithSHA1`, `hmacWithSHA256`, ...
+        prf: &'static str,
+        /// Iterations.
+        iterations: u32,
+    },
+    /// scrypt (PKCS#8 PBES2).
+    Scrypt {
+        /// log2(N).
+        log_n: u8,
+        /// Block size.
+        r: u32,
+        /// Parallelism.
+        p: u32,
+    },
+    /// PuTTY .ppk v2's one round of SHA-1 over the passphrase.
+    PpkSha1,
+    /// ssh.com's MD5-based key derivation.
+    SshComMd5,
+}
+
+impl Kdf {
+    /// The name keyfit reports.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kdf::EvpBytesToKeyMd5 => "evp-bytestokey-md5",
+            Kdf::Bcrypt { .. } => "bcrypt-pbkdf",
+            Kdf::Argon2 { flavor, .. } => flavor,
+            Kdf::Pbkdf2 { .. } => "pbkdf2",
+            Kdf::Scrypt { .. } => "scrypt",
+            Kdf::PpkSha1 => "ppk-sha1",
+            Kdf::SshComMd5 => "sshcom-md5",
+        }
+    }
+
+    /// Checks the parameters against keyfit's caps, before any derivation runs.
+    ///
+    /// # Errors
+    /// [`crate::Error::KdfTooCostly`] naming the parameter.
+    pub fn check_limits(&self) -> Result<()> {
+        match *self {
+            Kdf::Bcrypt { rounds } => limits::check_bcrypt_rounds(rounds),
+            Kdf::Argon2 {
+                memory_kib,
+                passes,
+                parallelism,
+                ..
+            } => limits::check_argon2(memory_kib, passes, parallelism),
+            Kdf::Pbkdf2 { iterations, .. } => limits::check_pbkdf2(iterations),
+            Kdf::Scrypt { log_n, r, p } => limits::check_scrypt(log_n, r, p),
+            Kdf::EvpBytesToKeyMd5 | Kdf::PpkSha1 | Kdf::SshComMd5 => Ok(()),
+        }
+    }
+}
+
+/// How a key file is encrypted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Encryption {
+    /// The cipher as keyfit names it, lower case: `aes-128-cbc`, `aes256-ctr`, `des-ede3-cbc`, ...
+    pub cipher: String,
+    /// The KDF, when known.
+    pub kdf: Option<Kdf>,
+}
+
+/// What a reader learned from one key file.
+#[derive(Debug)]
+pub struct Parsed {
+    /// The format.
+    pub format: Format,
+    /// How the key is encrypted; `None` when it is not.
+    pub encryption: Option<Encryption>,
+    /// The comment, when the format carries one (and, for OpenSSH, once decrypted).
+    pub comment: Option<String>,
+    /// The public key, when the file shows it without the passphrase or once decrypted.
+    pub public: Option<PublicKey>,
+    /// The private key: `None` for public-key formats and for encrypted keys read without a passphrase.
+    pub private: Option<PrivateKey>,
+}
+
+impl Parsed {
+    /// A parsed public key.
+    pub fn public(format: Format, public: PublicKey, comment: Option<String>) -> Self {
+        Parsed {
+            format,
+            encryption: None,
+            comment,
+            public: Some(public),
+            private: None,
+        }
+    }
+
+    /// A parsed, decrypted private key; the public key is derived from it.
+    pub fn private(
+        format: Format,
+        private: PrivateKey,
+        comment: Option<String>,
+        encryption: Option<Encryption>,
+    ) -> Self {
+        Parsed {
+            format,
+            encryption,
+            comment,
+            public: Some(private.public_key()),
+            private: Some(private),
+        }
+    }
+}
