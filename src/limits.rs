@@ -85,7 +85,7 @@ pub fn check_bcrypt_rounds(rounds: u32) -> Result<()> {
 /// # Errors
 /// [`Error::KdfTooCostly`] naming the parameter past its cap, [`Error::Corrupt`] for zero values.
 pub fn check_argon2(memory_kib: u32, passes: u32, lanes: u32) -> Result<()> {
-    if passes == 0 || lanes == 0 || memory_kib < 8 * lanes {
+    if passes == 0 || lanes == 0 || u64::from(memory_kib) < 8 * u64::from(lanes) {
         return Err(Error::Corrupt("the Argon2 parameters are invalid"));
     }
     cap(
