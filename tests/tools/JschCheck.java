@@ -39,7 +39,9 @@ public class JschCheck {
             System.out.println("OK " + type + " " + keySize(kp));
             System.exit(0);
         } catch (Throwable t) {
-            fail(t.getClass().getSimpleName() + ": " + String.valueOf(t.getMessage()).replace('\n', ' '));
+            // JSch puts the byte[]'s identity ("[B@1b2c3d") into some messages: drop it for stable output
+            String msg = String.valueOf(t.getMessage()).replace('\n', ' ').replaceAll("\\[B@[0-9a-f]+", "<bytes>");
+            fail(t.getClass().getSimpleName() + ": " + msg);
         }
     }
 
