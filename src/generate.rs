@@ -123,7 +123,11 @@ pub fn finish(
 ///
 /// # Errors
 /// [`Error::Corrupt`] if the bytes are not an RSA PKCS#8 key, [`Error::InconsistentKey`], [`Error::InvalidOption`].
-pub fn finish_pkcs8(pkcs8_der: &[u8], opts: &GenerateOptions, rng: &mut impl CryptoRngCore) -> Result<GeneratedKey> {
+pub fn finish_pkcs8(
+    pkcs8_der: &[u8],
+    opts: &GenerateOptions,
+    rng: &mut impl CryptoRngCore,
+) -> Result<GeneratedKey> {
     use der::Decode;
     let info = pkcs8::PrivateKeyInfo::from_der(pkcs8_der).map_err(pkcs1::der_error)?;
     if info.algorithm.oid != pkcs1::RSA_ENCRYPTION {
@@ -131,7 +135,9 @@ pub fn finish_pkcs8(pkcs8_der: &[u8], opts: &GenerateOptions, rng: &mut impl Cry
     }
     let key = pkcs1::decode_private_der(info.private_key)?;
     if !ALLOWED_BITS.contains(&pkcs1::bits(&key)) {
-        return Err(Error::InvalidOption("the browser made a key of an unexpected size".into()));
+        return Err(Error::InvalidOption(
+            "the browser made a key of an unexpected size".into(),
+        ));
     }
     finish(key, opts, rng)
 }

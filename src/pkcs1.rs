@@ -19,7 +19,8 @@ pub const PRIVATE_LABEL: &str = "RSA PRIVATE KEY";
 /// PEM label of a PKCS#1 public key.
 pub const PUBLIC_LABEL: &str = "RSA PUBLIC KEY";
 /// The `rsaEncryption` algorithm OID (PKCS#1), as in PKCS#8 and SPKI.
-pub const RSA_ENCRYPTION: der::asn1::ObjectIdentifier = der::asn1::ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
+pub const RSA_ENCRYPTION: der::asn1::ObjectIdentifier =
+    der::asn1::ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
 
 /// Maps a DER decoding error: running out of bytes is truncation, anything else corruption.
 pub fn der_error(err: der::Error) -> Error {

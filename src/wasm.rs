@@ -3,9 +3,12 @@
 //! Each binding reads its options, calls the core and maps the error to a JavaScript `Error` whose `code`
 //! property is the stable kebab-case code of [`crate::Error::code`].
 
+use crate::convert::{self, ConvertOptions, Target};
 use crate::error::Error;
 use crate::generate::{self, GenerateOptions, GeneratedKey};
-use js_sys::{Object, Reflect, Uint8Array};
+use crate::inspect::Report;
+use crate::parsed::Kdf;
+use js_sys::{Array, Object, Reflect, Uint8Array};
 use rand_core::OsRng;
 use wasm_bindgen::prelude::*;
 use zeroize::Zeroizing;
@@ -30,7 +33,9 @@ fn opt_string(options: &JsValue, name: &str) -> Result<Option<String>, JsValue> 
     if v.is_undefined() || v.is_null() {
         return Ok(None);
     }
-    v.as_string().map(Some).ok_or_else(|| misuse(&format!("{name} must be a string")))
+    v.as_string()
+        .map(Some)
+        .ok_or_else(|| misuse(&format!("{name} must be a string")))
 }
 
 /// Reads `options[name]` as a whole number.
@@ -89,4 +94,125 @@ pub fn finish_key(pkcs8: Uint8Array, options: JsValue) -> Result<JsValue, JsValu
     let opts = generate_options(&options)?;
     let key = generate::finish_pkcs8(&der, &opts, &mut OsRng).map_err(|e| js_error(&e))?;
     Ok(generated_to_js(&key))
+}
+
+/// Reads the input of `inspectKey`/`convertKey`: a string or a `Uint8Array` (the bytes of a dropped file).
+fn input_bytes(input: &JsValue) -> Result<Zeroizing<Vec<u8>>, JsValue> {
+    if let Some(s) = input.as_string() {
+        return Ok(Zeroizing::new(s.into_bytes()));
+    }
+    if input.is_instance_of::<Uint8Array>() {
+        return Ok(Zeroizing::new(Uint8Array::new(input).to_vec()));
+    }
+    Err(misuse("the key must be a string or a Uint8Array"))
+}
+
+fn kdf_to_js(kdf: &Kdf) -> JsValue {
+    let obj = Object::new();
+    set(&obj, "name", kdf.name());
+    match *kdf {
+        Kdf::Bcrypt { rounds } => set(&obj, "rounds", rounds),
+        Kdf::Argon2 {
+            memory_kib,
+            passes,
+            parallelism,
+            ..
+        } => {
+            set(&obj, "memoryKib", memory_kib);
+            set(&obj, "passes", passes);
+            set(&obj, "parallelism", parallelism);
+        }
+        Kdf::Pbkdf2 { prf, iterations } => {
+            set(&obj, "prf", prf);
+            set(&obj, "iterations", iterations);
+        }
+        Kdf::Scrypt { log_n, r, p } => {
+            set(&obj, "logN", log_n);
+            set(&obj, "r", r);
+            set(&obj, "p", p);
+        }
+        Kdf::EvpBytesToKeyMd5 | Kdf::PpkSha1 | Kdf::SshComMd5 => {}
+    }
+    obj.into()
+}
+
+fn or_null<T: Into<JsValue>>(v: Option<T>) -> JsValue {
+    v.map_or(JsValue::NULL, Into::into)
+}
+
+fn report_to_js(r: &Report) -> JsValue {
+    let obj = Object::new();
+    set(&obj, "format", r.format.map_or("unknown", |f| f.name()));
+    set(
+        &obj,
+        "kind",
+        or_null(r.private.map(|p| if p { "private" } else { "public" })),
+    );
+    set(&obj, "algorithm", or_null(r.algorithm.map(|a| a.name())));
+    set(&obj, "bits", or_null(r.bits));
+    set(&obj, "encrypted", r.encrypted);
+    set(&obj, "cipher", or_null(r.cipher.as_deref()));
+    set(&obj, "kdf", r.kdf.as_ref().map_or(JsValue::NULL, kdf_to_js));
+    set(&obj, "comment", or_null(r.comment.as_deref()));
+    set(
+        &obj,
+        "fingerprintSha256",
+        or_null(r.fingerprint_sha256.as_deref()),
+    );
+    set(
+        &obj,
+        "fingerprintMd5",
+        or_null(r.fingerprint_md5.as_deref()),
+    );
+    set(&obj, "publicKey", or_null(r.public_key.as_deref()));
+    set(&obj, "jiraReady", r.jira_ready);
+    let problems = Array::new();
+    for p in &r.problems {
+        let o = Object::new();
+        set(&o, "code", p.code);
+        set(&o, "severity", p.severity.name());
+        set(&o, "message", p.message.as_str());
+        set(&o, "fix", p.fix.as_str());
+        problems.push(&o);
+    }
+    set(&obj, "problems", problems);
+    let repairs = Array::new();
+    for rep in &r.repairs {
+        repairs.push(&rep.code().into());
+    }
+    set(&obj, "repairs", repairs);
+    if let Some(text) = &r.repaired_text {
+        set(&obj, "repairedText", text.as_str());
+    }
+    obj.into()
+}
+
+/// `inspectKey(textOrBytes, {passphrase})` -> the checker's report. Problems with the key are in the report;
+/// it throws only for misuse (a key that is neither a string nor a `Uint8Array`, a non-string passphrase).
+#[wasm_bindgen(js_name = inspectKey)]
+pub fn inspect_key(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let bytes = input_bytes(&input)?;
+    let pass = Zeroizing::new(opt_string(&options, "passphrase")?.unwrap_or_default());
+    let report = crate::inspect::inspect(&bytes, Some(pass.as_bytes()));
+    Ok(report_to_js(&report))
+}
+
+/// `convertKey(textOrBytes, {passphrase, to, newPassphrase, comment, cipher, rounds})` -> the converted text.
+#[wasm_bindgen(js_name = convertKey)]
+pub fn convert_key(input: JsValue, options: JsValue) -> Result<String, JsValue> {
+    let bytes = input_bytes(&input)?;
+    let to = opt_string(&options, "to")?.ok_or_else(|| misuse("options.to is required"))?;
+    let mut opts = ConvertOptions::new(Target::from_name(&to).map_err(|e| js_error(&e))?);
+    opts.passphrase = Zeroizing::new(opt_string(&options, "passphrase")?.unwrap_or_default());
+    opts.new_passphrase =
+        Zeroizing::new(opt_string(&options, "newPassphrase")?.unwrap_or_default());
+    opts.comment = opt_string(&options, "comment")?;
+    if let Some(cipher) = opt_string(&options, "cipher")? {
+        opts.cipher = convert::cipher_from_name(&cipher).map_err(|e| js_error(&e))?;
+    }
+    if let Some(rounds) = opt_number(&options, "rounds")? {
+        opts.rounds = rounds.min(f64::from(u32::MAX)) as u32;
+    }
+    let out = convert::convert_key(&bytes, &opts, &mut OsRng).map_err(|e| js_error(&e))?;
+    Ok(out.to_string())
 }

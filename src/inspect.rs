@@ -1,0 +1,327 @@
+//! The checker: reads any key, names its format, and says whether Jira's Git Integration will take it, and if
+//! not, why and how to fix it.
+
+use crate::detect::{self, Input};
+use crate::error::Error;
+use crate::key::Algorithm;
+use crate::limits;
+use crate::parsed::{Format, Kdf, Parsed};
+use crate::repair::{self, Repair};
+use zeroize::Zeroizing;
+
+/// How much a problem matters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    /// Jira will refuse the key (or the check could not finish).
+    Error,
+    /// Jira may take it, but it should be fixed.
+    Warning,
+    /// Worth knowing.
+    Info,
+}
+
+impl Severity {
+    /// `error`, `warning` or `info`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// One finding, with a stable code, a plain-language message and the fix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Stable kebab-case code (listed in README).
+    pub code: &'static str,
+    /// Severity.
+    pub severity: Severity,
+    /// What is wrong, in plain words.
+    pub message: String,
+    /// What to do about it.
+    pub fix: String,
+}
+
+/// The checker's report on one input.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// The format (see [`Format::name`]); `Unknown` when not recognised.
+    pub format: Option<Format>,
+    /// `Some(true)` for a private key, `Some(false)` for a public key, `None` for anything else.
+    pub private: Option<bool>,
+    /// The algorithm, when known.
+    pub algorithm: Option<Algorithm>,
+    /// Key size in bits, when known.
+    pub bits: Option<u32>,
+    /// Whether the key is encrypted.
+    pub encrypted: bool,
+    /// The cipher, when encrypted.
+    pub cipher: Option<String>,
+    /// The KDF and its parameters, when encrypted.
+    pub kdf: Option<Kdf>,
+    /// The comment, when the format carries one.
+    pub comment: Option<String>,
+    /// `SHA256:...`, when the public key is known.
+    pub fingerprint_sha256: Option<String>,
+    /// `MD5:...`, when the public key is known.
+    pub fingerprint_md5: Option<String>,
+    /// The OpenSSH public key line, when the public key is known.
+    pub public_key: Option<String>,
+    /// Whether Jira's Git Integration will take the text as given.
+    pub jira_ready: bool,
+    /// Everything found, most important first.
+    pub problems: Vec<Problem>,
+    /// What was repaired.
+    pub repairs: Vec<Repair>,
+    /// The repaired text, when a repair was made.
+    pub repaired_text: Option<Zeroizing<String>>,
+}
+
+impl Report {
+    fn add(
+        &mut self,
+        code: &'static str,
+        severity: Severity,
+        message: impl Into<String>,
+        fix: impl Into<String>,
+    ) {
+        self.problems.push(Problem {
+            code,
+            severity,
+            message: message.into(),
+            fix: fix.into(),
+        });
+    }
+
+    fn has_error(&self) -> bool {
+        self.problems.iter().any(|p| p.severity == Severity::Error)
+    }
+}
+
+const FIX_CONVERT: &str = "Click \"Make it Jira-ready\" to rewrite it as an RSA PEM key (-----BEGIN RSA PRIVATE KEY-----), \
+     keeping or setting its passphrase. Without keyfit: ssh-keygen -p -m PEM -f <key file> (this rewrites the file in place).";
+const FIX_NEW_RSA: &str = "Jira's Git Integration needs an RSA key. Generate a new 4096-bit RSA key on the Generate tab, \
+     add its public key on your git host, and give Jira the private key.";
+
+/// The fix for an error the reader returned.
+fn fix_for(err: &Error) -> &'static str {
+    match err {
+        Error::NotAKey(_) => "Paste the private key file itself: usually id_rsa, opened in a text editor, from -----BEGIN to -----END.",
+        Error::Truncated => "Copy the whole key again, including the -----BEGIN and -----END lines.",
+        Error::Corrupt(_) => "The file was damaged or edited. Use an intact copy, or generate a new key.",
+        Error::PassphraseRequired => "Enter the key's passphrase to finish the check.",
+        Error::WrongPassphrase => "Check the passphrase (it is case-sensitive) and try again.",
+        Error::UnsupportedCipher(_) => "Decrypt or convert it with the tool that made it, then check it again.",
+        Error::UnsupportedAlgorithm(_) => FIX_NEW_RSA,
+        Error::KdfTooCostly { .. } => "Re-save the key with the tool that made it using default settings (e.g. ssh-keygen -p -f <key file>).",
+        Error::KeyTooLarge { .. } => "Use a key of at most 16384 bits; 4096 is recommended.",
+        Error::KeyTooSmall(_) => FIX_NEW_RSA,
+        Error::InconsistentKey(_) => "The key's parts do not belong together: the file is damaged. Use an intact copy, or generate a new key.",
+        Error::NotRsa(_) => FIX_NEW_RSA,
+        Error::PublicKeyNotPrivate => "Paste the private key (id_rsa), not the public key (id_rsa.pub).",
+        Error::InvalidOption(_) => "",
+    }
+}
+
+fn add_error(report: &mut Report, err: &Error) {
+    report.add(err.code(), Severity::Error, err.to_string(), fix_for(err));
+}
+
+/// Ciphers of legacy PKCS#1 PEM that Jira (JSch) decrypts.
+const JIRA_CIPHERS: [&str; 3] = ["des-ede3-cbc", "aes-128-cbc", "aes-256-cbc"];
+
+/// Checks a key given as text.
+pub fn inspect_text(text: &str, passphrase: Option<&[u8]>) -> Report {
+    inspect(text.as_bytes(), passphrase)
+}
+
+/// Checks a key given as bytes (text or DER). Never fails: every problem is in the report.
+pub fn inspect(bytes: &[u8], passphrase: Option<&[u8]>) -> Report {
+    let mut report = Report::default();
+    if let Err(err) = limits::check_input_len(bytes.len()) {
+        add_error(&mut report, &err);
+        report.format = Some(Format::Unknown);
+        return report;
+    }
+    let passphrase = passphrase.filter(|p| !p.is_empty());
+    let input = Input::from_bytes(bytes);
+    let repaired = match input {
+        Input::Text(t) => Some(repair::repair(t)),
+        Input::Der(_) => None,
+    };
+    let input = match &repaired {
+        Some(r) => Input::Text(&r.text),
+        None => input,
+    };
+    let format = detect::sniff(input);
+    report.format = Some(format);
+    if let Some(r) = &repaired {
+        if !r.repairs.is_empty() && format != Format::Unknown {
+            report.repairs = r.repairs.clone();
+            report.repaired_text = Some(r.text.clone());
+        }
+    }
+
+    // First without the passphrase: the format's metadata, and the public key where it is in the clear.
+    let outer = detect::read(input, format, None);
+    let parsed = match outer {
+        Err(err) => {
+            add_error(&mut report, &err);
+            finish(&mut report);
+            return report;
+        }
+        Ok(p) => p,
+    };
+    describe(&mut report, &parsed);
+    let parsed = match (&parsed.encryption, passphrase) {
+        (Some(enc), Some(pass)) => {
+            if let Some(kdf) = &enc.kdf {
+                if let Err(err) = kdf.check_limits() {
+                    add_error(&mut report, &err);
+                    finish(&mut report);
+                    return report;
+                }
+            }
+            match detect::read(input, format, Some(pass)) {
+                Ok(p) => p,
+                Err(err) => {
+                    add_error(&mut report, &err);
+                    finish(&mut report);
+                    return report;
+                }
+            }
+        }
+        (Some(enc), None) => {
+            if let Some(Err(err)) = enc.kdf.as_ref().map(Kdf::check_limits) {
+                add_error(&mut report, &err);
+            } else {
+                add_error(&mut report, &Error::PassphraseRequired);
+            }
+            parsed
+        }
+        (None, _) => parsed,
+    };
+    describe(&mut report, &parsed);
+    judge(&mut report, &parsed);
+    finish(&mut report);
+    report
+}
+
+/// Copies what is known of the key into the report.
+fn describe(report: &mut Report, parsed: &Parsed) {
+    report.private = Some(!parsed.format.is_public());
+    report.encrypted = parsed.encryption.is_some();
+    if let Some(enc) = &parsed.encryption {
+        report.cipher = Some(enc.cipher.clone());
+        report.kdf = enc.kdf.clone();
+    }
+    if parsed.comment.is_some() {
+        report.comment = parsed.comment.clone();
+    }
+    if let Some(public) = &parsed.public {
+        report.algorithm = Some(public.algorithm());
+        report.bits = Some(public.bits());
+        report.fingerprint_sha256 = Some(public.fingerprint_sha256());
+        report.fingerprint_md5 = Some(public.fingerprint_md5());
+        report.public_key = Some(public.to_openssh_line(parsed.comment.as_deref().unwrap_or("")));
+    }
+}
+
+/// Adds what Jira will think of a readable key.
+fn judge(report: &mut Report, parsed: &Parsed) {
+    if parsed.format.is_public() {
+        let err = Error::PublicKeyNotPrivate;
+        report.add(
+            err.code(),
+            Severity::Error,
+            "This is a public key. Jira needs the private key; the public key goes on your git host (its SSH keys page).",
+            fix_for(&err),
+        );
+    }
+    if let Some(alg) = report.algorithm {
+        if alg != Algorithm::Rsa {
+            add_error(report, &Error::NotRsa(alg.display()));
+        }
+    }
+    let (code, what) = match parsed.format {
+        Format::OpenSsh => ("openssh-format", "This is an OpenSSH-format private key (-----BEGIN OPENSSH PRIVATE KEY-----), ssh-keygen's default since OpenSSH 7.8. Jira's Git Integration does not read this format."),
+        Format::Pkcs8 => ("pkcs8-format", "This is a PKCS#8 private key (-----BEGIN PRIVATE KEY-----). Jira's Git Integration needs the RSA PEM form (-----BEGIN RSA PRIVATE KEY-----)."),
+        Format::Ppk2 | Format::Ppk3 => ("ppk-format", "This is a PuTTY private key (.ppk). Jira's Git Integration does not read PuTTY files."),
+        Format::SshCom => ("sshcom-format", "This is an ssh.com (SECSH) private key. Jira's Git Integration does not read this format."),
+        _ => ("", ""),
+    };
+    if !code.is_empty() && report.algorithm.is_none_or(|a| a == Algorithm::Rsa) {
+        report.add(code, Severity::Error, what, FIX_CONVERT);
+    }
+    if parsed.format == Format::Pkcs1 {
+        if let Some(cipher) = &report.cipher {
+            if !JIRA_CIPHERS.contains(&cipher.as_str()) {
+                let cipher = cipher.to_ascii_uppercase();
+                report.add(
+                    "unsupported-cipher",
+                    Severity::Error,
+                    format!("The key is encrypted with {cipher}, which Jira's Git Integration cannot decrypt."),
+                    "Click \"Make it Jira-ready\" to re-encrypt it with AES-128-CBC (or remove the passphrase).",
+                );
+            }
+        }
+    }
+    if let (Some(Algorithm::Rsa), Some(bits)) = (report.algorithm, report.bits) {
+        if bits < 2048 {
+            report.add(
+                "key-too-small",
+                Severity::Warning,
+                Error::KeyTooSmall(bits).to_string(),
+                "Generate a new 4096-bit RSA key on the Generate tab; keys under 2048 bits are refused by most git hosts.",
+            );
+        }
+    }
+    if parsed.private.is_some() && report.encrypted && !report.has_error() {
+        report.add(
+            "passphrase-protected",
+            Severity::Info,
+            "The key is protected by a passphrase. Jira will ask for it when you add the key.",
+            "Enter the same passphrase in Jira's form.",
+        );
+    }
+    let structural = report.repairs.iter().any(|r| r.is_structural());
+    let repair_list: Vec<&str> = report.repairs.iter().map(|r| r.describe()).collect();
+    if structural {
+        report.add(
+            "mangled-paste",
+            Severity::Error,
+            format!(
+                "The key text was damaged on its way here; keyfit {}.",
+                repair_list.join(", ")
+            ),
+            "Click \"Use the repaired key\", then copy or download it from there.",
+        );
+    } else if !report.repairs.is_empty() {
+        report.add(
+            "repaired",
+            Severity::Info,
+            format!("keyfit {}.", repair_list.join(", ")),
+            "Nothing to do: Jira reads the key either way; the repaired text is the canonical layout.",
+        );
+    }
+    report.jira_ready = parsed.format == Format::Pkcs1
+        && parsed.private.is_some()
+        && report.algorithm == Some(Algorithm::Rsa)
+        && report.bits.is_some_and(|b| b >= 2048)
+        && report
+            .cipher
+            .as_deref()
+            .is_none_or(|c| JIRA_CIPHERS.contains(&c))
+        && !report.has_error();
+}
+
+/// Orders problems: errors, then warnings, then information.
+fn finish(report: &mut Report) {
+    report.problems.sort_by_key(|p| match p.severity {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Info => 2,
+    });
+}

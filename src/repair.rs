@@ -1,0 +1,290 @@
+//! Repairs keys mangled on their way through web forms, chat tools, JSON and terminals: line ends, eaten or
+//! escaped line breaks, indentation, quotes, byte-order marks, odd wrapping, missing final newline.
+//!
+//! Repairs never touch the key's bytes: they rebuild the text around the same base64, so a repaired key has the
+//! same fingerprint as the original. Each repair is reported by a stable code.
+
+use zeroize::Zeroizing;
+
+/// One kind of repair, reported by its code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Repair {
+    /// A UTF-8 byte-order mark was removed.
+    ByteOrderMark,
+    /// Quotes around the whole key were removed.
+    Quotes,
+    /// Literal `\n` sequences (JSON, YAML, shell) became line breaks.
+    EscapedNewlines,
+    /// CRLF or CR line ends became LF.
+    LineEnds,
+    /// Indentation before the lines was removed.
+    Indentation,
+    /// Blanks at the end of lines, or blank lines around the key, were removed.
+    TrailingBlanks,
+    /// Line breaks eaten by a form or chat (key on one line, or spaces for breaks) were restored.
+    LineBreaks,
+    /// The base64 was re-wrapped at the format's usual width.
+    Wrapping,
+    /// The missing final newline was added.
+    FinalNewline,
+}
+
+impl Repair {
+    /// The stable code, as listed in README.
+    pub fn code(self) -> &'static str {
+        match self {
+            Repair::ByteOrderMark => "byte-order-mark",
+            Repair::Quotes => "quotes",
+            Repair::EscapedNewlines => "escaped-newlines",
+            Repair::LineEnds => "line-ends",
+            Repair::Indentation => "indentation",
+            Repair::TrailingBlanks => "trailing-blanks",
+            Repair::LineBreaks => "line-breaks",
+            Repair::Wrapping => "wrapping",
+            Repair::FinalNewline => "final-newline",
+        }
+    }
+
+    /// Whether the original text would fail in strict readers (ssh-keygen, Jira's form), as opposed to a
+    /// cosmetic difference that JSch and OpenSSL read anyway (line ends, trailing blanks, final newline).
+    pub fn is_structural(self) -> bool {
+        !matches!(
+            self,
+            Repair::LineEnds | Repair::TrailingBlanks | Repair::FinalNewline | Repair::Wrapping
+        )
+    }
+
+    /// A plain-language description.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Repair::ByteOrderMark => "removed an invisible byte-order mark at the start",
+            Repair::Quotes => "removed quotes around the key",
+            Repair::EscapedNewlines => "turned literal \\n sequences back into line breaks",
+            Repair::LineEnds => "converted Windows (CRLF) or old Mac (CR) line ends to LF",
+            Repair::Indentation => "removed indentation before the lines",
+            Repair::TrailingBlanks => "removed blanks at the ends of lines",
+            Repair::LineBreaks => {
+                "restored the line breaks that were lost (key pasted on one line)"
+            }
+            Repair::Wrapping => "re-wrapped the base64 lines at the usual width",
+            Repair::FinalNewline => "added the missing newline at the end",
+        }
+    }
+}
+
+/// Text after repair, with what was repaired.
+pub struct Repaired {
+    /// The clean text: LF line ends, canonical wrapping, final newline.
+    pub text: Zeroizing<String>,
+    /// What was repaired, in order; empty when the text was already clean.
+    pub repairs: Vec<Repair>,
+}
+
+fn note(repairs: &mut Vec<Repair>, r: Repair) {
+    if !repairs.contains(&r) {
+        repairs.push(r);
+    }
+}
+
+/// The base64 width the reference tool of an armoured format writes.
+fn width_for(label: &str) -> usize {
+    match label {
+        "OPENSSH PRIVATE KEY" => 70,
+        l if l.starts_with("SSH2 ") => 70,
+        _ => 64,
+    }
+}
+
+/// Repairs `input`; returns it unchanged (with no repairs) when it is already clean.
+pub fn repair(input: &str) -> Repaired {
+    let mut repairs = Vec::new();
+    let mut text: &str = input;
+    if let Some(rest) = text.strip_prefix('\u{feff}') {
+        note(&mut repairs, Repair::ByteOrderMark);
+        text = rest;
+    }
+    let mut s = Zeroizing::new(text.to_string());
+    let trimmed = s.trim();
+    for q in ['"', '\'', '`'] {
+        if trimmed.len() >= 2 && trimmed.starts_with(q) && trimmed.ends_with(q) {
+            note(&mut repairs, Repair::Quotes);
+            *s = trimmed.trim_matches(q).to_string();
+            break;
+        }
+    }
+    if s.contains("\\n") && (s.contains("-----") || s.contains("PuTTY-User-Key-File")) {
+        note(&mut repairs, Repair::EscapedNewlines);
+        *s = s.replace("\\r\\n", "\n").replace("\\n", "\n");
+    }
+    if s.contains('\r') {
+        note(&mut repairs, Repair::LineEnds);
+        *s = s.replace("\r\n", "\n").replace('\r', "\n");
+    }
+    let mut out = Zeroizing::new(String::with_capacity(s.len() + 8));
+    let content: Vec<&str> = s.lines().collect();
+    let first = content.iter().position(|l| !l.trim().is_empty());
+    let last = content.iter().rposition(|l| !l.trim().is_empty());
+    let (Some(first), Some(last)) = (first, last) else {
+        return Repaired {
+            text: Zeroizing::new(input.to_string()),
+            repairs: Vec::new(),
+        };
+    };
+    if first > 0 || last + 1 < content.len() {
+        note(&mut repairs, Repair::TrailingBlanks);
+    }
+    for line in &content[first..=last] {
+        if line.starts_with([' ', '\t']) {
+            note(&mut repairs, Repair::Indentation);
+        }
+        if line.ends_with([' ', '\t']) {
+            note(&mut repairs, Repair::TrailingBlanks);
+        }
+        out.push_str(line.trim());
+        out.push('\n');
+    }
+    if !s.ends_with('\n') && !repairs.contains(&Repair::LineEnds) {
+        note(&mut repairs, Repair::FinalNewline);
+    }
+    let rebuilt = rebuild_armor(&out, &mut repairs);
+    let text = rebuilt.unwrap_or(out);
+    if repairs.is_empty() {
+        return Repaired {
+            text: Zeroizing::new(input.to_string()),
+            repairs,
+        };
+    }
+    Repaired { text, repairs }
+}
+
+/// Re-lays an armoured block whose line breaks were lost or whose wrapping is odd: BEGIN line, headers,
+/// blank line (only after RFC 1421 headers), base64 at the format's width, END line. `None` when the text is
+/// not a single armoured block or already canonical.
+fn rebuild_armor(text: &str, repairs: &mut Vec<Repair>) -> Option<Zeroizing<String>> {
+    let begin = text.find("-----BEGIN ")?;
+    let after_begin = begin + "-----BEGIN ".len();
+    let label_end = after_begin + text[after_begin..].find("-----")?;
+    let label = text[after_begin..label_end].trim().to_string();
+    let end_marker = format!("-----END {label}-----");
+    let body_start = label_end + 5;
+    let end = body_start + text[body_start..].find(&end_marker)?;
+    let inner = &text[body_start..end];
+    if !text[..begin].trim().is_empty() || !text[end + end_marker.len()..].trim().is_empty() {
+        return None;
+    }
+    // Split the inner text into RFC 1421 headers and base64, whatever separates them.
+    let mut headers: Vec<(String, String)> = Vec::new();
+    let mut body = Zeroizing::new(String::with_capacity(inner.len()));
+    let tokens: Vec<&str> = inner.split_whitespace().collect();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        if body.is_empty() && t.ends_with(':') && i + 1 < tokens.len() {
+            headers.push((
+                t.trim_end_matches(':').to_string(),
+                tokens[i + 1].to_string(),
+            ));
+            i += 2;
+            continue;
+        }
+        body.push_str(t);
+        i += 1;
+    }
+    if !body
+        .bytes()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'='))
+    {
+        return None;
+    }
+    let width = width_for(&label);
+    let mut canonical = Zeroizing::new(String::with_capacity(inner.len() + 128));
+    canonical.push_str(&format!("-----BEGIN {label}-----\n"));
+    for (k, v) in &headers {
+        canonical.push_str(&format!("{k}: {v}\n"));
+    }
+    if !headers.is_empty() {
+        canonical.push('\n');
+    }
+    for chunk in body.as_bytes().chunks(width) {
+        canonical.push_str(core::str::from_utf8(chunk).unwrap_or_default());
+        canonical.push('\n');
+    }
+    canonical.push_str(&end_marker);
+    canonical.push('\n');
+    if text == canonical.as_str() {
+        return None;
+    }
+    let one_line = !inner.trim().contains('\n') || inner.lines().any(|l| l.trim().contains(' '));
+    note(
+        repairs,
+        if one_line {
+            Repair::LineBreaks
+        } else {
+            Repair::Wrapping
+        },
+    );
+    Some(canonical)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PEM: &str = "-----BEGIN RSA PRIVATE KEY-----\nAAAABBBB\n-----END RSA PRIVATE KEY-----\n";
+
+    fn codes(r: &Repaired) -> Vec<&'static str> {
+        r.repairs.iter().map(|r| r.code()).collect()
+    }
+
+    #[test]
+    fn clean_text_is_untouched() {
+        let r = repair("-----BEGIN X-----\nAAAA\n-----END X-----\n");
+        assert!(r.repairs.is_empty());
+    }
+
+    #[test]
+    fn one_line_paste_is_rebuilt() {
+        let r = repair("-----BEGIN RSA PRIVATE KEY----- AAAA BBBB -----END RSA PRIVATE KEY-----");
+        assert_eq!(codes(&r), ["final-newline", "line-breaks"]);
+        assert_eq!(
+            r.text.as_str(),
+            "-----BEGIN RSA PRIVATE KEY-----\nAAAABBBB\n-----END RSA PRIVATE KEY-----\n"
+        );
+    }
+
+    #[test]
+    fn escaped_quoted_crlf_and_indented() {
+        let r = repair(
+            "\"-----BEGIN RSA PRIVATE KEY-----\\nAAAABBBB\\n-----END RSA PRIVATE KEY-----\\n\"",
+        );
+        assert_eq!(codes(&r), ["quotes", "escaped-newlines"]);
+        assert_eq!(r.text.as_str(), PEM);
+        let r = repair(&PEM.replace('\n', "\r\n"));
+        assert_eq!(codes(&r), ["line-ends"]);
+        let r = repair(
+            &PEM.lines()
+                .map(|l| format!("    {l}\n"))
+                .collect::<String>(),
+        );
+        assert_eq!(codes(&r), ["indentation"]);
+        let r = repair("-----BEGIN X-----\nAAAA\nBBBB\n-----END X-----\n");
+        assert_eq!(codes(&r), ["wrapping"]);
+    }
+
+    #[test]
+    fn headers_survive_a_one_line_paste() {
+        let r = repair(
+            "-----BEGIN RSA PRIVATE KEY----- Proc-Type: 4,ENCRYPTED DEK-Info: AES-128-CBC,00FF AAAA -----END RSA PRIVATE KEY-----",
+        );
+        assert_eq!(
+            r.text.as_str(),
+            "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00FF\n\nAAAA\n-----END RSA PRIVATE KEY-----\n"
+        );
+    }
+
+    #[test]
+    fn bom_is_removed() {
+        let r = repair(&format!("\u{feff}{PEM}"));
+        assert_eq!(r.repairs[0], Repair::ByteOrderMark);
+    }
+}

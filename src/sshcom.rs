@@ -1,0 +1,6 @@
+//! stub
+#![allow(missing_docs, unused_variables)]
+use crate::{armor::Armor, error::*, parsed::Parsed};
+pub fn read(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
+    Err(Error::UnsupportedAlgorithm("stub".into()))
+}

@@ -1,0 +1,110 @@
+//! Shared helpers for the native integration tests: the corpus and its expected reports, and the real tools.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The passphrase of every encrypted corpus file.
+pub const PASSPHRASE: &str = "correct horse";
+
+/// One row of tests/corpus/expected.tsv (made by tests/corpus/make.sh from the real tools).
+#[derive(Debug, Clone)]
+pub struct Expected {
+    pub file: String,
+    pub format: String,
+    pub kind: String,
+    pub algorithm: String,
+    pub bits: String,
+    pub encrypted: bool,
+    pub cipher: String,
+    pub fingerprint: String,
+    pub jira_ready: bool,
+    pub jsch: bool,
+}
+
+pub fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/keys")
+}
+
+pub fn corpus() -> Vec<Expected> {
+    let tsv = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/expected.tsv"),
+    )
+    .expect("expected.tsv");
+    tsv.lines()
+        .skip(1)
+        .map(|line| {
+            let f: Vec<&str> = line.split('\t').collect();
+            assert_eq!(f.len(), 10, "bad row {line}");
+            Expected {
+                file: f[0].into(),
+                format: f[1].into(),
+                kind: f[2].into(),
+                algorithm: f[3].into(),
+                bits: f[4].into(),
+                encrypted: f[5] == "true",
+                cipher: f[6].into(),
+                fingerprint: f[7].into(),
+                jira_ready: f[8] == "true",
+                jsch: f[9] == "ok",
+            }
+        })
+        .collect()
+}
+
+pub fn read(file: &str) -> Vec<u8> {
+    std::fs::read(corpus_dir().join(file)).expect("corpus file")
+}
+
+/// Whether a command exists on PATH.
+pub fn have(tool: &str) -> bool {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("command -v {tool}"))
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Runs a command and returns (success, stdout, stderr).
+pub fn run(cmd: &mut Command) -> (bool, String, String) {
+    let out = cmd
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("spawn");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Writes `contents` to a 0600 file in `dir` (ssh-keygen refuses readable private keys).
+pub fn write_private(dir: &Path, name: &str, contents: &[u8]) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let path = dir.join(name);
+    std::fs::write(&path, contents).expect("write");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+    path
+}
+
+/// `ssh-keygen -l` of a public or unencrypted private key file: the `SHA256:...` field.
+pub fn ssh_keygen_fingerprint(path: &Path) -> String {
+    let (ok, out, err) = run(Command::new("ssh-keygen").arg("-l").arg("-f").arg(path));
+    assert!(ok, "ssh-keygen -l failed: {err}");
+    out.split_whitespace()
+        .nth(1)
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Runs classic JSch (tests/tools/jsch-check.sh) on a private key file.
+pub fn jsch_accepts(path: &Path, passphrase: Option<&str>) -> (bool, String) {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/jsch-check.sh");
+    let mut cmd = Command::new("bash");
+    cmd.arg(script).arg(path);
+    if let Some(p) = passphrase {
+        cmd.arg(p);
+    }
+    let (ok, out, err) = run(&mut cmd);
+    (ok, format!("{out}{err}"))
+}

@@ -1,0 +1,78 @@
+// Small DOM helpers. Everything that shows data uses textContent or value, never HTML.
+
+export const $ = (id) => document.getElementById(id);
+
+/** Creates an element: el('p', {className: 'x'}, 'text', child...). */
+export function el(tag, props = {}, ...children) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children.filter((c) => c !== null && c !== undefined && c !== false));
+  return node;
+}
+
+/** Offers `text` as a file download named `name`. */
+export function download(name, text) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/octet-stream' }));
+  const a = el('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Copies a textarea's value to the clipboard; says so in `status`. */
+export async function copy(textarea, status) {
+  try {
+    await navigator.clipboard.writeText(textarea.value);
+  } catch {
+    textarea.select();
+    if (!document.execCommand('copy')) {
+      say(status, 'Copy failed: select the text and copy it yourself.', 'bad');
+      return;
+    }
+  }
+  say(status, 'Copied to the clipboard.');
+}
+
+/** Writes a status line; tone is '', 'ok', 'bad' or 'warn'. */
+export function say(node, text, tone = '') {
+  node.textContent = text;
+  node.dataset.tone = tone;
+}
+
+/**
+ * Shows "<label> N.N s" in `node` until the returned stop() is called; stop() returns the seconds elapsed.
+ */
+export function stopwatch(node, label) {
+  const t0 = performance.now();
+  const seconds = () => (performance.now() - t0) / 1000;
+  const tick = () => { node.textContent = `${label} ${seconds().toFixed(1)} s`; };
+  tick();
+  const timer = setInterval(tick, 100);
+  return () => { clearInterval(timer); node.textContent = ''; return seconds(); };
+}
+
+/** Calls fn after `ms` without further calls. */
+export function debounce(fn, ms) {
+  let timer;
+  return (...args) => { clearTimeout(timer); timer = setTimeout(() => fn(...args), ms); };
+}
+
+/** Reads a dropped or chosen file as bytes; refuses anything larger than a key file could be. */
+export async function readKeyFile(file) {
+  if (file.size > 1 << 20) {
+    throw Object.assign(new Error(`“${file.name}” is ${Math.round(file.size / 1024)} KB: a key file is a few KB at most.`), { code: 'file-too-large' });
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let text = null;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    if (/[\x00-\x08\x0e-\x1f\x7f]/.test(text)) text = null;
+  } catch { /* binary, e.g. DER */ }
+  return { name: file.name, bytes, text };
+}
+
+/** Sets or clears a field's error state. */
+export function invalid(field, bad) {
+  if (bad) field.setAttribute('aria-invalid', 'true');
+  else field.removeAttribute('aria-invalid');
+}

@@ -1,0 +1,89 @@
+// keyfit's module worker: all key work happens here, never on the page's thread.
+// Protocol: {id, op, args} -> {id, ok: true, value} | {id, ok: false, error: {code, message}}.
+import init, * as keyfit from './pkg/keyfit.js';
+
+let ready = null;
+
+const failure = (code, message) => Object.assign(new Error(message), { code });
+
+/** keyfit's function `name`, or a clear error if this build of the engine lacks it. */
+function api(name) {
+  if (typeof keyfit[name] !== 'function') {
+    throw failure('not-available', `This build of keyfit cannot do that yet (${name} is missing).`);
+  }
+  return keyfit[name];
+}
+
+/** An RSA key from the browser's own WebCrypto, exported as PKCS#8 bytes. */
+async function webcryptoPkcs8(bits) {
+  const pair = await crypto.subtle.generateKey(
+    { name: 'RSASSA-PKCS1-v1_5', modulusLength: bits, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+    true,
+    ['sign', 'verify'],
+  );
+  return new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey));
+}
+
+const ops = {
+  async generate({ bits = 4096, comment = '', passphrase = '', engine = 'auto' } = {}) {
+    const options = { bits, comment, passphrase };
+    const haveWebCrypto = Boolean(self.crypto?.subtle);
+    if (engine === 'webcrypto' && !haveWebCrypto) {
+      throw failure('webcrypto-unavailable', 'WebCrypto is not available here (it needs an https page).');
+    }
+    if (engine !== 'rust' && haveWebCrypto) {
+      let der = null;
+      try {
+        der = await webcryptoPkcs8(bits);
+      } catch (err) {
+        if (engine === 'webcrypto') throw failure('webcrypto-failed', `WebCrypto could not make the key: ${err.message}`);
+        // engine 'auto': fall through to the Rust engine
+      }
+      if (der) {
+        try {
+          return { ...api('finishKey')(der, options), engine: 'webcrypto' };
+        } finally {
+          der.fill(0);
+        }
+      }
+    }
+    return { ...api('generateKey')(options), engine: 'rust' };
+  },
+
+  inspect({ input, passphrase } = {}) {
+    return plain(api('inspectKey')(input, { passphrase: passphrase || undefined }));
+  },
+
+  convert({ input, ...options } = {}) {
+    return api('convertKey')(input, options);
+  },
+};
+
+/** Maps (as serde-wasm-bindgen may return) become plain objects, so the page reads fields the same way. */
+function plain(value) {
+  if (value instanceof Map) return Object.fromEntries([...value].map(([k, v]) => [k, plain(v)]));
+  if (Array.isArray(value)) return value.map(plain);
+  return value;
+}
+
+self.onmessage = async ({ data: { id, op, args } }) => {
+  try {
+    if (!Object.hasOwn(ops, op)) throw failure('invalid-option', `Unknown operation ${op}.`);
+    ready ??= init().catch((err) => {
+      ready = null;
+      throw failure('engine-load-failed', `keyfit’s engine did not load: ${err.message}`);
+    });
+    await ready;
+    self.postMessage({ id, ok: true, value: await ops[op](args) });
+  } catch (err) {
+    const coded = typeof err?.code === 'string';
+    self.postMessage({
+      id,
+      ok: false,
+      error: {
+        code: coded ? err.code : 'internal',
+        message: coded ? err.message : `keyfit hit an internal error (${err?.name || 'unknown'}).`,
+      },
+    });
+  }
+};
