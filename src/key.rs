@@ -431,6 +431,14 @@ impl DsaPrivate {
     /// [`Error::InconsistentKey`] if the public value does not match, [`Error::KeyTooLarge`] past the size cap.
     pub fn new(p: BigUint, q: BigUint, g: BigUint, y: BigUint, x: BigUint) -> Result<Self> {
         limits::check_rsa_bits(p.bits())?;
+        // DSA subgroups are 160 to 256 bits; a larger q (and so x) would only make the check below costly.
+        if q.bits() > 512 {
+            return Err(Error::KeyTooLarge {
+                parameter: "DSA q bits",
+                value: q.bits() as u64,
+                limit: 512,
+            });
+        }
         if p.is_zero() || q.is_zero() || x >= q || g.modpow(&x, &p) != y {
             return Err(Error::InconsistentKey(
                 "the DSA public value does not match the private value",

@@ -24,7 +24,7 @@ pub mod sshcom;
 pub mod wire;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use convert::{convert_key, ConvertOptions, Target};
 pub use error::{Error, Result};

@@ -108,3 +108,71 @@ pub fn jsch_accepts(path: &Path, passphrase: Option<&str>) -> (bool, String) {
     let (ok, out, err) = run(&mut cmd);
     (ok, format!("{out}{err}"))
 }
+
+/// Checks a PKCS#1 PEM private key with every real tool: openssl, ssh-keygen, puttygen and JSch; with a
+/// passphrase, also that each refuses a wrong one. Returns nothing; panics with the tool's words on failure.
+pub fn check_pem_with_tools(
+    pem: &str,
+    passphrase: Option<&str>,
+    public_line: &str,
+    fingerprint: &str,
+) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let key = write_private(dir.path(), "id_rsa", pem.as_bytes());
+    let pass = passphrase.unwrap_or("");
+
+    let (ok, out, err) = run(Command::new("openssl")
+        .args(["rsa", "-check", "-noout", "-passin"])
+        .arg(format!("pass:{pass}"))
+        .arg("-in")
+        .arg(&key));
+    assert!(
+        ok && out.contains("RSA key ok"),
+        "openssl rsa -check: {out}{err}"
+    );
+
+    let (ok, out, err) = run(Command::new("ssh-keygen")
+        .args(["-y", "-P", pass, "-f"])
+        .arg(&key));
+    assert!(ok, "ssh-keygen -y: {err}");
+    let fields: Vec<&str> = public_line.split_whitespace().take(2).collect();
+    assert_eq!(
+        out.split_whitespace().take(2).collect::<Vec<_>>(),
+        fields,
+        "ssh-keygen -y gives another key"
+    );
+    let pubfile = dir.path().join("id_rsa.pub");
+    std::fs::write(&pubfile, public_line).expect("write pub");
+    assert_eq!(
+        ssh_keygen_fingerprint(&pubfile),
+        fingerprint,
+        "fingerprint differs from ssh-keygen -l"
+    );
+
+    let passfile = dir.path().join("pass");
+    std::fs::write(&passfile, pass).expect("write pass");
+    let (ok, out, err) = run(Command::new("timeout")
+        .args(["30", "puttygen"])
+        .arg(&key)
+        .arg("--old-passphrase")
+        .arg(&passfile)
+        .args(["-O", "fingerprint"]));
+    assert!(ok, "puttygen: {out}{err}");
+
+    let (ok, out) = jsch_accepts(&key, passphrase);
+    assert!(ok, "JSch: {out}");
+
+    if passphrase.is_some() {
+        let (ok, ..) = run(Command::new("openssl")
+            .args(["rsa", "-check", "-noout", "-passin", "pass:wrong"])
+            .arg("-in")
+            .arg(&key));
+        assert!(!ok, "openssl took a wrong passphrase");
+        let (ok, ..) = run(Command::new("ssh-keygen")
+            .args(["-y", "-P", "wrong", "-f"])
+            .arg(&key));
+        assert!(!ok, "ssh-keygen took a wrong passphrase");
+        let (ok, ..) = jsch_accepts(&key, Some("wrong"));
+        assert!(!ok, "JSch took a wrong passphrase");
+    }
+}

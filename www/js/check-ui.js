@@ -81,9 +81,12 @@ export function mountCheck(tools) {
     }
 
     const list = $('check-problems');
-    list.replaceChildren(...problems.map((p) => el('li', { className: p.severity },
-      el('strong', {}, `${SEVERITY[p.severity] || 'Note'}: `), p.message,
-      p.fix ? el('span', { className: 'fix' }, p.fix) : null)));
+    list.replaceChildren(...problems.map((p) => {
+      const item = el('li', { className: p.severity }, el('strong', {}, `${SEVERITY[p.severity] || 'Note'}: `),
+        p.message, p.fix ? el('span', { className: 'fix' }, p.fix) : null);
+      item.dataset.code = p.code;
+      return item;
+    }));
 
     const repaired = $('check-use-repaired');
     repaired.hidden = !r.repairedText;

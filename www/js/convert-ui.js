@@ -74,7 +74,7 @@ export function mountConverter(host, tools, source) {
     } catch { /* the conversion itself succeeded; the status already says so */ }
   }
 
-  q('.go').addEventListener('click', () => run(to.value));
+  q('.converter-form').addEventListener('submit', (event) => { event.preventDefault(); run(to.value); });
   makeReady.addEventListener('click', () => { to.value = 'pkcs1'; layout(); run('pkcs1'); });
   q('.copy').addEventListener('click', () => copy(outText, status));
   q('.download').addEventListener('click', () => download(result.file, result.text));

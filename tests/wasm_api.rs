@@ -1,0 +1,149 @@
+//! The JavaScript API as the page sees it, run in headless Chromium by wasm-bindgen-test:
+//! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test wasm_api`.
+//! A representative part of the corpus must give the same reports as natively (tests/corpus.rs).
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Object, Reflect, Uint8Array};
+use keyfit::wasm::{convert_key, generate_key, inspect_key};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const EXPECTED: &str = include_str!("corpus/expected.tsv");
+const PASSPHRASE: &str = "correct horse";
+
+macro_rules! corpus {
+    ($($name:literal),* $(,)?) => { [$(($name, &include_bytes!(concat!("corpus/keys/", $name))[..])),*] };
+}
+
+/// One file of each format family, cipher family and algorithm.
+const FILES: [(&str, &[u8]); 16] = corpus![
+    "rsa2048-pkcs1.pem",
+    "rsa2048-pkcs1-aes-128-cbc.pem",
+    "rsa2048-pkcs1-des-cbc.pem",
+    "rsa2048-pkcs8.der",
+    "rsa2048-pkcs8-pbkdf2-sha256-aes-256-cbc.pem",
+    "rsa2048-openssh-aes256-ctr.key",
+    "rsa2048-openssh-chacha20-poly1305.key",
+    "rsa2048-openssh-puttygen.key",
+    "rsa2048-ppk2-aes256-cbc.ppk",
+    "rsa2048-ppk3-argon2id.ppk",
+    "rsa2048-sshcom.key",
+    "rsa2048-rfc4716.pub",
+    "ed25519-openssh.key",
+    "ecdsa256-ppk3.ppk",
+    "rsa2048-x509-cert.pem",
+    "rsa1024-pkcs1.pem",
+];
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    Reflect::get(obj, &key.into()).expect("property")
+}
+
+fn text(obj: &JsValue, key: &str) -> String {
+    let v = get(obj, key);
+    if v.is_null() {
+        return "-".into();
+    }
+    v.as_string()
+        .or_else(|| v.as_f64().map(|n| n.to_string()))
+        .or_else(|| v.as_bool().map(|b| b.to_string()))
+        .unwrap_or_default()
+}
+
+fn options(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in pairs {
+        Reflect::set(&o, &(*k).into(), v).expect("set");
+    }
+    o.into()
+}
+
+fn error_code(err: JsValue) -> String {
+    assert!(
+        err.is_instance_of::<js_sys::Error>(),
+        "errors are Error objects"
+    );
+    text(&err, "code")
+}
+
+#[wasm_bindgen_test]
+fn corpus_reports_match_in_the_browser() {
+    for (name, bytes) in FILES {
+        let row: Vec<&str> = EXPECTED
+            .lines()
+            .find(|l| l.starts_with(&format!("{name}\t")))
+            .expect("row")
+            .split('\t')
+            .collect();
+        let pass = if row[5] == "true" { PASSPHRASE } else { "" };
+        let input: JsValue = Uint8Array::from(bytes).into();
+        let r = inspect_key(input, options(&[("passphrase", pass.into())])).expect("inspectKey");
+        assert_eq!(text(&r, "format"), row[1], "{name}");
+        assert_eq!(text(&r, "algorithm"), row[3], "{name}");
+        assert_eq!(text(&r, "bits"), row[4], "{name}");
+        assert_eq!(text(&r, "encrypted"), row[5], "{name}");
+        assert_eq!(text(&r, "fingerprintSha256"), row[7], "{name}");
+        assert_eq!(text(&r, "jiraReady"), row[8], "{name}");
+        assert!(js_sys::Array::is_array(&get(&r, "problems")));
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_missing_passphrase_is_reported_not_thrown() {
+    let text_key = String::from_utf8(FILES[5].1.to_vec()).expect("utf8");
+    let r = inspect_key(text_key.into(), JsValue::UNDEFINED).expect("inspectKey");
+    let first = js_sys::Array::from(&get(&r, "problems")).get(0);
+    assert_eq!(text(&first, "code"), "passphrase-required");
+    assert_eq!(text(&first, "severity"), "error");
+    assert_eq!(text(&r, "cipher"), "aes256-ctr");
+    assert_eq!(text(&get(&r, "kdf"), "rounds"), "16");
+}
+
+#[wasm_bindgen_test]
+fn misuse_throws_an_error_with_a_code() {
+    assert_eq!(
+        error_code(inspect_key(JsValue::from(42), JsValue::UNDEFINED).expect_err("number")),
+        "invalid-option"
+    );
+    let opts = options(&[("bits", 1000.into())]);
+    assert_eq!(
+        error_code(generate_key(opts).expect_err("1000 bits")),
+        "invalid-option"
+    );
+    let opts = options(&[("to", "pkcs1".into())]);
+    let ed = String::from_utf8(FILES[12].1.to_vec()).expect("utf8");
+    assert_eq!(
+        error_code(convert_key(ed.into(), opts).expect_err("ed25519 to pkcs1")),
+        "not-rsa"
+    );
+}
+
+#[wasm_bindgen_test]
+fn generate_then_convert_round_trips() {
+    let key = generate_key(options(&[
+        ("bits", 2048.into()),
+        ("comment", "wasm".into()),
+        ("passphrase", "pw".into()),
+    ]))
+    .expect("generateKey");
+    let pem = text(&key, "privateKey");
+    assert!(pem.starts_with(
+        "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,"
+    ));
+    assert!(text(&key, "publicKey").ends_with(" wasm"));
+    let fp = text(&key, "fingerprintSha256");
+    for to in ["pkcs8", "openssh", "ppk3", "ppk2", "pkcs1"] {
+        let out = convert_key(
+            pem.clone().into(),
+            options(&[("passphrase", "pw".into()), ("to", to.into())]),
+        )
+        .unwrap_or_else(|e| panic!("{to}: {}", error_code(e)));
+        let r = inspect_key(out.into(), JsValue::UNDEFINED).expect("inspect");
+        assert_eq!(text(&r, "fingerprintSha256"), fp, "{to}");
+        assert_eq!(text(&r, "format"), to);
+    }
+    let r = inspect_key(pem.into(), options(&[("passphrase", "pw".into())])).expect("inspect");
+    assert_eq!(text(&r, "jiraReady"), "true");
+}

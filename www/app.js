@@ -1,0 +1,87 @@
+// keyfit's page: tabs, drag and drop, and the three tools. Key work runs in workers (js/worker-client.js).
+import { $, readKeyFile, say } from './js/ui.js';
+import { WorkerClient } from './js/worker-client.js';
+import { mountGenerate } from './js/generate-ui.js';
+import { mountCheck } from './js/check-ui.js';
+import { mountConverter } from './js/convert-ui.js';
+
+// Generation gets its own worker so that Cancel (terminate) never interrupts a check or a conversion.
+const generator = new WorkerClient();
+const tools = new WorkerClient();
+
+mountGenerate(generator, tools);
+const check = mountCheck(tools);
+const convert = mountConvertTab();
+
+// Tabs (WAI-ARIA tabs pattern: arrow keys, Home and End move between tabs).
+const tabs = [...document.querySelectorAll('[role="tab"]')];
+function select(tab, focus = false) {
+  for (const t of tabs) {
+    const on = t === tab;
+    t.setAttribute('aria-selected', String(on));
+    t.tabIndex = on ? 0 : -1;
+    $(t.getAttribute('aria-controls')).hidden = !on;
+  }
+  if (focus) tab.focus();
+}
+for (const tab of tabs) {
+  tab.addEventListener('click', () => select(tab));
+  tab.addEventListener('keydown', (event) => {
+    const i = tabs.indexOf(tab);
+    const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    select(tabs[(next + tabs.length) % tabs.length], true);
+  });
+}
+
+// A file dropped anywhere goes to the Convert tab if it is open, else to Check.
+const hasFiles = (event) => [...(event.dataTransfer?.types || [])].includes('Files');
+document.addEventListener('dragover', (event) => {
+  if (!hasFiles(event)) return;
+  event.preventDefault();
+  document.body.classList.add('dropping');
+});
+document.addEventListener('dragleave', (event) => {
+  if (!event.relatedTarget) document.body.classList.remove('dropping');
+});
+document.addEventListener('drop', (event) => {
+  if (!hasFiles(event)) return;
+  event.preventDefault();
+  document.body.classList.remove('dropping');
+  const file = event.dataTransfer.files[0];
+  if (!file) return;
+  if ($('convert').hidden) {
+    select($('tab-check'));
+    check.loadFile(file);
+  } else {
+    convert.loadFile(file);
+  }
+});
+
+function mountConvertTab() {
+  const input = $('convert-input');
+  let source = null;
+  mountConverter($('convert-converter'), tools,
+    () => (source === null || source.length === 0 ? null : { input: source, passphrase: $('convert-pass').value }));
+  input.addEventListener('input', () => {
+    source = input.value;
+    $('convert-file-note').textContent = '';
+  });
+  $('convert-form').addEventListener('submit', (event) => event.preventDefault());
+  $('convert-file').addEventListener('change', (event) => {
+    if (event.target.files[0]) loadFile(event.target.files[0]);
+    event.target.value = '';
+  });
+  async function loadFile(file) {
+    try {
+      const f = await readKeyFile(file);
+      input.value = f.text ?? '';
+      source = f.bytes;
+      say($('convert-file-note'), `Loaded “${f.name}” (${f.bytes.length} bytes${f.text === null ? ', binary' : ''}).`);
+    } catch (err) {
+      say($('convert-file-note'), err.message, 'bad');
+    }
+  }
+  return { loadFile };
+}
