@@ -1,21 +1,522 @@
-//! stub
-#![allow(missing_docs, unused_variables)]
-use crate::{armor::Armor, error::*, key::PublicKey, parsed::Parsed};
+//! Public keys in the forms people paste: the OpenSSH line (`ssh-rsa AAAA... comment`, as in `authorized_keys`,
+//! [RFC 4253 §6.6](https://www.rfc-editor.org/rfc/rfc4253#section-6.6) and OpenSSH's `sshd(8)` AUTHORIZED_KEYS
+//! FILE FORMAT), the SECSH block (`---- BEGIN SSH2 PUBLIC KEY ----`,
+//! [RFC 4716](https://www.rfc-editor.org/rfc/rfc4716)) and `-----BEGIN PUBLIC KEY-----`, X.509
+//! `SubjectPublicKeyInfo` ([RFC 5280 §4.1](https://www.rfc-editor.org/rfc/rfc5280#section-4.1); algorithms per
+//! RFC 3279, RFC 5480, RFC 8410). PKCS#1 `RSA PUBLIC KEY` lives in [`crate::pkcs1`].
+//!
+//! The SSH line and RFC 4716 are hand-written on [`crate::wire`] and [`crate::armor`] (a few lines each; the
+//! `ssh-key` crate does not read `authorized_keys` options or write RFC 4716). SPKI uses the `spki` crate.
+
+use crate::armor::{self, Armor};
+use crate::error::{Error, Result};
+use crate::key::{ecdsa_point, ed25519_bytes, PublicKey};
+use crate::limits;
+use crate::parsed::{Format, Parsed};
+use crate::pkcs1::{self, der_error};
+use crate::pkcs8::{
+    algorithm_name, dsa_parameters, encode_dsa_parameters, named_curve, DSA_OID, EC_OID,
+    ED25519_OID, RSA_OID,
+};
+use crate::sec1::uint;
+use crate::wire::Reader;
+use der::asn1::{AnyRef, BitStringRef, UintRef};
+use der::{Decode, Encode};
+use num_bigint_dig::BigUint;
+
+/// Armour label of an RFC 4716 public key.
+pub const RFC4716_LABEL: &str = "SSH2 PUBLIC KEY";
+/// PEM label of a `SubjectPublicKeyInfo`.
+pub const SPKI_LABEL: &str = "PUBLIC KEY";
+
+/// Reads the first key line of OpenSSH public key text: `type base64 [comment]`, optionally after
+/// `authorized_keys` options (`no-pty,command="..." ssh-ed25519 AAAA...`). Blank lines and `#` comments are
+/// skipped.
+///
+/// # Errors
+/// [`Error::NotAKey`] without a key line, [`Error::Corrupt`] when the type named in the text differs from the
+/// blob's, [`Error::UnsupportedAlgorithm`] (certificates, security keys...), [`Error::Truncated`].
 pub fn read_openssh_line(text: &str) -> Result<Parsed> {
-    Err(Error::UnsupportedAlgorithm("stub".into()))
+    limits::check_input_len(text.len())?;
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+        .ok_or(Error::NotAKey("no public key line"))?;
+    let (first, _) = split_word(line);
+    let key_part = if looks_like_key_type(first) {
+        line
+    } else {
+        skip_options(line)
+    };
+    let (kind, rest) = split_word(key_part);
+    let (b64, comment) = split_word(rest);
+    if !looks_like_key_type(kind) {
+        return Err(Error::NotAKey("no SSH key type on the line"));
+    }
+    if b64.is_empty() {
+        return Err(Error::NotAKey("no base64 key after the key type"));
+    }
+    let comment = Some(comment.trim()).filter(|c| !c.is_empty());
+    let blob = armor::decode_base64(b64)?;
+    let blob_kind = Reader::new(&blob).string()?;
+    if blob_kind != kind.as_bytes() {
+        return Err(Error::Corrupt(
+            "the key type on the line differs from the key data",
+        ));
+    }
+    let public = PublicKey::from_ssh_blob(&blob)?;
+    Ok(Parsed::public(
+        Format::OpenSshPublic,
+        public,
+        comment.map(str::to_string),
+    ))
 }
+
+/// The first whitespace-separated word and the rest, trimmed at the start.
+fn split_word(s: &str) -> (&str, &str) {
+    let s = s.trim_start();
+    match s.find(|c: char| c.is_ascii_whitespace()) {
+        Some(i) => (&s[..i], s[i..].trim_start()),
+        None => (s, ""),
+    }
+}
+
+/// Whether a word is shaped like an SSH key type (`ssh-*`, `ecdsa-*`, `sk-*`, or `*@domain` without `=`/`"`).
+fn looks_like_key_type(word: &str) -> bool {
+    let plain = !word.is_empty()
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-@._".contains(&b));
+    plain
+        && (word.starts_with("ssh-")
+            || word.starts_with("ecdsa-")
+            || word.starts_with("sk-")
+            || word.contains('@'))
+}
+
+/// The rest of an `authorized_keys` line after its options field, which ends at the first whitespace outside
+/// double quotes (a backslash escapes a quote inside them).
+fn skip_options(line: &str) -> &str {
+    let mut quoted = false;
+    let mut escaped = false;
+    for (i, c) in line.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if quoted => escaped = true,
+            '"' => quoted = !quoted,
+            c if c.is_ascii_whitespace() && !quoted => return line[i..].trim_start(),
+            _ => {}
+        }
+    }
+    ""
+}
+
+/// Reads a `---- BEGIN SSH2 PUBLIC KEY ----` block; the `Comment:` header, unquoted, is the comment.
+///
+/// # Errors
+/// [`Error::NotAKey`] for another label, and the errors of [`PublicKey::from_ssh_blob`].
 pub fn read_rfc4716(armor: &Armor) -> Result<Parsed> {
-    Err(Error::UnsupportedAlgorithm("stub".into()))
+    if armor.label != RFC4716_LABEL {
+        return Err(Error::NotAKey("not an SSH2 public key"));
+    }
+    let public = PublicKey::from_ssh_blob(&armor.data)?;
+    let comment = armor.header("Comment").map(|c| {
+        let c = c.trim();
+        c.strip_prefix('"')
+            .and_then(|c| c.strip_suffix('"'))
+            .unwrap_or(c)
+            .to_string()
+    });
+    Ok(Parsed::public(Format::Rfc4716Public, public, comment))
 }
-pub fn read_spki(der: &[u8]) -> Result<Parsed> {
-    Err(Error::UnsupportedAlgorithm("stub".into()))
+
+/// Reads a `SubjectPublicKeyInfo`, given as a `-----BEGIN PUBLIC KEY-----` block or as DER: RSA, Ed25519,
+/// ECDSA on P-256/384/521, DSA.
+///
+/// # Errors
+/// [`Error::NotAKey`] for another PEM label, [`Error::UnsupportedAlgorithm`], [`Error::KeyTooLarge`],
+/// [`Error::InconsistentKey`], [`Error::Truncated`], [`Error::Corrupt`].
+pub fn read_spki(armor_or_der: &[u8]) -> Result<Parsed> {
+    limits::check_input_len(armor_or_der.len())?;
+    let pem = core::str::from_utf8(armor_or_der)
+        .ok()
+        .filter(|t| t.contains("-----BEGIN"));
+    let public = match pem {
+        Some(text) => {
+            let a = armor::parse(text)?;
+            if a.label != SPKI_LABEL {
+                return Err(Error::NotAKey("not a PUBLIC KEY block"));
+            }
+            decode_spki(&a.data)?
+        }
+        None => decode_spki(armor_or_der)?,
+    };
+    Ok(Parsed::public(Format::SpkiPublic, public, None))
 }
+
+/// Parses a DER `SubjectPublicKeyInfo`.
+fn decode_spki(der: &[u8]) -> Result<PublicKey> {
+    let info = spki::SubjectPublicKeyInfoRef::from_der(der).map_err(der_error)?;
+    let alg = info.algorithm;
+    let key = info.subject_public_key.as_bytes().ok_or(Error::Corrupt(
+        "the public key bit string is not whole bytes",
+    ))?;
+    match alg.oid {
+        RSA_OID => {
+            if alg.parameters.is_some_and(|p| !p.is_null()) {
+                return Err(Error::Corrupt("the RSA algorithm parameters are not NULL"));
+            }
+            let k = ::pkcs1::RsaPublicKey::from_der(key).map_err(der_error)?;
+            PublicKey::rsa(
+                BigUint::from_bytes_be(k.modulus.as_bytes()),
+                BigUint::from_bytes_be(k.public_exponent.as_bytes()),
+            )
+        }
+        ED25519_OID => {
+            if alg.parameters.is_some() {
+                return Err(Error::Corrupt("the Ed25519 algorithm has parameters"));
+            }
+            Ok(PublicKey::Ed25519(ed25519_bytes(key)?))
+        }
+        EC_OID => {
+            let curve = named_curve(alg.parameters)?;
+            Ok(PublicKey::Ecdsa {
+                curve,
+                point: ecdsa_point(curve, key)?,
+            })
+        }
+        DSA_OID => {
+            let (p, q, g) = dsa_parameters(alg.parameters)?;
+            limits::check_rsa_bits(p.bits())?;
+            let y = uint(UintRef::from_der(key).map_err(der_error)?);
+            Ok(PublicKey::Dsa { p, q, g, y })
+        }
+        other => Err(Error::UnsupportedAlgorithm(algorithm_name(other))),
+    }
+}
+
+/// The `authorized_keys` line with a final newline: `ssh-ed25519 AAAA... comment\n`.
 pub fn write_openssh_line(public: &PublicKey, comment: &str) -> String {
-    public.to_openssh_line(comment) + "\n"
+    let mut line = public.to_openssh_line(comment);
+    line.push('\n');
+    line
 }
+
+/// An RFC 4716 block laid out as `ssh-keygen -e -m RFC4716` lays it out: `Comment: "<comment>"` (left out
+/// when empty), base64 at 70 columns.
 pub fn write_rfc4716(public: &PublicKey, comment: &str) -> String {
-    String::new()
+    let mut out = format!("---- BEGIN {RFC4716_LABEL} ----\n");
+    if !comment.is_empty() {
+        out.push_str(&format!("Comment: \"{comment}\"\n"));
+    }
+    out.push_str(&armor::wrap_base64(&public.to_ssh_blob(), 70));
+    out.push_str(&format!("---- END {RFC4716_LABEL} ----\n"));
+    out
 }
+
+/// DER `SubjectPublicKeyInfo`, as `openssl pkey -pubout -outform DER` writes it.
+///
+/// # Errors
+/// Only on an internal encoding failure.
+pub fn spki_der(public: &PublicKey) -> Result<Vec<u8>> {
+    let params_der;
+    let curve_oid;
+    let (oid, parameters, key): (_, Option<AnyRef<'_>>, Vec<u8>) = match public {
+        PublicKey::Rsa { .. } => (RSA_OID, Some(AnyRef::NULL), pkcs1::public_der(public)?),
+        PublicKey::Ed25519(k) => (ED25519_OID, None, k.to_vec()),
+        PublicKey::Ecdsa { curve, point } => {
+            curve_oid = curve.oid();
+            (EC_OID, Some(AnyRef::from(&curve_oid)), point.clone())
+        }
+        PublicKey::Dsa { p, q, g, y } => {
+            params_der = encode_dsa_parameters(p, q, g)?;
+            let y = y.to_bytes_be();
+            let y = UintRef::new(&y)
+                .and_then(|u| u.to_der())
+                .map_err(der_error)?;
+            (
+                DSA_OID,
+                Some(AnyRef::from_der(&params_der).map_err(der_error)?),
+                y,
+            )
+        }
+    };
+    let info = spki::SubjectPublicKeyInfoRef {
+        algorithm: spki::AlgorithmIdentifierRef { oid, parameters },
+        subject_public_key: BitStringRef::from_bytes(&key).map_err(der_error)?,
+    };
+    info.to_der().map_err(der_error)
+}
+
+/// A `-----BEGIN PUBLIC KEY-----` block, as `openssl pkey -pubout` writes it.
+///
+/// # Errors
+/// Only on an internal encoding failure.
 pub fn write_spki(public: &PublicKey) -> Result<String> {
-    Err(Error::UnsupportedAlgorithm("stub".into()))
+    Ok(armor::write(SPKI_LABEL, &[], &spki_der(public)?, 64).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pkcs8::tests::{have, run, ssh_fingerprint};
+    use std::process::Command;
+
+    // `ssh-keygen -t ed25519 -C 'me@host' -N '' -f k`; k.pub:
+    const ED_LINE: &str =
+        "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDyTHPGe3oLrYzFks6XNwb1cLaxF0ysAkjqXl84Syqs+ me@host\n";
+    // `ssh-keygen -l -f k.pub`
+    const ED_FP: &str = "SHA256:NIVhHBqYAcUykf6M+aVA8z31g5rKItKaxF57/tk+qW4";
+
+    #[test]
+    fn reads_lines_with_options_comments_and_blank_lines() {
+        let want = read_openssh_line(ED_LINE).unwrap();
+        assert_eq!(want.format, Format::OpenSshPublic);
+        assert_eq!(want.comment.as_deref(), Some("me@host"));
+        let key = want.public.unwrap();
+        assert_eq!(key.fingerprint_sha256(), ED_FP);
+        assert_eq!(write_openssh_line(&key, "me@host"), ED_LINE);
+        let b64 = ED_LINE.split(' ').nth(1).unwrap();
+        for (text, comment) in [
+            (
+                format!("# keys\n\n  ssh-ed25519   {b64}   two words \r\n"),
+                Some("two words"),
+            ),
+            (format!("ssh-ed25519 {b64}"), None),
+            (
+                format!("no-pty,from=\"10.0.0.1\" ssh-ed25519 {b64} c"),
+                Some("c"),
+            ),
+            (
+                format!("command=\"echo \\\"a b\\\" ssh-rsa x\",no-pty ssh-ed25519 {b64} c"),
+                Some("c"),
+            ),
+            (
+                format!("restrict ssh-ed25519 {b64}\nssh-rsa AAAA second"),
+                None,
+            ),
+        ] {
+            let p = read_openssh_line(&text).unwrap();
+            assert_eq!(p.public.as_ref(), Some(&key), "{text}");
+            assert_eq!(p.comment.as_deref(), comment, "{text}");
+        }
+        let code = |t: &str| read_openssh_line(t).err().map(|e| e.code());
+        assert_eq!(code(&format!("ssh-rsa {b64}")), Some("corrupt"));
+        assert_eq!(
+            code(&format!("ssh-ed25519 {}", &b64[..b64.len() - 2])),
+            Some("truncated")
+        );
+        assert_eq!(
+            code(&format!("ssh-ed25519 {}", &b64[..40])),
+            Some("truncated")
+        );
+        assert_eq!(code("ssh-ed25519"), Some("not-a-key"));
+        assert_eq!(code("hello world"), Some("not-a-key"));
+        assert_eq!(code("\n# only a comment\n"), Some("not-a-key"));
+        assert_eq!(code("ssh-ed25519 AAAA*AAA"), Some("corrupt"));
+        // ssh-keygen -t ed25519-sk would write this type; keyfit names it rather than failing obscurely.
+        let sk = "AAAAGnNrLXNzaC1lZDI1NTE5QG9wZW5zc2guY29tAAAAIAA=";
+        assert_eq!(
+            code(&format!("sk-ssh-ed25519@openssh.com {sk}")),
+            Some("unsupported-algorithm")
+        );
+    }
+
+    /// Writes `text` to a file in `dir` and returns its path.
+    fn file(dir: &std::path::Path, name: &str, text: &[u8]) -> std::path::PathBuf {
+        let p = dir.join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    }
+
+    #[test]
+    fn ssh_keygen_exports_and_imports() {
+        if !have("ssh-keygen") || !have("openssl") {
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        for (t, bits) in [
+            ("rsa", "1024"),
+            ("rsa", "2048"),
+            ("ecdsa", "256"),
+            ("ecdsa", "384"),
+            ("ecdsa", "521"),
+            ("ed25519", "256"),
+        ] {
+            let key = dir.path().join(format!("{t}{bits}"));
+            run(Command::new("ssh-keygen")
+                .args([
+                    "-q",
+                    "-t",
+                    t,
+                    "-b",
+                    bits,
+                    "-N",
+                    "",
+                    "-C",
+                    "user@example",
+                    "-f",
+                ])
+                .arg(&key));
+            let pub_file = key.with_extension("pub");
+            let line = std::fs::read_to_string(&pub_file).unwrap();
+            let want = ssh_fingerprint(&pub_file);
+            let parsed = read_openssh_line(&line).unwrap();
+            let public = parsed.public.unwrap();
+            assert_eq!(public.fingerprint_sha256(), want);
+            assert_eq!(write_openssh_line(&public, "user@example"), line);
+
+            // RFC 4716 from ssh-keygen, and ours read back by ssh-keygen.
+            let rfc = run(Command::new("ssh-keygen")
+                .args(["-e", "-m", "RFC4716", "-f"])
+                .arg(&pub_file));
+            let a = armor::parse(core::str::from_utf8(&rfc).unwrap()).unwrap();
+            let p = read_rfc4716(&a).unwrap();
+            assert_eq!(p.public.as_ref(), Some(&public));
+            let comment = p.comment.unwrap();
+            assert!(
+                comment.contains("converted by") && !comment.contains('"'),
+                "{comment}"
+            );
+            let ours = write_rfc4716(&public, &comment);
+            assert_eq!(ours.as_bytes(), &rfc[..], "{t}{bits}");
+            let ours = write_rfc4716(&public, "");
+            assert!(!ours.contains("Comment"));
+            let back = run(Command::new("ssh-keygen")
+                .args(["-i", "-m", "RFC4716", "-f"])
+                .arg(file(dir.path(), "ours.rfc", ours.as_bytes())));
+            assert_eq!(
+                String::from_utf8(back).unwrap(),
+                write_openssh_line(&public, "")
+            );
+
+            if t == "ed25519" {
+                continue; // ssh-keygen 9.2 cannot export Ed25519 as SPKI.
+            }
+            // SPKI from `ssh-keygen -e -m PKCS8`: PEM and DER; ours is what openssl writes.
+            let spki = run(Command::new("ssh-keygen")
+                .args(["-e", "-m", "PKCS8", "-f"])
+                .arg(&pub_file));
+            let p = read_spki(&spki).unwrap();
+            assert_eq!(p.format, Format::SpkiPublic);
+            assert_eq!(p.public.as_ref(), Some(&public));
+            let spki_file = file(dir.path(), "spki.pem", &spki);
+            let der = run(Command::new("openssl")
+                .args(["pkey", "-pubin", "-outform", "DER", "-in"])
+                .arg(&spki_file));
+            assert_eq!(read_spki(&der).unwrap().public.as_ref(), Some(&public));
+            let openssl_pem = run(Command::new("openssl")
+                .args(["pkey", "-pubin", "-in"])
+                .arg(&spki_file));
+            assert_eq!(write_spki(&public).unwrap().as_bytes(), &openssl_pem[..]);
+            if t == "rsa" {
+                // `ssh-keygen -e -m PEM` writes PKCS#1; `openssl rsa -pubout` of the private key writes SPKI.
+                let pkcs1 = run(Command::new("ssh-keygen")
+                    .args(["-e", "-m", "PEM", "-f"])
+                    .arg(&pub_file));
+                let a = armor::parse(core::str::from_utf8(&pkcs1).unwrap()).unwrap();
+                assert_eq!(
+                    crate::pkcs1::read_public(&a).unwrap().public.as_ref(),
+                    Some(&public)
+                );
+                let rsa_pub = run(Command::new("openssl")
+                    .args(["rsa", "-pubin", "-pubout", "-in"])
+                    .arg(&spki_file));
+                assert_eq!(write_spki(&public).unwrap().as_bytes(), &rsa_pub[..]);
+            }
+            let imported = run(Command::new("ssh-keygen")
+                .args(["-i", "-m", "PKCS8", "-f"])
+                .arg(file(
+                    dir.path(),
+                    "ours.spki",
+                    write_spki(&public).unwrap().as_bytes(),
+                )));
+            assert_eq!(
+                String::from_utf8(imported).unwrap(),
+                write_openssh_line(&public, "")
+            );
+        }
+    }
+
+    #[test]
+    fn openssl_spki_of_every_algorithm() {
+        if !have("openssl") || !have("ssh-keygen") {
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let openssl =
+            |args: &[&str]| run(Command::new("openssl").current_dir(dir.path()).args(args));
+        openssl(&[
+            "genpkey",
+            "-genparam",
+            "-algorithm",
+            "dsa",
+            "-pkeyopt",
+            "dsa_paramgen_bits:1024",
+            "-out",
+            "param",
+        ]);
+        openssl(&["genpkey", "-paramfile", "param", "-out", "dsa"]);
+        openssl(&["genpkey", "-algorithm", "ed25519", "-out", "ed"]);
+        openssl(&[
+            "genpkey",
+            "-algorithm",
+            "rsa",
+            "-pkeyopt",
+            "rsa_keygen_bits:1024",
+            "-out",
+            "rsa",
+        ]);
+        for name in ["dsa", "ed", "rsa"] {
+            let pem = openssl(&["pkey", "-pubout", "-in", name]);
+            let p = read_spki(&pem).unwrap();
+            let public = p.public.unwrap();
+            assert_eq!(write_spki(&public).unwrap().as_bytes(), &pem[..], "{name}");
+            let der = openssl(&["pkey", "-pubout", "-outform", "DER", "-in", name]);
+            assert_eq!(read_spki(&der).unwrap().public.as_ref(), Some(&public));
+            assert_eq!(spki_der(&public).unwrap(), der);
+            if name == "rsa" {
+                assert_eq!(openssl(&["rsa", "-pubout", "-in", name]), pem);
+            }
+            // The fingerprint ssh-keygen gives (Ed25519 cannot be imported by ssh-keygen 9.2).
+            if name != "ed" {
+                let line = run(Command::new("ssh-keygen")
+                    .args(["-i", "-m", "PKCS8", "-f"])
+                    .arg(file(dir.path(), "spki", &pem)));
+                let want = ssh_fingerprint(&file(dir.path(), "line", &line));
+                assert_eq!(public.fingerprint_sha256(), want, "{name}");
+            }
+        }
+        // Another algorithm is named; a private key is not a public key.
+        openssl(&["genpkey", "-algorithm", "x448", "-out", "x"]);
+        let pem = openssl(&["pkey", "-pubout", "-in", "x"]);
+        assert_eq!(
+            read_spki(&pem).err(),
+            Some(Error::UnsupportedAlgorithm("X448".into()))
+        );
+        let private = std::fs::read(dir.path().join("rsa")).unwrap();
+        assert_eq!(
+            read_spki(&private).err().map(|e| e.code()),
+            Some("not-a-key")
+        );
+    }
+
+    #[test]
+    fn damaged_spki_is_reported() {
+        let key = read_openssh_line(ED_LINE).unwrap().public.unwrap();
+        let der = spki_der(&key).unwrap();
+        for cut in 0..der.len() {
+            let e = read_spki(&der[..cut]).unwrap_err();
+            assert!(
+                matches!(e, Error::Truncated | Error::Corrupt(_)),
+                "{cut}: {e:?}"
+            );
+        }
+        for i in 0..der.len() {
+            let mut bad = der.clone();
+            bad[i] ^= 0x41;
+            let _ = read_spki(&bad);
+        }
+    }
 }

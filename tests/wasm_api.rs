@@ -5,6 +5,7 @@
 
 use js_sys::{Object, Reflect, Uint8Array};
 use keyfit::wasm::{convert_key, generate_key, inspect_key};
+use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
