@@ -15,7 +15,7 @@ const EXPECTED: &str = include_str!("corpus/expected.tsv");
 const PASSPHRASE: &str = "correct horse";
 
 macro_rules! corpus {
-    ($($name:literal),* $(,)?) => { [$(($name, &include_bytes!(concat!("corpus/keys/", $name))[..])),*] };
+    ($($name:literal),* $(,)?) => { [$(($name, include_bytes!(concat!("corpus/keys/", $name)).as_slice())),*] };
 }
 
 /// One file of each format family, cipher family and algorithm.
