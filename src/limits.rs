@@ -9,8 +9,8 @@ use crate::error::{Error, Result};
 pub const MAX_INPUT_BYTES: usize = 1 << 20;
 /// Largest RSA (or DSA) modulus, in bits.
 pub const MAX_RSA_BITS: usize = 16384;
-/// Most bcrypt-pbkdf rounds (ssh-keygen writes 16; 1000 rounds take about 7 s natively).
-pub const MAX_BCRYPT_ROUNDS: u32 = 512;
+/// Most bcrypt-pbkdf rounds (ssh-keygen writes 16, guides suggest `-a 100`; 1000 rounds take about 7 s natively).
+pub const MAX_BCRYPT_ROUNDS: u32 = 256;
 /// Most Argon2 memory in KiB (PuTTY writes 8192; 256 MiB is the most a browser tab reliably gives).
 pub const MAX_ARGON2_MEMORY_KIB: u32 = 256 * 1024;
 /// Most Argon2 passes (PuTTY tunes passes to ~100 ms, typically under 30).
@@ -23,8 +23,10 @@ pub const MAX_ARGON2_WORK: u64 = 1 << 20;
 pub const MAX_PBKDF2_ITERATIONS: u32 = 1_000_000;
 /// Largest scrypt log2(N) (OpenSSL's `-scrypt` writes 14).
 pub const MAX_SCRYPT_LOG_N: u8 = 20;
-/// Largest scrypt r × p (OpenSSL writes r = 8, p = 1).
-pub const MAX_SCRYPT_R_TIMES_P: u64 = 64;
+/// Most scrypt memory, 128 × r × N bytes (OpenSSL writes 16 MiB).
+pub const MAX_SCRYPT_MEMORY: u64 = 256 << 20;
+/// Most scrypt work, N × r × p (OpenSSL writes 2^17).
+pub const MAX_SCRYPT_WORK: u64 = 1 << 22;
 /// Most keys in one OpenSSH private key file (ssh-keygen writes exactly one).
 pub const MAX_KEYS_PER_FILE: u32 = 1;
 
@@ -123,10 +125,16 @@ pub fn check_pbkdf2(iterations: u32) -> Result<()> {
 /// [`Error::KdfTooCostly`] naming the parameter past its cap.
 pub fn check_scrypt(log_n: u8, r: u32, p: u32) -> Result<()> {
     cap("scrypt log2(N)", log_n.into(), MAX_SCRYPT_LOG_N.into())?;
+    let n = 1u64 << log_n;
     cap(
-        "scrypt r × p",
-        u64::from(r) * u64::from(p),
-        MAX_SCRYPT_R_TIMES_P,
+        "scrypt memory (bytes)",
+        128 * u64::from(r) * n,
+        MAX_SCRYPT_MEMORY,
+    )?;
+    cap(
+        "scrypt N × r × p",
+        n * u64::from(r) * u64::from(p),
+        MAX_SCRYPT_WORK,
     )
 }
 
