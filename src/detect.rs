@@ -113,6 +113,9 @@ fn not_a_key(format: Format, text: &str) -> Error {
 /// The reader's errors; [`Error::NotAKey`] for certificates, PGP blocks and unknown text.
 pub fn read(input: Input<'_>, format: Format, passphrase: Option<&[u8]>) -> Result<Parsed> {
     let text = match input {
+        Input::Der(_) if format == Format::Unknown => {
+            return Err(Error::NotAKey("the file is binary data, not a key"))
+        }
         Input::Der(der) => return pkcs8::read_der(der, passphrase),
         Input::Text(t) => t,
     };

@@ -114,7 +114,11 @@ pub fn repair(input: &str) -> Repaired {
     }
     if s.contains("\\n") && (s.contains("-----") || s.contains("PuTTY-User-Key-File")) {
         note(&mut repairs, Repair::EscapedNewlines);
-        *s = s.replace("\\r\\n", "\n").replace("\\n", "\n");
+        // JSON writers also escape slashes (PHP's json_encode), which base64 is full of.
+        *s = s
+            .replace("\\r\\n", "\n")
+            .replace("\\n", "\n")
+            .replace("\\/", "/");
     }
     if s.contains('\r') {
         note(&mut repairs, Repair::LineEnds);
@@ -134,7 +138,7 @@ pub fn repair(input: &str) -> Repaired {
         note(&mut repairs, Repair::TrailingBlanks);
     }
     for line in &content[first..=last] {
-        if line.starts_with([' ', '\t']) {
+        if line.starts_with([' ', '\t']) && !line.trim().is_empty() {
             note(&mut repairs, Repair::Indentation);
         }
         if line.ends_with([' ', '\t']) {
@@ -172,30 +176,27 @@ fn rebuild_armor(text: &str, repairs: &mut Vec<Repair>) -> Option<Zeroizing<Stri
     if !text[..begin].trim().is_empty() || !text[end + end_marker.len()..].trim().is_empty() {
         return None;
     }
-    // Split the inner text into RFC 1421 headers and base64, whatever separates them.
-    let mut headers: Vec<(String, String)> = Vec::new();
-    let mut body = Zeroizing::new(String::with_capacity(inner.len()));
-    let tokens: Vec<&str> = inner.split_whitespace().collect();
-    let mut i = 0;
-    while i < tokens.len() {
-        let t = tokens[i];
-        if body.is_empty() && t.ends_with(':') && i + 1 < tokens.len() {
-            headers.push((
-                t.trim_end_matches(':').to_string(),
-                tokens[i + 1].to_string(),
-            ));
-            i += 2;
-            continue;
+    // Squeeze out every blank, then split off the RFC 1421 headers of legacy encrypted PEM, whose values have
+    // known shapes (`4,ENCRYPTED`, `<cipher>,<IV hex>`), so they are found even with no separator left at all.
+    let compact: Zeroizing<String> = Zeroizing::new(inner.split_whitespace().collect());
+    let mut headers: Vec<(&str, String)> = Vec::new();
+    let mut rest = compact.as_str();
+    if let Some(r) = rest.strip_prefix("Proc-Type:") {
+        rest = r.strip_prefix("4,ENCRYPTED")?;
+        headers.push(("Proc-Type", "4,ENCRYPTED".into()));
+        if let Some(r) = rest.strip_prefix("DEK-Info:") {
+            let (cipher, r) = r.split_once(',')?;
+            let iv_hex_len = if cipher.to_ascii_uppercase().starts_with("DES") {
+                16
+            } else {
+                32
+            };
+            let iv = r.get(..iv_hex_len)?;
+            headers.push(("DEK-Info", format!("{cipher},{iv}")));
+            rest = &r[iv_hex_len..];
         }
-        body.push_str(t);
-        i += 1;
     }
-    if !body
-        .bytes()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'='))
-    {
-        return None;
-    }
+    let body = rest;
     let width = width_for(&label);
     let mut canonical = Zeroizing::new(String::with_capacity(inner.len() + 128));
     canonical.push_str(&format!("-----BEGIN {label}-----\n"));
@@ -214,7 +215,12 @@ fn rebuild_armor(text: &str, repairs: &mut Vec<Repair>) -> Option<Zeroizing<Stri
     if text == canonical.as_str() {
         return None;
     }
-    let one_line = !inner.trim().contains('\n') || inner.lines().any(|l| l.trim().contains(' '));
+    let mut body_lines = inner
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.contains(':'));
+    let one_line = !inner.starts_with('\n')
+        || !inner.ends_with('\n')
+        || body_lines.any(|l| l.trim().contains(char::is_whitespace));
     note(
         repairs,
         if one_line {
@@ -274,11 +280,11 @@ mod tests {
     #[test]
     fn headers_survive_a_one_line_paste() {
         let r = repair(
-            "-----BEGIN RSA PRIVATE KEY----- Proc-Type: 4,ENCRYPTED DEK-Info: AES-128-CBC,00FF AAAA -----END RSA PRIVATE KEY-----",
+            "-----BEGIN RSA PRIVATE KEY----- Proc-Type: 4,ENCRYPTED DEK-Info: AES-128-CBC,00112233445566778899AABBCCDDEEFF AAAA -----END RSA PRIVATE KEY-----",
         );
         assert_eq!(
             r.text.as_str(),
-            "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00FF\n\nAAAA\n-----END RSA PRIVATE KEY-----\n"
+            "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00112233445566778899AABBCCDDEEFF\n\nAAAA\n-----END RSA PRIVATE KEY-----\n"
         );
     }
 

@@ -1,0 +1,377 @@
+#!/bin/bash
+# Regenerates the bad inputs of tests/bad_inputs.rs in this folder: mangled pastes, truncations, wrong
+# headers, non-keys, hostile KDF parameters, inconsistent RSA numbers and tampered MACs.
+#
+# Every file is derived from a file of tests/corpus/keys/ (made by the real tools), deterministically: no
+# randomness but a SHA-256 stream seeded with a corpus file, so a rerun writes the same bytes until the
+# corpus changes. After regenerating the corpus, rerun this script and commit both.
+# Each case below says what it does; tests/bad_inputs.rs declares what keyfit must say of it.
+#
+# Usage: tests/bad/make.sh [OUTDIR]    (default: this folder; the test compares a rerun with the files)
+# Needs: python3 (standard library only).
+set -eu
+HERE=$(cd "$(dirname "$0")" && pwd)
+OUT=${1:-$HERE}
+mkdir -p "$OUT"
+exec python3 - "$HERE/../corpus/keys" "$OUT" <<'PY'
+import base64, hashlib, os, re, struct, sys
+
+KEYS, OUT = sys.argv[1], sys.argv[2]
+KEEP = {"make.sh", ".gitattributes"}
+for name in os.listdir(OUT):
+    if name not in KEEP and os.path.isfile(os.path.join(OUT, name)):
+        os.remove(os.path.join(OUT, name))
+
+def corpus(name):
+    with open(os.path.join(KEYS, name), "rb") as f:
+        return f.read()
+
+written = set()
+def put(name, data):
+    assert name not in written, name
+    written.add(name)
+    if isinstance(data, str):
+        data = data.encode()
+    with open(os.path.join(OUT, name), "wb") as f:
+        f.write(data)
+
+def stream(seed, n):
+    """n pseudo-random bytes: SHA-256 in counter mode over a seed (a corpus file)."""
+    out = b""
+    i = 0
+    while len(out) < n:
+        out += hashlib.sha256(seed + struct.pack(">I", i)).digest()
+        i += 1
+    return out[:n]
+
+# ------------------------------------------------------------------ PEM, DER and SSH wire helpers
+
+def pem_split(text):
+    """(label, header lines, body bytes, width) of a one-block PEM/SECSH text."""
+    lines = text.split("\n")
+    begin = next(i for i, l in enumerate(lines) if "BEGIN " in l)
+    end = next(i for i, l in enumerate(lines) if "END " in l)
+    label = re.sub(r"^-+ ?BEGIN |\s*-+$", "", lines[begin])
+    inner = lines[begin + 1:end]
+    headers = []
+    while inner and (":" in inner[0] or inner[0] == "" or (headers and headers[-1].endswith("\\"))):
+        headers.append(inner.pop(0))
+    body = "".join(inner)
+    return label, headers, base64.b64decode(body), len(inner[0])
+
+def pem_join(label, headers, data, width, dashes=5):
+    b64 = base64.b64encode(data).decode()
+    d = "-" * dashes
+    sp = " " if dashes == 4 else ""
+    out = [f"{d}{sp}BEGIN {label}{sp}{d}"] + headers
+    out += [b64[i:i + width] for i in range(0, len(b64), width)]
+    out.append(f"{d}{sp}END {label}{sp}{d}")
+    return "\n".join(out) + "\n"
+
+def der_read(b, off=0):
+    """Parses one DER TLV at off: (tag, content start, content end)."""
+    tag = b[off]
+    n = b[off + 1]
+    off += 2
+    if n & 0x80:
+        k = n & 0x7F
+        n = int.from_bytes(b[off:off + k], "big")
+        off += k
+    return tag, off, off + n
+
+def der_tree(b):
+    """A DER value as (tag, children) when constructed, else (tag, bytes)."""
+    tag, s, e = der_read(b)
+    assert e == len(b)
+    if tag & 0x20:
+        kids, off = [], s
+        while off < e:
+            _, cs, ce = der_read(b, off)
+            kids.append(der_tree(b[off:ce]))
+            off = ce
+        return (tag, kids)
+    return (tag, b[s:e])
+
+def der_len(n):
+    if n < 0x80:
+        return bytes([n])
+    k = (n.bit_length() + 7) // 8
+    return bytes([0x80 | k]) + n.to_bytes(k, "big")
+
+def der_encode(node):
+    tag, v = node
+    if isinstance(v, list):
+        v = b"".join(der_encode(k) for k in v)
+    return bytes([tag]) + der_len(len(v)) + v
+
+def der_int(n):
+    return (0x02, n.to_bytes(n.bit_length() // 8 + 1, "big"))
+
+def int_of(node):
+    return int.from_bytes(node[1], "big")
+
+def rsa_parts(der):
+    """[version, n, e, d, p, q, dp, dq, qinv] of a PKCS#1 RSAPrivateKey."""
+    return [int_of(k) for k in der_tree(der)[1]]
+
+def rsa_der(parts):
+    return der_encode((0x30, [der_int(x) for x in parts]))
+
+def ssh_string(b):
+    return struct.pack(">I", len(b)) + b
+
+class Wire:
+    def __init__(self, b):
+        self.b, self.o = b, 0
+    def u32(self):
+        v = struct.unpack(">I", self.b[self.o:self.o + 4])[0]
+        self.o += 4
+        return v
+    def string(self):
+        n = self.u32()
+        v = self.b[self.o:self.o + n]
+        self.o += n
+        return v
+
+def openssh_fields(blob):
+    """magic, cipher, kdf, kdfoptions, nkeys, public, private section of an OpenSSH private key blob."""
+    magic = b"openssh-key-v1\0"
+    assert blob.startswith(magic)
+    w = Wire(blob)
+    w.o = len(magic)
+    cipher, kdf, opts = w.string(), w.string(), w.string()
+    nkeys = w.u32()
+    pub = w.string()
+    priv = w.string()
+    return cipher, kdf, opts, nkeys, pub, priv
+
+def openssh_blob(cipher, kdf, opts, nkeys, pub, priv):
+    return (b"openssh-key-v1\0" + ssh_string(cipher) + ssh_string(kdf) + ssh_string(opts)
+            + struct.pack(">I", nkeys) + ssh_string(pub) + ssh_string(priv))
+
+def ppk_set(text, header, value):
+    """A .ppk text with one header's value replaced."""
+    out, n = re.subn(rf"(?m)^{re.escape(header)}: .*$", f"{header}: {value}", text)
+    assert n == 1, header
+    return out
+
+def flip_hex_char(text, header):
+    """Flips the last hex digit of a .ppk header (e.g. Private-MAC)."""
+    m = re.search(rf"(?m)^{re.escape(header)}: ([0-9a-f]+)$", text)
+    s, e = m.span(1)
+    last = text[e - 1]
+    return text[:e - 1] + ("0" if last != "0" else "1") + text[e:]
+
+# ------------------------------------------------------------------ the corpus files used
+
+PKCS1 = corpus("rsa2048-pkcs1.pem").decode()
+OPENSSH = corpus("rsa2048-openssh.key").decode()
+PKCS1_AES = corpus("rsa2048-pkcs1-aes-128-cbc.pem").decode()
+PPK3 = corpus("rsa2048-ppk3.ppk").decode()
+PPK2 = corpus("rsa2048-ppk2.ppk").decode()
+PPK2_ENC = corpus("rsa2048-ppk2-aes256-cbc.ppk").decode()
+PPK3_ENC = corpus("rsa2048-ppk3-argon2id.ppk").decode()
+PUBLINE = corpus("rsa2048-openssh.pub").decode()
+OPENSSH_ENC = corpus("rsa2048-openssh-aes256-ctr.key").decode()
+PKCS8_PBKDF2 = corpus("rsa2048-pkcs8-pbkdf2-sha256-aes-256-cbc.pem").decode()
+PKCS8_SCRYPT = corpus("rsa2048-pkcs8-scrypt-aes-256-cbc.pem").decode()
+RSA1024 = corpus("rsa1024-pkcs1.pem").decode()
+
+def lines_of(t):
+    return t.rstrip("\n").split("\n")
+
+# ------------------------------------------------------------------ mangled pastes (all repairable)
+# Three keys: plain PKCS#1, OpenSSH (70 columns) and legacy-encrypted PKCS#1 (Proc-Type/DEK-Info headers
+# and the blank line after them are the tricky part).
+MANGLE_SOURCES = {"pkcs1": PKCS1, "openssh": OPENSSH, "pkcs1-aes": PKCS1_AES}
+for tag, t in MANGLE_SOURCES.items():
+    ls = lines_of(t)
+    ext = "key" if tag == "openssh" else "pem"
+    # CRLF line ends (Windows editors, Outlook).
+    put(f"{tag}-crlf.{ext}", t.replace("\n", "\r\n"))
+    # CR-only line ends (classic Mac OS, some copy buffers).
+    put(f"{tag}-cr.{ext}", t.replace("\n", "\r"))
+    # Every line break removed: the whole key on one line (an HTML <input> strips line breaks).
+    put(f"{tag}-one-line.{ext}", "".join(ls))
+    # Line breaks turned into spaces (a chat tool or a form that folds whitespace).
+    put(f"{tag}-spaces.{ext}", " ".join(ls) + "\n")
+    # JSON string: literal \n escapes, wrapped in double quotes.
+    put(f"{tag}-json.{ext}", '"' + t.replace("\n", "\\n") + '"')
+    # Every line indented by four spaces (pasted into YAML or Markdown; blank lines stay empty).
+    put(f"{tag}-indented.{ext}", "".join(("    " + l if l else l) + "\n" for l in ls))
+    # UTF-8 byte-order mark in front (Windows Notepad).
+    put(f"{tag}-bom.{ext}", "\ufeff" + t)
+    # Wrapped in single quotes (shell).
+    put(f"{tag}-single-quotes.{ext}", "'" + t + "'")
+    # Trailing blanks at the end of lines and blank lines after the key.
+    put(f"{tag}-trailing-blanks.{ext}", "".join(l + "  \t\n" for l in ls) + "\n\n")
+    # No newline after the END line.
+    put(f"{tag}-no-final-newline.{ext}", t.rstrip("\n"))
+    # Base64 re-wrapped at 76 columns (MIME width), headers kept.
+    label, headers, data, _ = pem_split(t)
+    put(f"{tag}-wrap76.{ext}", pem_join(label, headers, data, 76))
+    # Combination: BOM, indentation, CRLF, no final newline.
+    put(f"{tag}-bom-indent-crlf.{ext}", "\ufeff" + "\r\n".join("  " + l if l else l for l in ls))
+    # Combination: JSON with \r\n escapes inside double quotes, indented like a pretty-printed value.
+    put(f"{tag}-json-crlf.{ext}", '    "' + t.replace("\n", "\\r\\n") + '"\n')
+    # Combination: spaces for line breaks, inside double quotes, CRLF after.
+    put(f"{tag}-quoted-spaces.{ext}", '"' + " ".join(ls) + '"\r\n')
+    # JSON as PHP's json_encode writes it: "/" escaped as "\/" as well as \n.
+    put(f"{tag}-json-slashes.{ext}", '"' + t.replace("/", "\\/").replace("\n", "\\n") + '"')
+
+# A .ppk v3 with CRLF line ends, and one with every line indented.
+put("ppk3-crlf.ppk", PPK3.replace("\n", "\r\n"))
+put("ppk3-indented.ppk", "".join("  " + l + "\n" for l in lines_of(PPK3)))
+# An OpenSSH public key line with CRLF, and one indented.
+put("openssh-pub-crlf.pub", PUBLINE.replace("\n", "\r\n"))
+put("openssh-pub-indented.pub", "    " + PUBLINE)
+
+# ------------------------------------------------------------------ truncations
+ls = lines_of(PKCS1)
+# Cut in the middle of the base64 (mid-line, not at a multiple of 4), END line gone.
+mid = "\n".join(ls[:12]) + "\n" + ls[12][:37]
+put("pkcs1-cut-mid-base64.pem", mid)
+# Cut at the end of a base64 line (a whole number of quads), END line gone.
+put("pkcs1-cut-at-line.pem", "\n".join(ls[:12]) + "\n")
+# All the base64, but the END line missing.
+put("pkcs1-no-end.pem", "\n".join(ls[:-1]) + "\n")
+# Only the BEGIN line.
+put("pkcs1-begin-only.pem", ls[0] + "\n")
+# BEGIN and END lines with nothing between.
+put("pkcs1-empty-body.pem", ls[0] + "\n" + ls[-1] + "\n")
+# The second half of the base64 lines removed, END line kept: the DER ends early.
+put("pkcs1-lines-missing.pem", "\n".join(ls[:12] + ls[-1:]) + "\n")
+# OpenSSH key cut mid-base64, END line gone.
+ols = lines_of(OPENSSH)
+put("openssh-cut.key", "\n".join(ols[:10]) + "\n" + ols[10][:21])
+# The encrypted PKCS#1 key with only its headers left.
+als = lines_of(PKCS1_AES)
+put("pkcs1-aes-headers-only.pem", "\n".join(als[:4]) + "\n")
+# The first half of a .ppk v3 (cut inside the Private-Lines).
+pls = lines_of(PPK3)
+put("ppk3-half.ppk", "\n".join(pls[:len(pls) // 2]) + "\n")
+# A .ppk v2 without its Private-MAC line.
+put("ppk2-no-mac.ppk", "\n".join(lines_of(PPK2)[:-1]) + "\n")
+# An OpenSSH public key line cut short: base64 cut at a multiple of 4, and mid-quad.
+typ, b64 = PUBLINE.split()[:2]
+put("openssh-pub-cut.pub", f"{typ} {b64[:200]}\n")
+put("openssh-pub-cut-midquad.pub", f"{typ} {b64[:201]}\n")
+
+# ------------------------------------------------------------------ wrong headers
+# BEGIN RSA PRIVATE KEY ... END PRIVATE KEY.
+put("pkcs1-label-mismatch.pem", PKCS1.replace("-----END RSA PRIVATE KEY-----", "-----END PRIVATE KEY-----"))
+# A made-up label around a real RSA body.
+put("foo-key.pem", PKCS1.replace("RSA PRIVATE KEY", "FOO KEY"))
+# DEK-Info naming a cipher nobody implements (OpenSSL's Blowfish, and a made-up one).
+put("pkcs1-dek-bf-cbc.pem", PKCS1_AES.replace("DEK-Info: AES-128-CBC,", "DEK-Info: BF-CBC,"))
+put("pkcs1-dek-made-up.pem", PKCS1_AES.replace("DEK-Info: AES-128-CBC,", "DEK-Info: ROT13-CBC,"))
+# DEK-Info with the IV's hex damaged.
+put("pkcs1-dek-bad-iv.pem", re.sub(r"(DEK-Info: AES-128-CBC,)..", r"\1ZZ", PKCS1_AES))
+# A non-base64 character in the body.
+put("pkcs1-bad-char.pem", PKCS1.replace(ls[5], ls[5][:10] + "*" + ls[5][11:]))
+
+# ------------------------------------------------------------------ not keys
+# Empty (the corpus key cut to nothing), whitespace only.
+put("empty.txt", b"")
+put("whitespace.txt", " \t\n\r\n   \n")
+# Random binary bytes (not starting with an ASN.1 SEQUENCE tag, not UTF-8).
+rnd = bytearray(stream(corpus("rsa2048-pkcs1.pem"), 1024))
+rnd[0] = 0xC3
+rnd[1] = 0x28
+put("random.bin", bytes(rnd))
+# Random bytes behind a JPEG/JFIF header.
+put("jpeg-like.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + stream(corpus("rsa2048-openssh.key"), 2048))
+# Random bytes behind an ASN.1 SEQUENCE tag: DER-shaped noise.
+put("random-der.der", b"\x30\x82\x04\x00" + stream(corpus("rsa2048-pkcs8.der"), 1024))
+# Plain prose that mentions keys (with the public key's comment and type words, but no key).
+put("prose.txt", "Hi team,\n\nhere is the key for Jira as you asked. It is an ssh-rsa key, 2048 bits,\n"
+                 "and the passphrase is the usual one. Let me know if the BEGIN line is missing.\n\nThanks!\n")
+
+# ------------------------------------------------------------------ hostile KDF parameters
+def openssh_with_rounds(text, rounds):
+    label, headers, blob, width = pem_split(text)
+    cipher, kdf, opts, nkeys, pub, priv = openssh_fields(blob)
+    salt = Wire(opts).string()
+    opts = ssh_string(salt) + struct.pack(">I", rounds)
+    return pem_join(label, headers, openssh_blob(cipher, kdf, opts, nkeys, pub, priv), width)
+# bcrypt rounds 0xFFFFFFFF (ssh-keygen hangs on it), 100000 (about 12 minutes), and 0.
+put("openssh-bcrypt-rounds-max.key", openssh_with_rounds(OPENSSH_ENC, 0xFFFFFFFF))
+put("openssh-bcrypt-rounds-100000.key", openssh_with_rounds(OPENSSH_ENC, 100000))
+put("openssh-bcrypt-rounds-0.key", openssh_with_rounds(OPENSSH_ENC, 0))
+# PPK v3 Argon2 parameters edited (the MAC then cannot match: the caps must be checked before it).
+put("ppk3-argon2-memory-4g.ppk", ppk_set(PPK3_ENC, "Argon2-Memory", "4194304"))
+put("ppk3-argon2-passes-max.ppk", ppk_set(PPK3_ENC, "Argon2-Passes", "4294967295"))
+put("ppk3-argon2-parallelism-max.ppk", ppk_set(PPK3_ENC, "Argon2-Parallelism", "4294967295"))
+put("ppk3-argon2-memory-0.ppk", ppk_set(PPK3_ENC, "Argon2-Memory", "0"))
+
+def pkcs8_edit(text, path, value):
+    """An encrypted PKCS#8 PEM with the INTEGER at `path` (indices into the DER tree) set to value."""
+    label, headers, der, width = pem_split(text)
+    tree = der_tree(der)
+    node = tree
+    for i in path[:-1]:
+        node = node[1][i]
+    assert node[1][path[-1]][0] == 0x02
+    node[1][path[-1]] = der_int(value)
+    return pem_join(label, headers, der_encode(tree), width)
+# EncryptedPrivateKeyInfo / AlgorithmIdentifier / PBES2-params / keyDerivationFunc / PBKDF2-params / iterationCount
+put("pkcs8-pbkdf2-iterations-2p31.pem", pkcs8_edit(PKCS8_PBKDF2, [0, 1, 0, 1, 1], 1 << 31))
+# ... / scrypt-params / costParameter N = 2^30 (1 TiB of memory at r = 8).
+put("pkcs8-scrypt-n-2p30.pem", pkcs8_edit(PKCS8_SCRYPT, [0, 1, 0, 1, 1], 1 << 30))
+
+# ------------------------------------------------------------------ inconsistent RSA components
+_, _, der, _ = pem_split(PKCS1)
+v, n, e, d, p, q, dp, dq, qi = rsa_parts(der)
+other_p = rsa_parts(pem_split(RSA1024)[2])[4]
+def pkcs1_with(parts, name):
+    put(name, pem_join("RSA PRIVATE KEY", [], rsa_der(parts), 64))
+# q replaced by a prime of another key (rsa1024-pkcs1.pem's p): n != p*q.
+pkcs1_with([v, n, e, d, p, other_p, dp, dq, qi], "rsa-wrong-q.pem")
+# d + 2, with dp, dq left as they were.
+pkcs1_with([v, n, e, d + 2, p, q, dp, dq, qi], "rsa-d-altered.pem")
+# d + 2 with dp, dq recomputed from it: only the check e*d = 1 mod (p-1)(q-1) catches it.
+d2 = d + 2
+pkcs1_with([v, n, e, d2, p, q, d2 % (p - 1), d2 % (q - 1), qi], "rsa-d-altered-crt-consistent.pem")
+# dp + 1.
+pkcs1_with([v, n, e, d, p, q, dp + 1, dq, qi], "rsa-dp-altered.pem")
+# qinv + 1.
+pkcs1_with([v, n, e, d, p, q, dp, dq, qi + 1], "rsa-qinv-altered.pem")
+# e = 65536 (even).
+pkcs1_with([v, n, 65536, d, p, q, dp, dq, qi], "rsa-e-even.pem")
+# A 20000-bit modulus claimed in an RSA PUBLIC KEY and in an ssh-rsa line (the corpus modulus repeated,
+# top and bottom bits set).
+big = bytearray((n.to_bytes(256, "big") * 10)[:2500])
+big[0] |= 0x80
+big[-1] |= 0x01
+bign = int.from_bytes(big, "big")
+put("rsa-public-20000-bits.pem", pem_join("RSA PUBLIC KEY", [], der_encode((0x30, [der_int(bign), der_int(65537)])), 64))
+blob = ssh_string(b"ssh-rsa") + ssh_string(b"\x01\x00\x01") + ssh_string(b"\x00" + bytes(big))
+put("openssh-pub-20000-bits.pub", "ssh-rsa " + base64.b64encode(blob).decode() + " big\n")
+
+# ------------------------------------------------------------------ tampered MACs and check numbers
+# Last hex digit of Private-MAC changed, in an unencrypted ppk2 and ppk3, and in encrypted ones.
+put("ppk2-mac-flipped.ppk", flip_hex_char(PPK2, "Private-MAC"))
+put("ppk3-mac-flipped.ppk", flip_hex_char(PPK3, "Private-MAC"))
+put("ppk2-aes-mac-flipped.ppk", flip_hex_char(PPK2_ENC, "Private-MAC"))
+put("ppk3-argon2-mac-flipped.ppk", flip_hex_char(PPK3_ENC, "Private-MAC"))
+# The comment of a plain ppk changed (it is covered by the MAC), and of an encrypted one.
+put("ppk3-comment-changed.ppk", PPK3.replace("Comment: keyfit-test", "Comment: keyfit-tost"))
+put("ppk2-aes-comment-changed.ppk", PPK2_ENC.replace("Comment: keyfit-test", "Comment: keyfit-tost"))
+# The second check number of an unencrypted OpenSSH key flipped (they must be equal).
+label, headers, blob, width = pem_split(OPENSSH)
+f = list(openssh_fields(blob))
+priv = bytearray(f[5])
+priv[7] ^= 0x01
+f[5] = bytes(priv)
+put("openssh-checkint-flipped.key", pem_join(label, headers, openssh_blob(*f), width))
+# The first byte of an aes256-ctr OpenSSH key's encrypted section flipped: in CTR mode this flips the first
+# check number only, which is what a wrong passphrase looks like.
+label, headers, blob, width = pem_split(OPENSSH_ENC)
+f = list(openssh_fields(blob))
+priv = bytearray(f[5])
+priv[0] ^= 0x01
+f[5] = bytes(priv)
+put("openssh-aes-checkint-flipped.key", pem_join(label, headers, openssh_blob(*f), width))
+
+print(f"make.sh: wrote {len(written)} files to {OUT}", file=sys.stderr)
+PY
