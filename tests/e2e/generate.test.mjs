@@ -54,12 +54,16 @@ test('generate: keys made in the page pass openssl, ssh-keygen and the downloads
     const priv = await downloadFrom(page, page.getByRole('button', { name: 'Download id_rsa', exact: true }), dir);
     assert.equal(priv.name, 'id_rsa');
     assert.equal(priv.text, key.privateKey);
+    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.origin });
+    await page.locator('#gen-copy-public').click();
+    await page.locator('#gen-copy-status').filter({ hasText: 'Copied to the clipboard.' }).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), key.publicKey);
     const pub = await downloadFrom(page, page.getByRole('button', { name: 'Download id_rsa.pub' }), dir);
     assert.equal(pub.name, 'id_rsa.pub');
     assert.equal(pub.text, key.publicKey);
   });
 
-  await t.test('2048 bits with a passphrase, Rust engine', async () => {
+  await t.test('2048 bits with a passphrase, Rust engine', async (st) => {
     const pass = 'tr0ub4dor &3';
     const key = await generate(page, { bits: '2048', engine: 'rust', passphrase: pass });
     assert.match(key.meta, /^2048-bit RSA, made by keyfit’s Rust engine/);
@@ -74,7 +78,7 @@ test('generate: keys made in the page pass openssl, ssh-keygen and the downloads
     writeFileSync(pubFile, derived.out);
     assert.equal(run('ssh-keygen', ['-l', '-f', pubFile]).out.trim().split(' ')[1], key.sha256);
 
-    await t.test('Save as PuTTY .ppk keeps the passphrase', { skip: !engineHas('convertKey') && 'convertKey is not in www/pkg yet' }, async () => {
+    await st.test('Save as PuTTY .ppk keeps the passphrase', { skip: !engineHas('convertKey') && 'convertKey is not in www/pkg yet' }, async () => {
       await page.getByLabel('Save the private key in another format').selectOption('ppk3');
       const ppk = await downloadFrom(page, page.locator('#gen-saveas-go'), dir);
       assert.equal(ppk.name, 'id_rsa.ppk');

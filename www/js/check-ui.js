@@ -6,6 +6,17 @@ import { mountConverter } from './convert-ui.js';
 const SEVERITY = { error: 'Problem', warning: 'Warning', info: 'Note' };
 const NEEDS_PASSPHRASE = new Set(['passphrase-required', 'wrong-passphrase']);
 
+/** "bcrypt-pbkdf (16 rounds)", "argon2id (8192 KiB, 21 passes, 1 lane)"... from a report's kdf object. */
+function kdfName(kdf) {
+  if (!kdf?.name) return null;
+  const p = [];
+  if (kdf.rounds) p.push(`${kdf.rounds} rounds`);
+  if (kdf.memoryKib) p.push(`${kdf.memoryKib} KiB`, `${kdf.passes} passes`, `${kdf.parallelism} lane${kdf.parallelism === 1 ? '' : 's'}`);
+  if (kdf.iterations) p.push(`${kdf.prf ? kdf.prf + ', ' : ''}${kdf.iterations} iterations`);
+  if (kdf.logN) p.push(`N = 2^${kdf.logN}, r = ${kdf.r}, p = ${kdf.p}`);
+  return p.length ? `${kdf.name} (${p.join(', ')})` : kdf.name;
+}
+
 export function mountCheck(tools) {
   const input = $('check-input');
   const passRow = $('check-pass-row');
@@ -22,11 +33,14 @@ export function mountCheck(tools) {
   const converter = mountConverter($('check-converter'), tools,
     () => (source === null ? null : { input: source, passphrase: passRow.hidden ? '' : pass.value }));
 
-  function setSource(value, note = '') {
+  /** A new key to check; a different key (a new file) forgets the passphrase, an edit of the same one keeps it. */
+  function setSource(value, note = '', newKey = false) {
     source = value;
     $('check-file-note').textContent = note;
-    pass.value = '';
-    passRow.hidden = true;
+    if (newKey) {
+      pass.value = '';
+      passRow.hidden = true;
+    }
   }
 
   async function check() {
@@ -95,8 +109,7 @@ export function mountCheck(tools) {
       ['Format', FORMAT_NAMES[r.format] || r.format],
       ['Key', r.kind && `${r.algorithm ? algorithmName(r.algorithm) + ' ' : ''}${r.kind} key`],
       ['Size', r.bits && `${r.bits} bits`],
-      ['Passphrase', r.encrypted === null || r.encrypted === undefined ? null
-        : r.encrypted ? `Yes${[r.cipher, r.kdf].filter(Boolean).map((x) => `, ${x}`).join('')}` : 'None'],
+      ['Passphrase', r.encrypted ? ['Yes', r.cipher, kdfName(r.kdf)].filter(Boolean).join(', ') : r.kind === 'private' ? 'None' : null],
       ['Comment', r.comment],
       ['Fingerprint (SHA256)', r.fingerprintSha256],
       ['Fingerprint (MD5)', r.fingerprintMd5],
@@ -109,6 +122,7 @@ export function mountCheck(tools) {
     say($('check-copy-status'), '');
 
     converter.setReport(r);
+    $('check-converter').hidden = needPass || !r.kind;
     reportBox.hidden = false;
     if (needPass) showPassphrase();
     else passRow.hidden = !r.encrypted;
@@ -157,7 +171,7 @@ export function mountCheck(tools) {
     try {
       const f = await readKeyFile(file);
       input.value = f.text ?? '';
-      setSource(f.bytes, `Loaded “${f.name}” (${f.bytes.length} bytes${f.text === null ? ', binary' : ''}).`);
+      setSource(f.bytes, `Loaded “${f.name}” (${f.bytes.length} bytes${f.text === null ? ', binary' : ''}).`, true);
       check();
     } catch (err) {
       say(status, err.message, 'bad');

@@ -21,6 +21,7 @@ export function mountConverter(host, tools, source) {
   let result = null; // {text, file}
 
   for (const t of TARGETS) to.append(new Option(t.label, t.to));
+  q('.go').classList.add('primary');
 
   function layout() {
     const t = target(to.value);
@@ -33,6 +34,8 @@ export function mountConverter(host, tools, source) {
   layout();
 
   async function run(targetName) {
+    out.hidden = true;
+    result = null;
     const src = source();
     if (!src) { say(status, 'Paste or choose a key first.', 'bad'); return; }
     const t = target(targetName);
@@ -47,8 +50,6 @@ export function mountConverter(host, tools, source) {
       comment: HAS_COMMENT.has(t.to) && comment.value.trim() ? comment.value.trim() : undefined,
       cipher: t.to === 'pkcs1' && newPass.value ? q('.cipher').value : undefined,
     };
-    out.hidden = true;
-    result = null;
     say(status, '');
     const stop = stopwatch(q('.clock'), 'Converting…');
     try {
@@ -87,6 +88,7 @@ export function mountConverter(host, tools, source) {
         && !problems.some((p) => UNFIXABLE.has(p.code));
       makeReady.hidden = !(readablePrivateRsa && !report.jiraReady);
       q('.jira-fix').hidden = makeReady.hidden;
+      q('.go').classList.toggle('primary', makeReady.hidden);
       const isPublic = report?.kind === 'public';
       for (const option of to.options) option.disabled = isPublic && target(option.value).private;
       if (to.selectedOptions[0]?.disabled) to.value = 'openssh-public';

@@ -27,15 +27,15 @@ export const algorithmName = (a) => ALGORITHMS[String(a).toLowerCase()] || Strin
 
 /** Every `convertKey` target, with the file name a download gets. */
 export const TARGETS = [
-  { to: 'pkcs1', label: 'PKCS#1 PEM, “BEGIN RSA PRIVATE KEY” (for Jira)', file: 'id_rsa', private: true },
-  { to: 'pkcs8', label: 'PKCS#8 PEM, “BEGIN PRIVATE KEY”', file: 'id_rsa.pem', private: true },
-  { to: 'openssh', label: 'OpenSSH private key (ssh-keygen’s default)', file: 'id_rsa', private: true },
-  { to: 'ppk3', label: 'PuTTY .ppk, version 3', file: 'id_rsa.ppk', private: true },
-  { to: 'ppk2', label: 'PuTTY .ppk, version 2 (PuTTY before 0.75)', file: 'id_rsa.ppk', private: true },
-  { to: 'openssh-public', label: 'Public key, OpenSSH one-line (for git hosts)', file: 'id_rsa.pub', private: false },
-  { to: 'rfc4716-public', label: 'Public key, SSH2 / RFC 4716', file: 'id_rsa.pub', private: false },
-  { to: 'pkcs1-public', label: 'Public key, PKCS#1 PEM', file: 'id_rsa.pub', private: false },
-  { to: 'spki-public', label: 'Public key, “BEGIN PUBLIC KEY” PEM', file: 'id_rsa.pub', private: false },
+  { to: 'pkcs1', label: 'PKCS#1 PEM: BEGIN RSA PRIVATE KEY (Jira)', file: 'id_rsa', private: true },
+  { to: 'pkcs8', label: 'PKCS#8 PEM: BEGIN PRIVATE KEY', file: 'id_rsa.pem', private: true },
+  { to: 'openssh', label: 'OpenSSH private key', file: 'id_rsa', private: true },
+  { to: 'ppk3', label: 'PuTTY .ppk version 3', file: 'id_rsa.ppk', private: true },
+  { to: 'ppk2', label: 'PuTTY .ppk version 2 (PuTTY < 0.75)', file: 'id_rsa.ppk', private: true },
+  { to: 'openssh-public', label: 'Public key: OpenSSH one line (git hosts)', file: 'id_rsa.pub', private: false },
+  { to: 'rfc4716-public', label: 'Public key: SSH2 (RFC 4716)', file: 'id_rsa.pub', private: false },
+  { to: 'pkcs1-public', label: 'Public key: PKCS#1 PEM', file: 'id_rsa.pub', private: false },
+  { to: 'spki-public', label: 'Public key: PEM, BEGIN PUBLIC KEY', file: 'id_rsa.pub', private: false },
 ];
 
 export const target = (to) => TARGETS.find((t) => t.to === to);

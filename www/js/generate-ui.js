@@ -17,8 +17,9 @@ export function mountGenerate(generator, tools) {
   let key = null; // {privateKey, passphrase, comment, ...} of the last generated pair
 
   for (const t of TARGETS) {
-    if (t.to !== 'pkcs1' && t.to !== 'openssh-public') saveAs.append(new Option(`${t.label} (${t.file})`, t.to));
+    if (t.to !== 'pkcs1' && t.to !== 'openssh-public') saveAs.append(new Option(t.label, t.to));
   }
+  saveAs.addEventListener('change', () => { $('gen-saveas-go').textContent = `Download ${target(saveAs.value).file}`; });
 
   const mismatch = () => {
     const bad = pass.value !== pass2.value;
