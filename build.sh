@@ -65,7 +65,7 @@ case "${1:-build}" in
     echo "== native release-mode tests (real 4096-bit keys)"
     cargo test -q --release --test release_4096 -- --include-ignored
     echo "== wasm binding tests in headless Chromium"
-    CHROMEDRIVER=/usr/bin/chromedriver cargo test -q --target "$TARGET" --test wasm_api
+    CHROMEDRIVER=/usr/bin/chromedriver cargo test --target "$TARGET" --test wasm_api
     echo "== browser end-to-end tests"
     node --test --test-concurrency=1 tests/e2e/
     ;;
