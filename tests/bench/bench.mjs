@@ -1,0 +1,287 @@
+// keyfit's benchmark, run by `./build.sh bench`: key generation, checking and conversion in headless Chromium,
+// side by side with the native tools in one run, plus page weight, start-up time and main-thread smoothness.
+// Prints min / median / max per line and the ratios, and writes the table to bench/RESULTS.md, which README's
+// performance section reproduces. Nothing here asserts a timing.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir, cpus } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { serve } from '../../tools/serve.mjs';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const N = Number(process.env.BENCH_N || 20);
+const CORPUS = join(ROOT, 'tests/corpus/keys');
+const PASSPHRASE = 'correct horse';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+  '--disable-component-update', '--no-first-run', '--disable-sync'];
+
+const rows = [];
+const notes = [];
+
+function stats(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  return { n: s.length, min: s[0], median: s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2, max: s[s.length - 1] };
+}
+
+/** Records one line of the table; `ms` samples in milliseconds. */
+function record(group, what, samples) {
+  const row = { group, what, ...stats(samples) };
+  rows.push(row);
+  console.log(`${group.padEnd(12)} ${what.padEnd(58)} n=${String(row.n).padStart(3)}  min ${fmt(row.min)}  median ${fmt(row.median)}  max ${fmt(row.max)}`);
+  return row;
+}
+
+const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`).padStart(9);
+
+/** Times `n` runs of a native command (wall clock, including process start). */
+function timeCommand(n, cmd, argsFor, setup = () => {}) {
+  const samples = [];
+  for (let i = 0; i < n; i++) {
+    setup(i);
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(cmd, argsFor(i), { stdio: ['ignore', 'ignore', 'pipe'], timeout: 120_000 });
+    const t1 = process.hrtime.bigint();
+    if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr}`);
+    samples.push(Number(t1 - t0) / 1e6);
+  }
+  return samples;
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'keyfit-bench-'));
+const passfile = join(tmp, 'pass');
+writeFileSync(passfile, PASSPHRASE);
+
+function nativeGeneration() {
+  const key = join(tmp, 'k');
+  const clean = () => rmSync(key, { force: true }) || rmSync(`${key}.pub`, { force: true });
+  const ssh = record('generate', 'ssh-keygen -t rsa -b 4096 -m pem (native)',
+    timeCommand(N, 'ssh-keygen', () => ['-q', '-t', 'rsa', '-b', '4096', '-m', 'pem', '-N', '', '-f', key], clean));
+  const ossl = record('generate', 'openssl genrsa 4096 (native)', timeCommand(N, 'openssl', () => ['genrsa', '-out', key, '4096']));
+  return { ssh, ossl };
+}
+
+function nativeChecks() {
+  const copy = (name) => {
+    const dst = join(tmp, name);
+    writeFileSync(dst, readFileSync(join(CORPUS, name)), { mode: 0o600 });
+    return dst;
+  };
+  const openssh = copy('rsa2048-openssh-aes256-ctr.key');
+  const ppk = copy('rsa2048-ppk3-argon2id.ppk');
+  const pem = copy('rsa4096-pkcs1-sshkeygen.pem');
+  const n = Math.min(N, 10);
+  record('native', 'ssh-keygen -y: plain RSA-4096 PKCS#1', timeCommand(n, 'ssh-keygen', () => ['-y', '-f', pem]));
+  record('native', 'ssh-keygen -y -P: OpenSSH, bcrypt 16 rounds', timeCommand(n, 'ssh-keygen', () => ['-y', '-P', PASSPHRASE, '-f', openssh]));
+  // -O public-openssh would not decrypt; exporting the private key runs Argon2 and decrypts.
+  record('native', 'puttygen -O private-openssh: ppk3 Argon2id (PuTTY defaults)',
+    timeCommand(n, 'puttygen', () => [ppk, '--old-passphrase', passfile, '-O', 'private-openssh', '-o', join(tmp, 'out.pem')]));
+}
+
+/** The seeded engine natively: the same seeds as in the browser, so the same work. */
+function nativeSeeded(seeds, bits) {
+  const out = execFileSync('cargo', ['run', '-q', '--release', '--example', 'seeded_keygen', '--', '--json', String(bits), ...seeds.map(String)],
+    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return JSON.parse(out.trim().split('\n').pop());
+}
+
+async function browserRuns(server) {
+  const origin = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: FLAGS });
+  const context = await browser.newContext();
+  const weights = new Map();
+  context.on('response', async (r) => {
+    try {
+      const body = await r.body();
+      weights.set(new URL(r.url()).pathname, { raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
+    } catch { /* redirects have no body */ }
+  });
+  await context.addInitScript(() => {
+    // Start-up: the moment the page's controls are wired (app.js fills the Save-as list last).
+    new MutationObserver((_, obs) => {
+      if (document.querySelector('#gen-saveas')?.options.length > 0) {
+        window.__usableAt = performance.now();
+        obs.disconnect();
+      }
+    }).observe(document, { subtree: true, childList: true });
+    // Smoothness: every long task (>= 50 ms) on the main thread, and the largest gap between timer ticks.
+    window.__longTasks = [];
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration)))
+      .observe({ type: 'longtask', buffered: true });
+  });
+
+  const page = await context.newPage();
+  const startup = [];
+  for (let i = 0; i < Math.min(N, 10); i++) {
+    await page.goto(`${origin}?r=${i}`, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.__usableAt !== undefined);
+    startup.push(await page.evaluate(() => window.__usableAt));
+  }
+  const usable = record('page', 'time until usable (navigation start -> controls wired)', startup);
+
+  // Generation through the UI: click to PEM and OpenSSH text on the page.
+  const generate = async (engine, bits = 4096) => {
+    await page.selectOption('#gen-bits', String(bits));
+    await page.selectOption('#gen-engine', engine);
+    return page.evaluate(async () => {
+      window.__longTasks.length = 0;
+      let maxGap = 0;
+      let last = performance.now();
+      let probing = true;
+      const probe = () => {
+        const now = performance.now();
+        maxGap = Math.max(maxGap, now - last);
+        last = now;
+        if (probing) setTimeout(probe, 0);
+      };
+      setTimeout(probe, 0);
+      const result = document.querySelector('#gen-result');
+      const t0 = performance.now();
+      document.querySelector('#gen-go').click();
+      await new Promise((ok) => {
+        const poll = () => (!result.hidden && document.querySelector('#gen-private').value.includes('BEGIN RSA PRIVATE KEY')
+          && document.querySelector('#gen-public').value.startsWith('ssh-rsa ') ? ok() : setTimeout(poll, 2));
+        setTimeout(poll, 2);
+      });
+      const ms = performance.now() - t0;
+      probing = false;
+      return { ms, longest: Math.max(0, ...window.__longTasks), maxGap };
+    });
+  };
+  const series = async (engine, label, n = N) => {
+    const runs = [];
+    for (let i = 0; i < n; i++) runs.push(await generate(engine));
+    const row = record('generate', label, runs.map((r) => r.ms));
+    row.longestTask = Math.max(...runs.map((r) => r.longest));
+    row.maxGap = Math.max(...runs.map((r) => r.maxGap));
+    return row;
+  };
+  await generate('auto'); // warm-up: loads the worker and its wasm once
+  const auto = await series('auto', 'keyfit default path (WebCrypto + Rust PEM), click to text');
+  const rust = await series('rust', "keyfit's Rust engine, click to text");
+
+  // Raw WebCrypto in the same browser, for the ratio.
+  const raw = [];
+  for (let i = 0; i < N; i++) {
+    raw.push(await page.evaluate(async () => {
+      const t0 = performance.now();
+      await crypto.subtle.generateKey({ name: 'RSASSA-PKCS1-v1_5', modulusLength: 4096, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, true, ['sign', 'verify']);
+      return performance.now() - t0;
+    }));
+  }
+  const webcrypto = record('generate', 'raw WebCrypto generateKey RSA-4096 (same browser)', raw);
+
+  // The API in a worker of the page, for checking and converting (as the page does it).
+  const corpus = (name) => readFileSync(join(CORPUS, name), 'utf8');
+  const inWorker = async (op, args, n) => page.evaluate(async ({ op, args, n }) => {
+    const { WorkerClient } = await import('./js/worker-client.js');
+    const client = new WorkerClient();
+    await client.call('inspect', { input: '' });
+    const times = [];
+    for (let i = 0; i < n; i++) {
+      const t0 = performance.now();
+      await client.call(op, args);
+      times.push(performance.now() - t0);
+    }
+    client.cancel();
+    return times;
+  }, { op, args, n });
+  const n = Math.min(N, 10);
+  record('check', 'inspectKey: plain RSA-4096 PKCS#1', await inWorker('inspect', { input: corpus('rsa4096-pkcs1-sshkeygen.pem') }, n));
+  record('check', 'inspectKey: OpenSSH, bcrypt 16 rounds, with passphrase',
+    await inWorker('inspect', { input: corpus('rsa2048-openssh-aes256-ctr.key'), passphrase: PASSPHRASE }, n));
+  record('check', 'inspectKey: ppk3 Argon2id (PuTTY defaults), with passphrase',
+    await inWorker('inspect', { input: corpus('rsa2048-ppk3-argon2id.ppk'), passphrase: PASSPHRASE }, n));
+  record('convert', 'convertKey: RSA-4096 PKCS#1 -> OpenSSH', await inWorker('convert', { input: corpus('rsa4096-pkcs1-sshkeygen.pem'), to: 'openssh' }, n));
+  record('convert', 'convertKey: OpenSSH bcrypt 16 -> PKCS#1 (Make it Jira-ready)',
+    await inWorker('convert', { input: corpus('rsa2048-openssh-aes256-ctr.key'), passphrase: PASSPHRASE, to: 'pkcs1' }, n));
+  record('convert', 'convertKey: ppk3 Argon2id -> PKCS#1',
+    await inWorker('convert', { input: corpus('rsa2048-ppk3-argon2id.ppk'), passphrase: PASSPHRASE, to: 'pkcs1' }, n));
+
+  // Long tasks while checking and converting through the page's own UI.
+  await page.evaluate(() => { window.__longTasks.length = 0; });
+  await page.getByRole('tab', { name: 'Check a key' }).click();
+  await page.fill('#check-input', corpus('rsa2048-ppk3-argon2id.ppk'));
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await page.waitForSelector('#check-pass', { state: 'visible' });
+  await page.fill('#check-pass', PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock and check' }).click();
+  await page.getByRole('button', { name: 'Make it Jira-ready' }).click();
+  await page.getByText('Checked again').waitFor();
+  const checkLongest = await page.evaluate(() => Math.max(0, ...window.__longTasks));
+
+  // Seeded engine in the browser, for the wasm/native ratio (same seeds, same work).
+  let seeded = null;
+  if (process.env.BENCH_SEEDED !== '0') {
+    seeded = await page.evaluate(async ({ seeds, bits }) => {
+      const m = await import('./pkg/keyfit.js');
+      await m.default();
+      if (typeof m.seededKeygen !== 'function') return null;
+      return seeds.map((s) => m.seededKeygen(s, bits));
+    }, { seeds: SEEDS, bits: 4096 });
+  }
+
+  const weight = [...weights.values()].reduce((a, w) => ({ raw: a.raw + w.raw, gzip: a.gzip + w.gzip }), { raw: 0, gzip: 0 });
+  const files = [...weights.keys()].sort();
+  const version = browser.version();
+  await browser.close();
+  return { auto, rust, webcrypto, usable, weight, files, checkLongest, seeded, version };
+}
+
+const SEEDS = [1, 2, 3, 4, 5, 6];
+
+const t0 = Date.now();
+console.log(`keyfit benchmark: N = ${N}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'})`);
+const server = await serve(join(ROOT, 'www'), 0);
+let browser;
+try {
+  browser = await browserRuns(server);
+} finally {
+  server.close();
+}
+console.log(`Chromium ${browser.version}`);
+const native = nativeGeneration();
+nativeChecks();
+
+let seededLine = '';
+if (browser.seeded) {
+  const nat = nativeSeeded(SEEDS, 4096);
+  const wasmMs = browser.seeded.reduce((a, r) => a + r.ms, 0);
+  const natMs = nat.reduce((a, r) => a + r.ms, 0);
+  const same = browser.seeded.every((r, i) => r.fingerprint === nat[i].fingerprint);
+  record('seeded', `Rust engine, seeds ${SEEDS.join(',')}: wasm in Chromium (per key)`, browser.seeded.map((r) => r.ms));
+  record('seeded', `Rust engine, seeds ${SEEDS.join(',')}: native (per key)`, nat.map((r) => r.ms));
+  seededLine = `Seeded wasm/native ratio (same ${SEEDS.length} keys, ${same ? 'identical fingerprints' : 'FINGERPRINTS DIFFER'}): ${(wasmMs / natMs).toFixed(2)}x`;
+  console.log(seededLine);
+}
+
+const ratio = (a, b) => (a.median / b.median).toFixed(2);
+const summary = [
+  `keyfit default path vs raw WebCrypto (median): ${ratio(browser.auto, browser.webcrypto)}x`,
+  `keyfit Rust engine vs ssh-keygen (median): ${ratio(browser.rust, native.ssh)}x`,
+  `keyfit default path vs ssh-keygen (median): ${ratio(browser.auto, native.ssh)}x`,
+  seededLine,
+  `Page weight: ${(browser.weight.gzip / 1024).toFixed(1)} KiB gzip (${(browser.weight.raw / 1024).toFixed(1)} KiB raw) for ${browser.files.length} files: ${browser.files.join(' ')}`,
+  `Longest main-thread task while generating: ${browser.auto.longestTask ? `${browser.auto.longestTask.toFixed(0)} ms` : 'none >= 50 ms'} (default path), ${browser.rust.longestTask ? `${browser.rust.longestTask.toFixed(0)} ms` : 'none >= 50 ms'} (Rust engine); largest gap between timer ticks: ${browser.auto.maxGap.toFixed(0)} / ${browser.rust.maxGap.toFixed(0)} ms`,
+  `Longest main-thread task while checking and converting a ppk3 key in the page: ${browser.checkLongest ? `${browser.checkLongest.toFixed(0)} ms` : 'none >= 50 ms'}`,
+].filter(Boolean);
+for (const line of summary) console.log(line);
+
+const table = [
+  '| group | what | n | min | median | max |',
+  '|---|---|---|---|---|---|',
+  ...rows.map((r) => `| ${r.group} | ${r.what} | ${r.n} | ${fmt(r.min).trim()} | ${fmt(r.median).trim()} | ${fmt(r.max).trim()} |`),
+];
+mkdirSync(join(ROOT, 'bench'), { recursive: true });
+writeFileSync(join(ROOT, 'bench/RESULTS.md'), [
+  `Made by \`./build.sh bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores, Chromium ${browser.version}, N = ${N}, ${Math.round((Date.now() - t0) / 1000)} s.`,
+  '',
+  ...table,
+  '',
+  ...summary.map((s) => `- ${s}`),
+  ...notes.map((s) => `- ${s}`),
+  '',
+].join('\n'));
+console.log('\nwrote bench/RESULTS.md');
+rmSync(tmp, { recursive: true, force: true });
