@@ -1,12 +1,11 @@
 //! The converter: any readable key into the format the user needs, adding, changing or removing the passphrase.
 
-use crate::detect::{self, Input};
+use crate::detect::{self, Prepared};
 use crate::error::{Error, Result};
 use crate::legacy_pem::LegacyCipher;
 use crate::limits;
 use crate::parsed::Parsed;
 use crate::ppk::PpkVersion;
-use crate::repair;
 use crate::{openssh, pkcs1, pkcs8, ppk, public};
 use rand_core::CryptoRngCore;
 use zeroize::Zeroizing;
@@ -138,15 +137,8 @@ pub fn cipher_from_name(name: &str) -> Result<LegacyCipher> {
 /// The reader's errors, [`Error::KdfTooCostly`] before any costly derivation.
 pub fn read_any(bytes: &[u8], passphrase: Option<&[u8]>) -> Result<Parsed> {
     limits::check_input_len(bytes.len())?;
-    let input = Input::from_bytes(bytes);
-    let repaired = match input {
-        Input::Text(t) => Some(repair::repair(t)),
-        Input::Der(_) => None,
-    };
-    let input = match &repaired {
-        Some(r) => Input::Text(&r.text),
-        None => input,
-    };
+    let prepared = Prepared::new(bytes);
+    let input = prepared.input();
     let format = detect::sniff(input);
     let outer = detect::read(input, format, None)?;
     let Some(enc) = &outer.encryption else {

@@ -3,6 +3,7 @@
 use crate::armor::{self, Armor};
 use crate::error::{Error, Result};
 use crate::parsed::{Format, Parsed};
+use crate::repair::{self, Repaired};
 use crate::{openssh, pkcs1, pkcs8, ppk, public, sec1, sshcom};
 
 /// An input: text (pasted, or a text file) or binary DER (a dropped `.der` file).
@@ -21,6 +22,37 @@ impl<'a> Input<'a> {
             Ok(text) if !text.contains('\0') => Input::Text(text),
             _ => Input::Der(bytes),
         }
+    }
+}
+
+/// An input after repair of a mangled paste (text only; DER is taken as it is).
+pub struct Prepared<'a> {
+    original: Input<'a>,
+    repaired: Option<Repaired>,
+}
+
+impl<'a> Prepared<'a> {
+    /// Classifies `bytes` and repairs text.
+    pub fn new(bytes: &'a [u8]) -> Self {
+        let original = Input::from_bytes(bytes);
+        let repaired = match original {
+            Input::Text(t) => Some(repair::repair(t)),
+            Input::Der(_) => None,
+        };
+        Prepared { original, repaired }
+    }
+
+    /// The input to read: the repaired text, or the DER bytes.
+    pub fn input(&self) -> Input<'_> {
+        match &self.repaired {
+            Some(r) => Input::Text(&r.text),
+            None => self.original,
+        }
+    }
+
+    /// The repair, when the input was text.
+    pub fn repaired(&self) -> Option<&Repaired> {
+        self.repaired.as_ref()
     }
 }
 

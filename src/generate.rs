@@ -128,12 +128,9 @@ pub fn finish_pkcs8(
     opts: &GenerateOptions,
     rng: &mut impl CryptoRngCore,
 ) -> Result<GeneratedKey> {
-    use der::Decode;
-    let info = pkcs8::PrivateKeyInfo::from_der(pkcs8_der).map_err(pkcs1::der_error)?;
-    if info.algorithm.oid != pkcs1::RSA_ENCRYPTION {
+    let PrivateKey::Rsa(key) = crate::pkcs8::decode_private_info(pkcs8_der)? else {
         return Err(Error::NotRsa("non-RSA"));
-    }
-    let key = pkcs1::decode_private_der(info.private_key)?;
+    };
     if !ALLOWED_BITS.contains(&pkcs1::bits(&key)) {
         return Err(Error::InvalidOption(
             "the browser made a key of an unexpected size".into(),

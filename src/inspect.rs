@@ -1,12 +1,12 @@
 //! The checker: reads any key, names its format, and says whether Jira's Git Integration will take it, and if
 //! not, why and how to fix it.
 
-use crate::detect::{self, Input};
+use crate::detect::{self, Prepared};
 use crate::error::Error;
 use crate::key::Algorithm;
 use crate::limits;
 use crate::parsed::{Format, Kdf, Parsed};
-use crate::repair::{self, Repair};
+use crate::repair::Repair;
 use zeroize::Zeroizing;
 
 /// How much a problem matters.
@@ -146,18 +146,11 @@ pub fn inspect(bytes: &[u8], passphrase: Option<&[u8]>) -> Report {
         return report;
     }
     let passphrase = passphrase.filter(|p| !p.is_empty());
-    let input = Input::from_bytes(bytes);
-    let repaired = match input {
-        Input::Text(t) => Some(repair::repair(t)),
-        Input::Der(_) => None,
-    };
-    let input = match &repaired {
-        Some(r) => Input::Text(&r.text),
-        None => input,
-    };
+    let prepared = Prepared::new(bytes);
+    let input = prepared.input();
     let format = detect::sniff(input);
     report.format = Some(format);
-    if let Some(r) = &repaired {
+    if let Some(r) = prepared.repaired() {
         if !r.repairs.is_empty() && format != Format::Unknown {
             report.repairs = r.repairs.clone();
             report.repaired_text = Some(r.text.clone());

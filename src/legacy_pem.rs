@@ -6,7 +6,8 @@
 
 use crate::armor::Armor;
 use crate::error::{Error, Result};
-use crate::parsed::{Encryption, Kdf};
+use crate::key::PrivateKey;
+use crate::parsed::{Encryption, Format, Kdf, Parsed};
 use aes::cipher::{block_padding::Pkcs7, BlockDecryptMut, BlockEncryptMut, KeyIvInit};
 use md5::{Digest, Md5};
 use rand_core::CryptoRngCore;
@@ -188,6 +189,43 @@ pub fn encrypt(
     };
     let iv_hex: String = iv.iter().map(|b| format!("{b:02X}")).collect();
     Ok((format!("{},{iv_hex}", cipher.name()), body))
+}
+
+/// Reads an OpenSSL "traditional" private key block (`RSA`, `EC` or `DSA PRIVATE KEY`), plain or legacy-encrypted,
+/// with `decode` for its DER; without a passphrase an encrypted key yields no private key.
+///
+/// # Errors
+/// [`Error::WrongPassphrase`], [`Error::UnsupportedCipher`] and the errors of `decode`.
+pub fn read_private(
+    armor: &Armor,
+    passphrase: Option<&[u8]>,
+    decode: impl Fn(&[u8]) -> Result<PrivateKey>,
+) -> Result<Parsed> {
+    let Some((cipher, iv)) = encryption_of(armor)? else {
+        return Ok(Parsed::private(
+            Format::Pkcs1,
+            decode(&armor.data)?,
+            None,
+            None,
+        ));
+    };
+    let encryption = Some(describe(cipher));
+    let Some(pass) = passphrase else {
+        return Ok(Parsed {
+            format: Format::Pkcs1,
+            encryption,
+            comment: None,
+            public: None,
+            private: None,
+        });
+    };
+    let der = decrypt(cipher, &iv, pass, &armor.data)?;
+    // With a wrong key the padding check passes about once in 256 tries; the DER parse then fails.
+    let key = decode(&der).map_err(|e| match e {
+        Error::InconsistentKey(_) | Error::KeyTooLarge { .. } => e,
+        _ => Error::WrongPassphrase,
+    })?;
+    Ok(Parsed::private(Format::Pkcs1, key, None, encryption))
 }
 
 fn decode_hex(s: &str) -> Option<Vec<u8>> {

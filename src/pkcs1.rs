@@ -63,37 +63,9 @@ pub fn decode_private_der(der: &[u8]) -> Result<RsaPrivateKey> {
 /// # Errors
 /// [`Error::WrongPassphrase`], [`Error::UnsupportedCipher`] and the errors of [`decode_private_der`].
 pub fn read(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
-    let Some((cipher, iv)) = legacy_pem::encryption_of(armor)? else {
-        let key = decode_private_der(&armor.data)?;
-        return Ok(Parsed::private(
-            Format::Pkcs1,
-            PrivateKey::Rsa(key),
-            None,
-            None,
-        ));
-    };
-    let encryption = Some(legacy_pem::describe(cipher));
-    let Some(pass) = passphrase else {
-        return Ok(Parsed {
-            format: Format::Pkcs1,
-            encryption,
-            comment: None,
-            public: None,
-            private: None,
-        });
-    };
-    let der = legacy_pem::decrypt(cipher, &iv, pass, &armor.data)?;
-    // Garbage after decryption with a wrong key almost always fails DER parsing rather than padding.
-    let key = decode_private_der(&der).map_err(|e| match e {
-        Error::InconsistentKey(_) | Error::KeyTooLarge { .. } => e,
-        _ => Error::WrongPassphrase,
-    })?;
-    Ok(Parsed::private(
-        Format::Pkcs1,
-        PrivateKey::Rsa(key),
-        None,
-        encryption,
-    ))
+    legacy_pem::read_private(armor, passphrase, |der| {
+        decode_private_der(der).map(PrivateKey::Rsa)
+    })
 }
 
 /// Writes a PKCS#1 PEM private key, encrypted when a passphrase is given.

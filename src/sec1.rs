@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::key::{Curve, DsaPrivate, EcdsaPrivate, PrivateKey};
 use crate::legacy_pem;
 use crate::limits;
-use crate::parsed::{Format, Parsed};
+use crate::parsed::Parsed;
 use crate::pkcs1::der_error;
 use der::asn1::UintRef;
 use der::{Decode, Reader, SliceReader};
@@ -36,7 +36,7 @@ pub const MAX_DSA_Q_BITS: usize = 512;
 /// [`Error::WrongPassphrase`], [`Error::UnsupportedCipher`], [`Error::UnsupportedAlgorithm`] for another curve
 /// or a key without its public point, [`Error::Truncated`], [`Error::Corrupt`].
 pub fn read_ec(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
-    read_traditional(armor, passphrase, |der| {
+    legacy_pem::read_private(armor, passphrase, |der| {
         decode_ec_der(der).map(PrivateKey::Ecdsa)
     })
 }
@@ -47,42 +47,9 @@ pub fn read_ec(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
 /// [`Error::WrongPassphrase`], [`Error::UnsupportedCipher`], [`Error::InconsistentKey`] when `y != g^x mod p`,
 /// [`Error::KeyTooLarge`], [`Error::Truncated`], [`Error::Corrupt`].
 pub fn read_dsa(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
-    read_traditional(armor, passphrase, |der| {
+    legacy_pem::read_private(armor, passphrase, |der| {
         decode_dsa_der(der).map(PrivateKey::Dsa)
     })
-}
-
-/// The shape of [`crate::pkcs1::read`], for any DER decoder.
-fn read_traditional(
-    armor: &Armor,
-    passphrase: Option<&[u8]>,
-    decode: impl Fn(&[u8]) -> Result<PrivateKey>,
-) -> Result<Parsed> {
-    let Some((cipher, iv)) = legacy_pem::encryption_of(armor)? else {
-        return Ok(Parsed::private(
-            Format::Pkcs1,
-            decode(&armor.data)?,
-            None,
-            None,
-        ));
-    };
-    let encryption = Some(legacy_pem::describe(cipher));
-    let Some(pass) = passphrase else {
-        return Ok(Parsed {
-            format: Format::Pkcs1,
-            encryption,
-            comment: None,
-            public: None,
-            private: None,
-        });
-    };
-    let der = legacy_pem::decrypt(cipher, &iv, pass, &armor.data)?;
-    // With a wrong key the padding check passes about once in 256 tries; the DER parse then fails.
-    let key = decode(&der).map_err(|e| match e {
-        Error::InconsistentKey(_) | Error::KeyTooLarge { .. } => e,
-        _ => Error::WrongPassphrase,
-    })?;
-    Ok(Parsed::private(Format::Pkcs1, key, None, encryption))
 }
 
 /// Parses a DER `ECPrivateKey` that names its curve and carries its public point.
@@ -231,7 +198,7 @@ I6peeNgdlUgNxAxQafdq7Q+m8L26yio+p48nmKUdEjg=
     #[test]
     fn reads_embedded_ec_key() {
         let parsed = read_ec(&armor::parse(EC_P256).unwrap(), None).unwrap();
-        assert_eq!(parsed.format, Format::Pkcs1);
+        assert_eq!(parsed.format, crate::parsed::Format::Pkcs1);
         assert!(parsed.encryption.is_none());
         let key = parsed.private.unwrap();
         assert_eq!(key.algorithm().name(), "ecdsa-p256");
