@@ -60,6 +60,10 @@ case "${1:-build}" in
   test)
     need_debian
     build
+    echo "== format and lints"
+    cargo fmt --check
+    cargo clippy -q --all-targets -- -D warnings
+    cargo clippy -q --lib --target "$TARGET" -- -D warnings
     echo "== native tests"
     cargo test -q
     echo "== native release-mode tests (real 4096-bit keys)"
