@@ -7,7 +7,7 @@ use crate::pkcs1;
 use num_bigint_dig::BigUint;
 use rand_core::CryptoRngCore;
 use rsa::RsaPrivateKey;
-use zeroize::Zeroizing;
+use zeroize::{Zeroize, Zeroizing};
 
 /// Key sizes keyfit generates.
 pub const ALLOWED_BITS: [usize; 3] = [2048, 3072, 4096];
@@ -137,4 +137,277 @@ pub fn finish_pkcs8(
         ));
     }
     finish(key, opts, rng)
+}
+
+/// Prime pairs [`generate_key_fast`] draws before it gives up on `|p - q|` (each pair fails with probability
+/// about 2^-99).
+const MAX_PAIRS: usize = 8;
+
+/// Generates an RSA key pair with `e = 65537` using keyfit's own prime search ([`crate::prime`]), which runs
+/// several times faster than [`generate_key`] in WebAssembly. One thread; for several Web Workers, have each
+/// call [`crate::prime::find_prime`] and join two results with [`key_from_primes`].
+///
+/// The primes have exactly `bits / 2` bits with the top two set, pass the FIPS 186-5 Miller-Rabin rounds and a
+/// Lucas test, satisfy `gcd(e, p - 1) = 1` and `|p - q| > 2^(bits/2 - 100)`; `d` is `e^-1 mod lcm(p - 1, q - 1)`.
+///
+/// # Errors
+/// [`Error::InvalidOption`] for bad options (or a random source that never yields a prime).
+///
+/// # Examples
+/// ```
+/// use keyfit::generate::generate_key_fast;
+/// use keyfit::GenerateOptions;
+/// let opts = GenerateOptions { bits: 2048, comment: "me@host".into(), ..Default::default() };
+/// let key = generate_key_fast(&opts, &mut rand_core::OsRng).unwrap();
+/// assert!(key.private_key.starts_with("-----BEGIN RSA PRIVATE KEY-----\n"));
+/// assert_eq!(key.bits, 2048);
+/// ```
+pub fn generate_key_fast(
+    opts: &GenerateOptions,
+    rng: &mut impl CryptoRngCore,
+) -> Result<GeneratedKey> {
+    use crate::prime::find_prime;
+    check_options(opts)?;
+    let half = opts.bits / 2;
+    for _ in 0..MAX_PAIRS {
+        let mut p = find_prime(half, PUBLIC_EXPONENT, rng)?;
+        let mut q = find_prime(half, PUBLIC_EXPONENT, rng)?;
+        if !far_apart(&p, &q, half) {
+            p.zeroize();
+            q.zeroize();
+            continue;
+        }
+        let key = RsaPrivateKey::from_p_q(p, q, BigUint::from(PUBLIC_EXPONENT))
+            .map_err(|_| Error::InconsistentKey("the generated primes do not make a key"))?;
+        return finish(key, opts, rng);
+    }
+    Err(Error::InvalidOption(
+        "no usable prime pair: the random number source looks broken".into(),
+    ))
+}
+
+/// Makes the key pair from two primes found apart (by Web Workers running [`crate::prime::find_prime`] with
+/// `bits / 2` and `e = 65537`), after checking them: each has exactly `bits / 2` bits with the top two set,
+/// `gcd(e, p - 1) = gcd(e, q - 1) = 1`, `|p - q| > 2^(bits/2 - 100)`, and each passes
+/// [`crate::prime::is_base2_strong_probable_prime`]. That last check catches a damaged or mixed-up buffer; it
+/// does not repeat the full test that `find_prime` ran in the worker (Miller-Rabin rounds and a Lucas test),
+/// which would add about 100 ms in wasm after the workers are done. Then writes the key as [`finish`] does.
+///
+/// # Errors
+/// [`Error::InvalidOption`] for bad options, primes of the wrong size or too close together;
+/// [`Error::InconsistentKey`] if `p` or `q` is not prime or `gcd(e, p - 1) != 1`.
+pub fn key_from_primes(
+    p: BigUint,
+    q: BigUint,
+    opts: &GenerateOptions,
+    rng: &mut impl CryptoRngCore,
+) -> Result<GeneratedKey> {
+    let mut p = Zeroizing::new(p);
+    let mut q = Zeroizing::new(q);
+    check_options(opts)?;
+    let half = opts.bits / 2;
+    let shape_ok = |x: &BigUint| x.bits() == half && (x >> (half - 2)) == BigUint::from(3u32);
+    if !shape_ok(&p) || !shape_ok(&q) {
+        return Err(Error::InvalidOption(format!(
+            "p and q must both have exactly {half} bits with the top two set"
+        )));
+    }
+    if !far_apart(&p, &q, half) {
+        return Err(Error::InvalidOption(
+            "p and q are too close together".into(),
+        ));
+    }
+    let e = BigUint::from(PUBLIC_EXPONENT);
+    for x in [&*p, &*q] {
+        if !crate::prime::is_base2_strong_probable_prime(x) {
+            return Err(Error::InconsistentKey("p or q is not prime"));
+        }
+        let mut x_minus_1 = x - 1u32;
+        let divisible = (&x_minus_1 % &e) == BigUint::from(0u32);
+        x_minus_1.zeroize();
+        if divisible {
+            return Err(Error::InconsistentKey("e divides p - 1 or q - 1"));
+        }
+    }
+    let key = RsaPrivateKey::from_p_q(core::mem::take(&mut *p), core::mem::take(&mut *q), e)
+        .map_err(|_| Error::InconsistentKey("p and q do not make a key"))?;
+    finish(key, opts, rng)
+}
+
+/// `|p - q| > 2^(half - 100)` (FIPS 186-5 A.1.3 step 5.4).
+fn far_apart(p: &BigUint, q: &BigUint, half: usize) -> bool {
+    let mut diff = if p > q { p - q } else { q - p };
+    let ok = diff > (BigUint::from(1u32) << half.saturating_sub(100));
+    diff.zeroize();
+    ok
+}
+
+#[cfg(test)]
+mod fast_tests {
+    use super::*;
+    use crate::prime::{self, find_prime};
+    use num_bigint_dig::prime::probably_prime;
+    use rand_chacha::rand_core::SeedableRng;
+    use rand_chacha::ChaCha20Rng;
+    use rsa::traits::{PrivateKeyParts, PublicKeyParts};
+    use std::process::Command;
+
+    fn opts(bits: usize) -> GenerateOptions {
+        GenerateOptions {
+            bits,
+            comment: "fast@test".into(),
+            ..Default::default()
+        }
+    }
+
+    fn rsa_key(key: &GeneratedKey) -> &RsaPrivateKey {
+        match &key.key {
+            PrivateKey::Rsa(k) => k,
+            _ => panic!("not RSA"),
+        }
+    }
+
+    /// Checks what FIPS 186-5 A.1.3 asks of a generated key.
+    fn check_standard(key: &GeneratedKey, bits: usize) {
+        let k = rsa_key(key);
+        k.validate().expect("rsa validate");
+        assert_eq!(k.n().bits(), bits);
+        assert_eq!(*k.e(), BigUint::from(PUBLIC_EXPONENT));
+        let (p, q) = (&k.primes()[0], &k.primes()[1]);
+        for x in [p, q] {
+            assert_eq!(x.bits(), bits / 2);
+            assert!(probably_prime(x, 20));
+        }
+        assert!(far_apart(p, q, bits / 2));
+        // d = e^-1 mod lcm(p - 1, q - 1), and d < lcm.
+        let (p1, q1) = (p - 1u32, q - 1u32);
+        let lcm = num_integer::Integer::lcm(&p1, &q1);
+        assert_eq!((k.d() * k.e()) % &lcm, BigUint::from(1u32));
+        assert!(k.d() < &lcm);
+    }
+
+    #[test]
+    fn fast_keys_are_standard() {
+        let key = generate_key_fast(&opts(2048), &mut ChaCha20Rng::seed_from_u64(1)).expect("key");
+        check_standard(&key, 2048);
+        assert!(key
+            .private_key
+            .starts_with("-----BEGIN RSA PRIVATE KEY-----\n"));
+        assert!(key.public_key.ends_with(" fast@test"));
+    }
+
+    #[test]
+    fn key_from_primes_takes_two_found_primes() {
+        let mut rng = ChaCha20Rng::seed_from_u64(2);
+        let p = find_prime(1024, PUBLIC_EXPONENT, &mut rng).expect("p");
+        let q = find_prime(1024, PUBLIC_EXPONENT, &mut rng).expect("q");
+        let key = key_from_primes(p.clone(), q.clone(), &opts(2048), &mut rng).expect("key");
+        check_standard(&key, 2048);
+        let n = rsa_key(&key).n().clone();
+        assert_eq!(n, &p * &q);
+        // The order of p and q does not matter.
+        let swapped = key_from_primes(q, p, &opts(2048), &mut rng).expect("key");
+        assert_eq!(swapped.fingerprint_sha256, key.fingerprint_sha256);
+    }
+
+    #[test]
+    fn key_from_primes_refuses_bad_primes() {
+        let mut rng = ChaCha20Rng::seed_from_u64(3);
+        let p = find_prime(1024, PUBLIC_EXPONENT, &mut rng).expect("p");
+        let q = find_prime(1024, PUBLIC_EXPONENT, &mut rng).expect("q");
+        let code = |p: BigUint, q: BigUint, bits: usize, rng: &mut ChaCha20Rng| {
+            key_from_primes(p, q, &opts(bits), rng)
+                .map(|_| "ok")
+                .unwrap_or_else(|e| e.code())
+        };
+        assert_eq!(
+            code(p.clone(), p.clone(), 2048, &mut rng),
+            "invalid-option",
+            "p = q"
+        );
+        // A close neighbour: the next prime after p.
+        let mut near = &p + 2u32;
+        while !prime::is_probable_prime(&near, &mut rng) {
+            near += 2u32;
+        }
+        assert_eq!(
+            code(p.clone(), near, 2048, &mut rng),
+            "invalid-option",
+            "|p - q| small"
+        );
+        // A composite of the right shape.
+        let mut composite = &q + 2u32;
+        while prime::is_probable_prime(&composite, &mut rng) {
+            composite += 2u32;
+        }
+        assert_eq!(
+            code(p.clone(), composite, 2048, &mut rng),
+            "inconsistent-key",
+            "composite"
+        );
+        // Wrong size for the options, and top bits not set.
+        assert_eq!(
+            code(p.clone(), q.clone(), 3072, &mut rng),
+            "invalid-option",
+            "bits"
+        );
+        let small = find_prime(1023, PUBLIC_EXPONENT, &mut rng).expect("prime");
+        assert_eq!(
+            code(p.clone(), small, 2048, &mut rng),
+            "invalid-option",
+            "1023 bits"
+        );
+        let mut low_top = BigUint::from(1u32) << 1023usize;
+        low_top += 1u32;
+        while !prime::is_probable_prime(&low_top, &mut rng) {
+            low_top += 2u32;
+        }
+        assert_eq!(
+            code(p.clone(), low_top, 2048, &mut rng),
+            "invalid-option",
+            "second bit clear"
+        );
+        // e | p - 1: 65537 * k + 1 with top bits set is rare to be prime; build one by search.
+        // k even keeps 65537 k + 1 odd.
+        let mut k = (((BigUint::from(3u32) << 1022usize) / 65537u32) >> 1usize) << 1usize;
+        let with_e = loop {
+            let cand = &k * 65537u32 + 1u32;
+            if cand.bits() == 1024 && prime::is_probable_prime(&cand, &mut rng) {
+                break cand;
+            }
+            k += 2u32;
+        };
+        assert_eq!(
+            code(p.clone(), with_e, 2048, &mut rng),
+            "inconsistent-key",
+            "e | q - 1"
+        );
+        assert_eq!(code(p, q, 2048, &mut rng), "ok");
+    }
+
+    /// `openssl rsa -check` accepts a key from `generate_key_fast`.
+    #[test]
+    fn openssl_checks_a_fast_key() {
+        if Command::new("openssl").arg("version").output().is_err() {
+            eprintln!("skipped: openssl is not installed");
+            return;
+        }
+        let key = generate_key_fast(&opts(2048), &mut ChaCha20Rng::seed_from_u64(4)).expect("key");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("fast.pem");
+        std::fs::write(&path, key.private_key.as_bytes()).expect("write");
+        let out = Command::new("openssl")
+            .args(["rsa", "-check", "-noout", "-in"])
+            .arg(&path)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("run openssl");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "openssl failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(stdout.contains("RSA key ok"), "openssl said: {stdout}");
+    }
 }

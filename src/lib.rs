@@ -17,6 +17,7 @@ pub mod parsed;
 pub mod pkcs1;
 pub mod pkcs8;
 pub mod ppk;
+pub mod prime;
 pub mod public;
 pub mod repair;
 pub mod sec1;

@@ -216,3 +216,53 @@ pub fn convert_key(input: JsValue, options: JsValue) -> Result<String, JsValue> 
     let out = convert::convert_key(&bytes, &opts, &mut OsRng).map_err(|e| js_error(&e))?;
     Ok(out.to_string())
 }
+
+/// `findPrime(bits)` -> `Uint8Array`: a probable prime of exactly `bits` bits (top two set, `gcd(65537, p - 1) =
+/// 1`), big-endian. For parallel key generation: each Web Worker calls `findPrime(keyBits / 2)` and posts the
+/// bytes to the coordinator, which passes two of them to `keyFromPrimes`.
+#[wasm_bindgen(js_name = findPrime)]
+pub fn find_prime(bits: f64) -> Result<Uint8Array, JsValue> {
+    if bits.fract() != 0.0 || !(0.0..=f64::from(u32::MAX)).contains(&bits) {
+        return Err(misuse("bits must be a whole number"));
+    }
+    let mut p = crate::prime::find_prime(bits as usize, generate::PUBLIC_EXPONENT, &mut OsRng)
+        .map_err(|e| js_error(&e))?;
+    let bytes = Zeroizing::new(p.to_bytes_be());
+    zeroize::Zeroize::zeroize(&mut p);
+    Ok(Uint8Array::from(&bytes[..]))
+}
+
+/// `keyFromPrimes(pBytes, qBytes, {bits = 4096, comment = "", passphrase = ""})` -> the same object as
+/// `generateKey`, from two big-endian primes made by `findPrime(bits / 2)`. The primes are checked (size, top
+/// bits, Baillie-PSW, `|p - q|`), never trusted.
+#[wasm_bindgen(js_name = keyFromPrimes)]
+pub fn key_from_primes(p: Uint8Array, q: Uint8Array, options: JsValue) -> Result<JsValue, JsValue> {
+    let opts = generate_options(&options)?;
+    let p_bytes = Zeroizing::new(p.to_vec());
+    let q_bytes = Zeroizing::new(q.to_vec());
+    let p = num_bigint_dig::BigUint::from_bytes_be(&p_bytes);
+    let q = num_bigint_dig::BigUint::from_bytes_be(&q_bytes);
+    let key = generate::key_from_primes(p, q, &opts, &mut OsRng).map_err(|e| js_error(&e))?;
+    Ok(generated_to_js(&key))
+}
+
+/// `generateKeyFast({bits = 4096, comment = "", passphrase = ""})` -> the same object as `generateKey`, made by
+/// keyfit's own prime search on one thread (several times faster than `generateKey` in WebAssembly).
+#[wasm_bindgen(js_name = generateKeyFast)]
+pub fn generate_key_fast(options: JsValue) -> Result<JsValue, JsValue> {
+    let opts = generate_options(&options)?;
+    let key = generate::generate_key_fast(&opts, &mut OsRng).map_err(|e| js_error(&e))?;
+    Ok(generated_to_js(&key))
+}
+
+/// `seededKeygen(seed, bits, engine = "fast")` -> the SHA-256 fingerprint of the key that `seed` determines,
+/// made by `"fast"` (`generateKeyFast`'s engine) or `"rsa"` (`generateKey`'s). BENCHMARK ONLY: a seeded key is
+/// not secret, which is why only its fingerprint comes back. Time the call to compare with
+/// `cargo run --release --example seeded_keygen`.
+#[wasm_bindgen(js_name = seededKeygen)]
+pub fn seeded_keygen(seed: u32, bits: u32, engine: Option<String>) -> Result<String, JsValue> {
+    use crate::prime::bench;
+    let engine =
+        bench::Engine::from_name(engine.as_deref().unwrap_or("fast")).map_err(|e| js_error(&e))?;
+    bench::seeded_keygen(seed, bits as usize, engine).map_err(|e| js_error(&e))
+}
