@@ -16,16 +16,17 @@
 //!    `bits^2 / 2` (at most [`SIEVE_BOUND`]): one pass of `c mod p`, then additions only.
 //! 3. Each survivor in order: `gcd(e, p - 1) = 1`, then a strong probable-prime test to base 2 (a Fermat-style
 //!    filter: nearly every composite stops here), then [`miller_rabin_rounds`] Miller-Rabin rounds with bases
-//!    drawn from `rng` as B.3.1 asks, then one Lucas test (B.3.3). MR plus Lucas is the Baillie-PSW
-//!    combination, for which no composite that passes is known; FIPS 186-5 does not require the Lucas test,
-//!    and it costs about three MR rounds once per prime (a few percent of a search).
+//!    drawn from `rng` as B.3.1 asks, then one Lucas test (B.3.3). Base 2 plus Lucas is the Baillie-PSW
+//!    combination, for which no composite that passes is known; FIPS 186-5 does not require the Lucas test
+//!    (Table B.1's rounds are for Miller-Rabin alone), and once per prime it costs about as much as one base-2
+//!    test, under 2% of an RSA-4096 search (measured: 9.73 s without it, 9.89 s with it, seeded workload).
 //!
 //! Stepping `c, c + 2, ...` instead of drawing each candidate afresh (as A.1.3 step 4.2 does) is what OpenSSL's
 //! `BN_generate_prime_ex` and Go's `crypto/rand.Prime` do; it favours primes after long gaps slightly and
 //! costs a negligible amount of entropy (Brandt and Damgård, "On generation of probable primes by incremental
 //! search", CRYPTO '92), and it is what makes the sieve possible.
 //!
-//! The arithmetic ([`montgomery`]) is Montgomery multiplication in product-scanning order on 28-bit limbs held
+//! The arithmetic (`prime/montgomery.rs`) is Montgomery multiplication in product-scanning order on 28-bit limbs held
 //! in `u64`, so that an inner loop is a plain dot product: no carries and no 128-bit products. Measured on this
 //! project's 2-core machine, one base-2 strong test of a 2048-bit candidate (the unit of work of an RSA-4096
 //! search), release profile (`opt-level = "z"`, LTO), wasm run by node 20 (V8, as Chromium):
@@ -35,15 +36,22 @@
 //! | CIOS, 64-bit limbs, `u128` products (the shape of `num-bigint-dig`) | 4.7 ms | 21.9 ms |
 //! | CIOS, 32-bit limbs, `u64` products | 12.8 ms | 16.2 ms |
 //! | product scanning, 28-bit limbs, zipped iterators | 64 ms | 141 ms |
-//! | product scanning, 28-bit limbs, indexed dot products (kept) | 7.6 ms | 13.5 ms |
-//! | same, with a dedicated squaring (kept) | 8.5 ms | 10.8 ms |
+//! | product scanning, 28-bit limbs, indexed dot products (kept for products) | 7.6 ms | 13.5 ms |
+//! | same, with a dedicated squaring (kept; what a test runs) | 8.5 ms | 10.8 ms |
+//! | same, cross products and reduction fused in one loop (not used) | - | 11.0 ms |
 //! | same at `opt-level = 3` with `+simd128` (not used: needs a SIMD-only build) | - | 8.3 ms |
-//! | unrolling the dot product by 4 (not used) | 10.2 ms | 17.3 ms |
+//! | unrolling the dot product by 4 / by 2 (not used: bounds checks come back) | 10.2 / 10.0 ms | 17.3 / 17.7 ms |
 //! | wasm-opt `-O3` / `-Oz` on top (no change) | - | 11.8 / 10.7 ms |
 //!
 //! Base 2 is special-cased: `2^d mod n` is square-and-double, where doubling is a shift and a subtraction, so
-//! the test costs about one squaring per bit of `n`. The sieve bound and the remaining choices are measured in
-//! the figures of the crate's report and in `examples/seeded_keygen.rs`.
+//! the test costs about one squaring per bit of `n`. The random-base rounds use a fixed 4-bit window (a larger
+//! or sliding window would save under 0.5% of a search: those rounds run only on the final prime).
+//!
+//! The whole seeded RSA-4096 workload (`examples/seeded_keygen.rs`, seeds 1-8, sixteen 2048-bit primes) took
+//! about 10-11 s natively and 12 s in Chromium 156 with this engine (wasm/native about 1.1), against 18 s
+//! natively and 57 s in Chromium with the `rsa` crate (3.1). The sieve bound: 2^16 / 2^20 / 2^21 / 2^22 took
+//! 17.0 / 12.7 / 12.3 / 12.1 s in wasm; dividing by the small primes with `u64 %` instead of the `f64`
+//! estimate in the sieve cost a third more sieve time natively.
 
 pub mod bench;
 mod montgomery;
@@ -412,38 +420,43 @@ fn lucas(ctx: &mut Montgomery) -> bool {
             return false;
         }
     }
-    let d_abs = d.unsigned_abs() as u32;
-    let times_d = |ctx: &Montgomery, x: &mut [u64]| {
-        ctx.mul_small(x, d_abs);
-        if d < 0 {
+    // Steps 3-6 on K = C + 1, from its second-highest bit down. Step 6.2's V_temp = (V^2 + D U^2) / 2 is
+    // computed as V^2 - 2 Q^k (the same number: V_k^2 - D U_k^2 = 4 Q^k), which saves the products by D for
+    // the price of squaring Q^k, Q = (1 - D) / 4.
+    let times = |ctx: &Montgomery, x: &mut [u64], by: i64| {
+        ctx.mul_small(x, by.unsigned_abs() as u32);
+        if by < 0 {
             ctx.negate(x);
         }
     };
-    // Steps 3-6 on K = C + 1, from its second-highest bit down.
+    let q = (1 - d) / 4;
     let mut k = Zeroizing::new(c.to_vec());
     montgomery::add_small(&mut k, 1);
     let mut u = ctx.one();
     let mut v = ctx.one();
+    let mut q_k = ctx.one();
+    times(ctx, &mut q_k, q);
     let (mut u_t, mut v_t, mut t) = (ctx.zero(), ctx.zero(), ctx.zero());
     for i in (0..montgomery::bit_len(&k).saturating_sub(1)).rev() {
-        ctx.mul(&mut u_t, &u, &v);
+        ctx.mul(&mut u_t, &u, &v); // U_2k = U_k V_k
         ctx.reduce(&mut u_t);
-        ctx.sqr(&mut v_t, &v);
+        ctx.sqr(&mut v_t, &v); // V_2k = V_k^2 - 2 Q^k
         ctx.reduce(&mut v_t);
-        ctx.sqr(&mut t, &u);
+        ctx.sub(&mut v_t, &q_k);
+        ctx.sub(&mut v_t, &q_k);
+        ctx.sqr(&mut t, &q_k); // Q^2k
         ctx.reduce(&mut t);
-        times_d(ctx, &mut t);
-        ctx.add(&mut v_t, &t);
-        ctx.half(&mut v_t);
+        core::mem::swap(&mut q_k, &mut t);
         if montgomery::bit(&k, i) {
+            // U_2k+1 = (U_2k + V_2k) / 2, V_2k+1 = (D U_2k + V_2k) / 2, Q^(2k+1) = Q Q^2k.
             u.copy_from_slice(&u_t);
             ctx.add(&mut u, &v_t);
             ctx.half(&mut u);
-            t.copy_from_slice(&u_t);
-            times_d(ctx, &mut t);
+            times(ctx, &mut u_t, d);
             v.copy_from_slice(&v_t);
-            ctx.add(&mut v, &t);
+            ctx.add(&mut v, &u_t);
             ctx.half(&mut v);
+            times(ctx, &mut q_k, q);
         } else {
             core::mem::swap(&mut u, &mut u_t);
             core::mem::swap(&mut v, &mut v_t);

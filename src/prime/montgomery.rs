@@ -15,7 +15,7 @@
 //! `opt-level = "z"` the iterator adapters are not inlined and the zipped loops ran 3-6x slower in wasm (see the
 //! figures in [`crate::prime`]).
 
-use zeroize::Zeroizing;
+use zeroize::{Zeroize, Zeroizing};
 
 /// Bits per limb.
 pub(crate) const LIMB_BITS: usize = 28;
@@ -144,14 +144,15 @@ pub(crate) fn less_than(x: &[u64], y: &[u64]) -> bool {
     !ge(x, y)
 }
 
-/// `x -= y` for `x >= y`, equal lengths.
-fn sub_in_place(x: &mut [u64], y: &[u64]) {
+/// `x -= y` for equal lengths; returns the borrow out (then `x` holds `x - y + 2^(28 len)`).
+fn sub_in_place(x: &mut [u64], y: &[u64]) -> bool {
     let mut borrow = 0u64;
     for (a, &b) in x.iter_mut().zip(y) {
         let s = a.wrapping_sub(b).wrapping_sub(borrow);
         *a = s & MASK;
         borrow = s >> 63;
     }
+    borrow == 1
 }
 
 /// `x += y`, equal lengths; the caller guarantees the sum fits.
@@ -273,7 +274,7 @@ impl Montgomery {
             ctx.double(&mut one);
         }
         let mut minus_one = Zeroizing::new(ctx.n.to_vec());
-        sub_in_place(&mut minus_one, &one);
+        let _ = sub_in_place(&mut minus_one, &one); // one < n: no borrow
         ctx.one = one;
         ctx.minus_one = minus_one;
         Some(ctx)
@@ -317,7 +318,7 @@ impl Montgomery {
     /// Brings a value from `[0, 2n)` into `[0, n)`.
     pub(crate) fn reduce(&self, x: &mut [u64]) {
         if ge(x, &self.n) {
-            sub_in_place(x, &self.n);
+            let _ = sub_in_place(x, &self.n);
         }
     }
 
@@ -342,30 +343,39 @@ impl Montgomery {
         self.reduce(x);
     }
 
+    /// `x = x - y mod n`, reduced, for reduced `x` and `y`.
+    pub(crate) fn sub(&self, x: &mut [u64], y: &[u64]) {
+        if sub_in_place(x, y) {
+            add_in_place(x, &self.n); // the carry out cancels the 2^(28 len) of the borrow
+        }
+    }
+
     /// `x = -x mod n`, reduced, for reduced `x`.
     pub(crate) fn negate(&self, x: &mut [u64]) {
         if is_zero(x) {
             return;
         }
-        let mut t = Zeroizing::new(self.n.to_vec());
-        sub_in_place(&mut t, x);
-        x.copy_from_slice(&t);
+        let mut borrow = 0u64;
+        for (a, &b) in x.iter_mut().zip(self.n.iter()) {
+            let s = b.wrapping_sub(*a).wrapping_sub(borrow);
+            *a = s & MASK;
+            borrow = s >> 63;
+        }
     }
 
-    /// `x = d x mod n`, reduced, for reduced `x` and a small `d` (double-and-add: cheaper than a Montgomery
-    /// product for the Lucas test's small `D`).
+    /// `x = d x mod n`, reduced, for reduced `x` and a small `d`, by double-and-add (the Lucas test's `D` and `Q`
+    /// are a few bits long, and a Montgomery product would cost as much as a squaring).
     pub(crate) fn mul_small(&self, x: &mut [u64], d: u32) {
-        let mut acc = self.zero();
-        for i in (0..32).rev() {
-            if is_zero(&acc) && (d >> i) & 1 == 0 {
-                continue;
-            }
-            self.double(&mut acc);
+        let mut buf = [0u64; MAX_LIMBS];
+        let acc = &mut buf[..self.len().min(MAX_LIMBS)];
+        for i in (0..32 - d.leading_zeros()).rev() {
+            self.double(acc);
             if (d >> i) & 1 == 1 {
-                self.add(&mut acc, x);
+                self.add(acc, x);
             }
         }
-        x.copy_from_slice(&acc);
+        x.copy_from_slice(acc);
+        buf.zeroize();
     }
 
     /// `out = a b / R mod n` in `[0, 2n)`, for `a` and `b` in `[0, 2n)`.
@@ -614,6 +624,9 @@ mod tests {
             let mut t = limbs(&x, len);
             ctx.add(&mut t, &limbs(&y, len));
             assert_eq!(big(&t), (&x + &y) % &n);
+            let mut t = limbs(&x, len);
+            ctx.sub(&mut t, &limbs(&y, len));
+            assert_eq!(big(&t), (&x + &n - &y) % &n);
             let mut t = limbs(&x, len);
             ctx.half(&mut t);
             assert_eq!(big(&t) * 2u32 % &n, x);
