@@ -1,12 +1,13 @@
 // keyfit's page: tabs, drag and drop, and the three tools. Key work runs in workers (js/worker-client.js).
 import { $, readKeyFile, say } from './js/ui.js';
+import { KeyGenerator } from './js/key-generator.js';
 import { WorkerClient } from './js/worker-client.js';
 import { mountGenerate } from './js/generate-ui.js';
 import { mountCheck } from './js/check-ui.js';
 import { mountConverter } from './js/convert-ui.js';
 
 // Generation gets its own worker so that Cancel (terminate) never interrupts a check or a conversion.
-const generator = new WorkerClient();
+const generator = new KeyGenerator();
 const tools = new WorkerClient();
 
 mountGenerate(generator, tools);

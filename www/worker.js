@@ -50,6 +50,21 @@ const ops = {
     return { ...api('generateKey')(options), engine: 'rust' };
   },
 
+  // keyfit's Rust engine, run across several workers by js/key-generator.js: one prime per call...
+  findPrime({ bits }) {
+    return api('findPrime')(bits);
+  },
+
+  // ...then the key from the first two primes found.
+  keyFromPrimes({ p, q, bits, comment, passphrase }) {
+    try {
+      return { ...api('keyFromPrimes')(p, q, { bits, comment, passphrase }) };
+    } finally {
+      p.fill(0);
+      q.fill(0);
+    }
+  },
+
   inspect({ input, passphrase } = {}) {
     return plain(api('inspectKey')(input, { passphrase: passphrase || undefined }));
   },

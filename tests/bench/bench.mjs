@@ -80,10 +80,14 @@ function nativeChecks() {
 }
 
 /** The seeded engine natively: the same seeds as in the browser, so the same work. */
-function nativeSeeded(seeds, bits) {
-  const out = execFileSync('cargo', ['run', '-q', '--release', '--example', 'seeded_keygen', '--', '--json', String(bits), ...seeds.map(String)],
-    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  return JSON.parse(out.trim().split('\n').pop());
+function nativeSeeded(seeds, bits, engine) {
+  const out = execFileSync('cargo', ['run', '-q', '--release', '--example', 'seeded_keygen', '--', String(bits),
+    String(seeds[0]), String(seeds[seeds.length - 1]), engine], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  // One line per seed: "<engine>\tbits=..\tseed=..\t<ms> ms\t<fingerprint>"
+  return out.split('\n').filter((l) => /\tseed=/.test(l)).map((l) => {
+    const f = l.split('\t');
+    return { ms: parseFloat(f[3]), fingerprint: f[4] };
+  });
 }
 
 async function browserRuns(server) {
@@ -214,12 +218,18 @@ async function browserRuns(server) {
   // Seeded engine in the browser, for the wasm/native ratio (same seeds, same work).
   let seeded = null;
   if (process.env.BENCH_SEEDED !== '0') {
-    seeded = await page.evaluate(async ({ seeds, bits }) => {
-      const m = await import('./pkg/keyfit.js');
-      await m.default();
-      if (typeof m.seededKeygen !== 'function') return null;
-      return seeds.map((s) => m.seededKeygen(s, bits));
-    }, { seeds: SEEDS, bits: 4096 });
+    seeded = {};
+    for (const engine of ['fast', 'rsa']) {
+      seeded[engine] = await page.evaluate(async ({ seeds, bits, engine }) => {
+        const m = await import('./pkg/keyfit.js');
+        await m.default();
+        return seeds.map((s) => {
+          const t0 = performance.now();
+          const fingerprint = m.seededKeygen(s, bits, engine);
+          return { ms: performance.now() - t0, fingerprint };
+        });
+      }, { seeds: SEEDS, bits: 4096, engine });
+    }
   }
 
   const weight = [...weights.values()].reduce((a, w) => ({ raw: a.raw + w.raw, gzip: a.gzip + w.gzip }), { raw: 0, gzip: 0 });
@@ -244,16 +254,19 @@ console.log(`Chromium ${browser.version}`);
 const native = nativeGeneration();
 nativeChecks();
 
-let seededLine = '';
+const seededLines = [];
 if (browser.seeded) {
-  const nat = nativeSeeded(SEEDS, 4096);
-  const wasmMs = browser.seeded.reduce((a, r) => a + r.ms, 0);
-  const natMs = nat.reduce((a, r) => a + r.ms, 0);
-  const same = browser.seeded.every((r, i) => r.fingerprint === nat[i].fingerprint);
-  record('seeded', `Rust engine, seeds ${SEEDS.join(',')}: wasm in Chromium (per key)`, browser.seeded.map((r) => r.ms));
-  record('seeded', `Rust engine, seeds ${SEEDS.join(',')}: native (per key)`, nat.map((r) => r.ms));
-  seededLine = `Seeded wasm/native ratio (same ${SEEDS.length} keys, ${same ? 'identical fingerprints' : 'FINGERPRINTS DIFFER'}): ${(wasmMs / natMs).toFixed(2)}x`;
-  console.log(seededLine);
+  const names = { fast: "keyfit's prime engine", rsa: 'rsa crate 0.9 (for comparison)' };
+  for (const engine of ['fast', 'rsa']) {
+    const wasm = browser.seeded[engine];
+    const nat = nativeSeeded(SEEDS, 4096, engine);
+    const sum = (rs) => rs.reduce((a, r) => a + r.ms, 0);
+    const same = wasm.every((r, i) => r.fingerprint === nat[i]?.fingerprint);
+    record('seeded', `${names[engine]}, seeds ${SEEDS[0]}-${SEEDS[SEEDS.length - 1]}, one thread: wasm in Chromium`, wasm.map((r) => r.ms));
+    record('seeded', `${names[engine]}, seeds ${SEEDS[0]}-${SEEDS[SEEDS.length - 1]}, one thread: native`, nat.map((r) => r.ms));
+    seededLines.push(`Seeded wasm/native ratio, ${names[engine]} (same ${SEEDS.length} keys, ${same ? 'identical fingerprints' : 'FINGERPRINTS DIFFER'}): ${(sum(wasm) / sum(nat)).toFixed(2)}x`);
+  }
+  for (const line of seededLines) console.log(line);
 }
 
 const ratio = (a, b) => (a.median / b.median).toFixed(2);
@@ -261,7 +274,7 @@ const summary = [
   `keyfit default path vs raw WebCrypto (median): ${ratio(browser.auto, browser.webcrypto)}x`,
   `keyfit Rust engine vs ssh-keygen (median): ${ratio(browser.rust, native.ssh)}x`,
   `keyfit default path vs ssh-keygen (median): ${ratio(browser.auto, native.ssh)}x`,
-  seededLine,
+  ...seededLines,
   `Page weight: ${(browser.weight.gzip / 1024).toFixed(1)} KiB gzip (${(browser.weight.raw / 1024).toFixed(1)} KiB raw) for ${browser.files.length} files: ${browser.files.join(' ')}`,
   `Longest main-thread task while generating: ${browser.auto.longestTask ? `${browser.auto.longestTask.toFixed(0)} ms` : 'none >= 50 ms'} (default path), ${browser.rust.longestTask ? `${browser.rust.longestTask.toFixed(0)} ms` : 'none >= 50 ms'} (Rust engine); largest gap between timer ticks: ${browser.auto.maxGap.toFixed(0)} / ${browser.rust.maxGap.toFixed(0)} ms`,
   `Longest main-thread task while checking and converting a ppk3 key in the page: ${browser.checkLongest ? `${browser.checkLongest.toFixed(0)} ms` : 'none >= 50 ms'}`,

@@ -1,0 +1,61 @@
+// Key generation for the Generate tab. WebCrypto (the browser's own RSA) runs in one worker; keyfit's Rust
+// engine searches for the two primes in parallel, one worker per core: each worker looks for a prime from its own
+// random start, and the first two primes found become p and q. Cancel terminates every worker.
+import { WorkerClient } from './worker-client.js';
+
+const failure = (code, message) => Object.assign(new Error(message), { code });
+
+/** How many workers search for primes: one per core, at least two so p and q are found concurrently. */
+export const PRIME_WORKERS = Math.max(2, Math.min(navigator.hardwareConcurrency || 2, 8));
+
+export class KeyGenerator {
+  #single = new WorkerClient();
+  #pool = [];
+
+  /** Same contract as WorkerClient.call('generate', args): resolves with the key pair, rejects with a coded Error. */
+  async call(op, args) {
+    if (op !== 'generate') throw failure('invalid-option', `Unknown operation ${op}.`);
+    const rust = args.engine === 'rust' || (args.engine !== 'webcrypto' && !globalThis.crypto?.subtle);
+    if (!rust) return this.#single.call('generate', args);
+    return this.#parallel(args);
+  }
+
+  /** Stops every worker; pending calls reject with code "cancelled". */
+  cancel() {
+    this.#single.cancel();
+    for (const c of this.#pool.splice(0)) c.cancel();
+  }
+
+  async #parallel({ bits, comment, passphrase }) {
+    const pool = Array.from({ length: PRIME_WORKERS }, () => new WorkerClient());
+    this.#pool.push(...pool);
+    const primes = [];
+    try {
+      return await new Promise((resolve, reject) => {
+        let done = false;
+        const finish = (fn, value) => { if (!done) { done = true; fn(value); } };
+        const search = async (client) => {
+          while (!done) {
+            const prime = await client.call('findPrime', { bits: bits / 2 });
+            if (done) return;
+            primes.push(prime);
+            if (primes.length < 2) continue;
+            try {
+              // The first prime with the newest: keyFromPrimes checks them (size, |p - q|) and writes the key.
+              const key = await client.call('keyFromPrimes', { p: primes[0], q: prime, bits, comment, passphrase });
+              finish(resolve, { ...key, engine: 'rust', workers: pool.length });
+            } catch (err) {
+              if (err.code !== 'inconsistent-key') throw err;
+              primes.pop(); // too close to the first prime: keep searching
+            }
+          }
+        };
+        for (const client of pool) search(client).catch((err) => finish(reject, err));
+      });
+    } finally {
+      for (const p of primes) p.fill(0);
+      for (const c of pool) c.cancel();
+      this.#pool = this.#pool.filter((c) => !pool.includes(c));
+    }
+  }
+}
