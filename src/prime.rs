@@ -48,8 +48,8 @@
 //! or sliding window would save under 0.5% of a search: those rounds run only on the final prime).
 //!
 //! The whole seeded RSA-4096 workload (`examples/seeded_keygen.rs`, seeds 1-8, sixteen 2048-bit primes) took
-//! about 10-11 s natively and 12 s in Chromium 156 with this engine (wasm/native about 1.1), against 18 s
-//! natively and 57 s in Chromium with the `rsa` crate (3.1). The sieve bound: 2^16 / 2^20 / 2^21 / 2^22 took
+//! 9.4-10.5 s natively and 11.7 s in Chromium 156 with this engine (wasm/native 1.1-1.25), against 18.1 s
+//! natively and 56.7 s in Chromium with the `rsa` crate (3.1). The sieve bound: 2^16 / 2^20 / 2^21 / 2^22 took
 //! 17.0 / 12.7 / 12.3 / 12.1 s in wasm; dividing by the small primes with `u64 %` instead of the `f64`
 //! estimate in the sieve cost a third more sieve time natively.
 
@@ -401,9 +401,10 @@ fn lucas(ctx: &mut Montgomery) -> bool {
     let c = Zeroizing::new(ctx.modulus().to_vec());
     // Step 1: a perfect square has no D with (D/C) = -1.
     let mut big = to_biguint(&c);
-    let root = num_integer::Roots::sqrt(&big);
+    let mut root = num_integer::Roots::sqrt(&big);
     let square = &root * &root == big;
     big.zeroize();
+    root.zeroize();
     if square {
         return false;
     }

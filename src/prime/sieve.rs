@@ -5,6 +5,7 @@
 //! trial division per candidate. Only the survivors reach a modular exponentiation.
 
 use super::montgomery::LIMB_BITS;
+use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
 /// The odd primes below `bound`, by a plain sieve of Eratosthenes.
 pub(crate) fn small_primes(bound: u32) -> Vec<u32> {
@@ -55,9 +56,9 @@ const CHUNK: usize = 512;
 /// natively) and each step of Horner's rule waits for the previous one, so the quotient is estimated with a
 /// floating-point multiply by `1 / p` (`x < 2^53` is exact in `f64` and the estimate is off by at most one) and
 /// the remainders of a chunk of primes are advanced together, one limb at a time, so their steps overlap.
-fn residues(c: &[u64], small: &SmallPrimes, count: usize) -> Vec<u32> {
+fn residues(c: &[u64], small: &SmallPrimes, count: usize) -> Zeroizing<Vec<u32>> {
     let count = count.min(small.primes.len());
-    let mut out = vec![0u32; count];
+    let mut out = Zeroizing::new(vec![0u32; count]);
     for ((r, p), inv) in out
         .chunks_mut(CHUNK)
         .zip(small.primes[..count].chunks(CHUNK))
@@ -83,7 +84,9 @@ fn residues(c: &[u64], small: &SmallPrimes, count: usize) -> Vec<u32> {
     out
 }
 
-/// Which candidates `c + 2k`, `0 <= k < len`, have no prime factor among the small primes.
+/// Which candidates `c + 2k`, `0 <= k < len`, have no prime factor among the small primes. Wiped on drop: it
+/// tells something about the secret `c`.
+#[derive(Zeroize, ZeroizeOnDrop)]
 pub(crate) struct Window {
     /// `struck[k]`: `c + 2k` has a small prime factor.
     struck: Vec<bool>,
@@ -95,7 +98,7 @@ impl Window {
     pub(crate) fn new(c: &[u64], len: usize, small: &SmallPrimes, bound: u32) -> Self {
         let mut struck = vec![false; len];
         let count = small.primes.partition_point(|&p| p < bound);
-        for (&p, r) in small.primes.iter().zip(residues(c, small, count)) {
+        for (&p, &r) in small.primes.iter().zip(residues(c, small, count).iter()) {
             let (p, r) = (u64::from(p), u64::from(r));
             // c + 2k = 0 (mod p)  <=>  k = -r / 2 = (p - r) (p + 1) / 2 (mod p).
             let mut k = ((p - r) % p) * p.div_ceil(2) % p;
@@ -140,7 +143,11 @@ mod tests {
         let c: Vec<u64> = (0..80u64)
             .map(|i| (i * 0x9e37_79b9 + 0x0fff_ffff) & ((1 << LIMB_BITS) - 1))
             .collect();
-        for (&p, r) in small.primes.iter().zip(residues(&c, &small, usize::MAX)) {
+        for (&p, &r) in small
+            .primes
+            .iter()
+            .zip(residues(&c, &small, usize::MAX).iter())
+        {
             assert_eq!(r, crate::prime::montgomery::rem_small(&c, p), "mod {p}");
         }
     }
