@@ -72,27 +72,7 @@ pub fn check_options(opts: &GenerateOptions) -> Result<()> {
     Ok(())
 }
 
-/// Generates an RSA key pair with `e = 65537`.
-///
-/// # Errors
-/// [`Error::InvalidOption`] for bad options.
-///
-/// # Examples
-/// ```
-/// use keyfit::{generate_key, GenerateOptions};
-/// let opts = GenerateOptions { bits: 2048, comment: "me@host".into(), ..Default::default() };
-/// let key = generate_key(&opts, &mut rand_core::OsRng).unwrap();
-/// assert!(key.private_key.starts_with("-----BEGIN RSA PRIVATE KEY-----\n"));
-/// assert!(key.public_key.starts_with("ssh-rsa AAAA") && key.public_key.ends_with(" me@host"));
-/// ```
-pub fn generate_key(opts: &GenerateOptions, rng: &mut impl CryptoRngCore) -> Result<GeneratedKey> {
-    check_options(opts)?;
-    let key = RsaPrivateKey::new_with_exp(rng, opts.bits, &BigUint::from(PUBLIC_EXPONENT))
-        .map_err(|_| Error::InvalidOption("key generation failed".into()))?;
-    finish(key, opts, rng)
-}
-
-/// Writes a freshly made RSA key (from [`generate_key`] or from the browser's WebCrypto) in Jira's form.
+/// Writes a freshly made RSA key (from [`generate_key`], [`key_from_primes`] or the browser's WebCrypto) in Jira's form.
 ///
 /// # Errors
 /// [`Error::InvalidOption`] for bad options.
@@ -139,13 +119,13 @@ pub fn finish_pkcs8(
     finish(key, opts, rng)
 }
 
-/// Prime pairs [`generate_key_fast`] draws before it gives up on `|p - q|` (each pair fails with probability
+/// Prime pairs [`generate_key`] draws before it gives up on `|p - q|` (each pair fails with probability
 /// about 2^-99).
 const MAX_PAIRS: usize = 8;
 
 /// Generates an RSA key pair with `e = 65537` using keyfit's own prime search ([`crate::prime`]), which runs
-/// several times faster than [`generate_key`] in WebAssembly. One thread; for several Web Workers, have each
-/// call [`crate::prime::find_prime`] and join two results with [`key_from_primes`].
+/// several times faster in WebAssembly than the `rsa` crate's generator. One thread; for several Web Workers,
+/// have each call [`crate::prime::find_prime`] and join two results with [`key_from_primes`].
 ///
 /// The primes have exactly `bits / 2` bits with the top two set, pass the FIPS 186-5 Miller-Rabin rounds and a
 /// Lucas test, satisfy `gcd(e, p - 1) = 1` and `|p - q| > 2^(bits/2 - 100)`; `d` is `e^-1 mod lcm(p - 1, q - 1)`.
@@ -155,17 +135,14 @@ const MAX_PAIRS: usize = 8;
 ///
 /// # Examples
 /// ```
-/// use keyfit::generate::generate_key_fast;
-/// use keyfit::GenerateOptions;
+/// use keyfit::{generate_key, GenerateOptions};
 /// let opts = GenerateOptions { bits: 2048, comment: "me@host".into(), ..Default::default() };
-/// let key = generate_key_fast(&opts, &mut rand_core::OsRng).unwrap();
+/// let key = generate_key(&opts, &mut rand_core::OsRng).unwrap();
 /// assert!(key.private_key.starts_with("-----BEGIN RSA PRIVATE KEY-----\n"));
+/// assert!(key.public_key.starts_with("ssh-rsa AAAA") && key.public_key.ends_with(" me@host"));
 /// assert_eq!(key.bits, 2048);
 /// ```
-pub fn generate_key_fast(
-    opts: &GenerateOptions,
-    rng: &mut impl CryptoRngCore,
-) -> Result<GeneratedKey> {
+pub fn generate_key(opts: &GenerateOptions, rng: &mut impl CryptoRngCore) -> Result<GeneratedKey> {
     use crate::prime::find_prime;
     check_options(opts)?;
     let half = opts.bits / 2;
@@ -288,7 +265,7 @@ mod fast_tests {
 
     #[test]
     fn fast_keys_are_standard() {
-        let key = generate_key_fast(&opts(2048), &mut ChaCha20Rng::seed_from_u64(1)).expect("key");
+        let key = generate_key(&opts(2048), &mut ChaCha20Rng::seed_from_u64(1)).expect("key");
         check_standard(&key, 2048);
         assert!(key
             .private_key
@@ -385,14 +362,14 @@ mod fast_tests {
         assert_eq!(code(p, q, 2048, &mut rng), "ok");
     }
 
-    /// `openssl rsa -check` accepts a key from `generate_key_fast`.
+    /// `openssl rsa -check` accepts a key from `generate_key`.
     #[test]
     fn openssl_checks_a_fast_key() {
         if Command::new("openssl").arg("version").output().is_err() {
             eprintln!("skipped: openssl is not installed");
             return;
         }
-        let key = generate_key_fast(&opts(2048), &mut ChaCha20Rng::seed_from_u64(4)).expect("key");
+        let key = generate_key(&opts(2048), &mut ChaCha20Rng::seed_from_u64(4)).expect("key");
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("fast.pem");
         std::fs::write(&path, key.private_key.as_bytes()).expect("write");

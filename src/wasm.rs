@@ -78,7 +78,8 @@ fn generated_to_js(key: &GeneratedKey) -> JsValue {
 }
 
 /// `generateKey({bits = 4096, comment = "", passphrase = ""})` -> `{privateKey, publicKey, fingerprintSha256,
-/// fingerprintMd5, bits}`: an RSA key made by keyfit's Rust engine, private key as PKCS#1 PEM.
+/// fingerprintMd5, bits}`: an RSA key made by keyfit's Rust engine on this thread, private key as PKCS#1 PEM.
+/// For parallel generation across workers, see `findPrime` and `keyFromPrimes`.
 #[wasm_bindgen(js_name = generateKey)]
 pub fn generate_key(options: JsValue) -> Result<JsValue, JsValue> {
     let opts = generate_options(&options)?;
@@ -246,17 +247,8 @@ pub fn key_from_primes(p: Uint8Array, q: Uint8Array, options: JsValue) -> Result
     Ok(generated_to_js(&key))
 }
 
-/// `generateKeyFast({bits = 4096, comment = "", passphrase = ""})` -> the same object as `generateKey`, made by
-/// keyfit's own prime search on one thread (several times faster than `generateKey` in WebAssembly).
-#[wasm_bindgen(js_name = generateKeyFast)]
-pub fn generate_key_fast(options: JsValue) -> Result<JsValue, JsValue> {
-    let opts = generate_options(&options)?;
-    let key = generate::generate_key_fast(&opts, &mut OsRng).map_err(|e| js_error(&e))?;
-    Ok(generated_to_js(&key))
-}
-
 /// `seededKeygen(seed, bits, engine = "fast")` -> the SHA-256 fingerprint of the key that `seed` determines,
-/// made by `"fast"` (`generateKeyFast`'s engine) or `"rsa"` (`generateKey`'s). BENCHMARK ONLY: a seeded key is
+/// made by `"fast"` (keyfit's prime search, as `generateKey`) or `"rsa"` (the `rsa` crate's). BENCHMARK ONLY: a seeded key is
 /// not secret, which is why only its fingerprint comes back. Time the call to compare with
 /// `cargo run --release --example seeded_keygen`.
 #[wasm_bindgen(js_name = seededKeygen)]

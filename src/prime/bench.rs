@@ -63,9 +63,9 @@ impl CryptoRng for SeededRng {}
 /// Which key generator [`seeded_keygen`] runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Engine {
-    /// [`generate::generate_key_fast`]: this crate's prime search.
+    /// [`generate::generate_key`]: this crate's prime search.
     Fast,
-    /// `rsa::RsaPrivateKey::new_with_exp`, as [`generate::generate_key`] uses.
+    /// `rsa::RsaPrivateKey::new_with_exp`, the `rsa` crate's generator, for comparison.
     RsaCrate,
 }
 
@@ -95,7 +95,7 @@ pub fn seeded_keygen(seed: u32, bits: usize, engine: Engine) -> Result<String> {
     };
     generate::check_options(&opts)?;
     let fingerprint = match engine {
-        Engine::Fast => generate::generate_key_fast(&opts, &mut rng)?.fingerprint_sha256,
+        Engine::Fast => generate::generate_key(&opts, &mut rng)?.fingerprint_sha256,
         Engine::RsaCrate => {
             let key =
                 rsa::RsaPrivateKey::new_with_exp(&mut rng, bits, &BigUint::from(PUBLIC_EXPONENT))
