@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { serve } from '../../tools/serve.mjs';
+import { updateReadme } from './readme.mjs';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const N = Number(process.env.BENCH_N || 20);
@@ -266,7 +267,6 @@ if (browser.seeded) {
     record('seeded', `${names[engine]}, seeds ${SEEDS[0]}-${SEEDS[SEEDS.length - 1]}, one thread: native`, nat.map((r) => r.ms));
     seededLines.push(`Seeded wasm/native ratio, ${names[engine]} (same ${SEEDS.length} keys, ${same ? 'identical fingerprints' : 'FINGERPRINTS DIFFER'}): ${(sum(wasm) / sum(nat)).toFixed(2)}x`);
   }
-  for (const line of seededLines) console.log(line);
 }
 
 const ratio = (a, b) => (a.median / b.median).toFixed(2);
@@ -296,5 +296,6 @@ writeFileSync(join(ROOT, 'bench/RESULTS.md'), [
   ...notes.map((s) => `- ${s}`),
   '',
 ].join('\n'));
-console.log('\nwrote bench/RESULTS.md');
+updateReadme(ROOT);
+console.log('\nwrote bench/RESULTS.md and its copy in README.md');
 rmSync(tmp, { recursive: true, force: true });
