@@ -132,11 +132,6 @@ fn add_error(report: &mut Report, err: &Error) {
 /// Ciphers of legacy PKCS#1 PEM that Jira (JSch) decrypts.
 const JIRA_CIPHERS: [&str; 3] = ["des-ede3-cbc", "aes-128-cbc", "aes-256-cbc"];
 
-/// Checks a key given as text.
-pub fn inspect_text(text: &str, passphrase: Option<&[u8]>) -> Report {
-    inspect(text.as_bytes(), passphrase)
-}
-
 /// Checks a key given as bytes (text or DER). Never fails: every problem is in the report.
 pub fn inspect(bytes: &[u8], passphrase: Option<&[u8]>) -> Report {
     let mut report = Report::default();

@@ -8,7 +8,7 @@ use base64ct::{Base64, Base64Unpadded, Encoding};
 use md5::{Digest as _, Md5};
 use num_bigint_dig::BigUint;
 use num_integer::Integer;
-use num_traits::{One, ToPrimitive, Zero};
+use num_traits::{One, Zero};
 use rsa::traits::{PrivateKeyParts, PublicKeyParts};
 use rsa::RsaPrivateKey;
 use sha2::Sha256;
@@ -577,20 +577,4 @@ pub fn rsa_from_parts(
 pub fn rsa_qinv(key: &RsaPrivateKey) -> Zeroizing<BigUint> {
     let qinv = key.crt_coefficient().unwrap_or_default();
     Zeroizing::new(qinv)
-}
-
-/// `d mod (p-1)` and `d mod (q-1)`.
-pub fn rsa_crt_exponents(key: &RsaPrivateKey) -> (Zeroizing<BigUint>, Zeroizing<BigUint>) {
-    let one = BigUint::one();
-    let p = &key.primes()[0];
-    let q = &key.primes()[1];
-    (
-        Zeroizing::new(key.d() % (p - &one)),
-        Zeroizing::new(key.d() % (q - &one)),
-    )
-}
-
-/// The public exponent as a number, when it fits.
-pub fn rsa_e_u64(key: &RsaPrivateKey) -> Option<u64> {
-    key.e().to_u64()
 }
