@@ -1,6 +1,7 @@
 // Key generation for the Generate tab. WebCrypto (the browser's own RSA) runs in one worker; keyfit's Rust
 // engine searches for the two primes in parallel, one worker per core: each worker looks for a prime from its own
-// random start, and the first two primes found become p and q. Cancel terminates every worker.
+// random start, and the first two primes found become p and q. The workers stay for the next key (each loads
+// the wasm once); a worker still searching when the key is made is terminated. Cancel terminates every worker.
 import { WorkerClient } from './worker-client.js';
 
 const failure = (code, message) => Object.assign(new Error(message), { code });
@@ -10,7 +11,7 @@ export const PRIME_WORKERS = Math.max(2, Math.min(navigator.hardwareConcurrency 
 
 export class KeyGenerator {
   #single = new WorkerClient();
-  #pool = [];
+  #pool = Array.from({ length: PRIME_WORKERS }, () => new WorkerClient());
 
   /** Same contract as WorkerClient.call('generate', args): resolves with the key pair, rejects with a coded Error. */
   async call(op, args) {
@@ -23,26 +24,34 @@ export class KeyGenerator {
   /** Stops every worker; pending calls reject with code "cancelled". */
   cancel() {
     this.#single.cancel();
-    for (const c of this.#pool.splice(0)) c.cancel();
+    for (const c of this.#pool) c.cancel();
   }
 
   async #parallel({ bits, comment, passphrase }) {
-    const pool = Array.from({ length: PRIME_WORKERS }, () => new WorkerClient());
-    this.#pool.push(...pool);
+    const pool = this.#pool;
+    const busy = new Set();
     const primes = [];
+    const run = async (client, op, args) => {
+      busy.add(client);
+      try {
+        return await client.call(op, args);
+      } finally {
+        busy.delete(client);
+      }
+    };
     try {
       return await new Promise((resolve, reject) => {
         let done = false;
         const finish = (fn, value) => { if (!done) { done = true; fn(value); } };
         const search = async (client) => {
           while (!done) {
-            const prime = await client.call('findPrime', { bits: bits / 2 });
+            const prime = await run(client, 'findPrime', { bits: bits / 2 });
             if (done) return;
             primes.push(prime);
             if (primes.length < 2) continue;
             try {
               // The first prime with the newest: keyFromPrimes checks them (size, |p - q|) and writes the key.
-              const key = await client.call('keyFromPrimes', { p: primes[0], q: prime, bits, comment, passphrase });
+              const key = await run(client, 'keyFromPrimes', { p: primes[0], q: prime, bits, comment, passphrase });
               finish(resolve, { ...key, engine: 'rust', workers: pool.length });
             } catch (err) {
               if (err.code !== 'inconsistent-key') throw err;
@@ -54,8 +63,7 @@ export class KeyGenerator {
       });
     } finally {
       for (const p of primes) p.fill(0);
-      for (const c of pool) c.cancel();
-      this.#pool = this.#pool.filter((c) => !pool.includes(c));
+      for (const c of busy) c.cancel(); // still searching: stop it; it restarts on the next call
     }
   }
 }
