@@ -39,7 +39,12 @@ pub fn delimiter<'a>(line: &'a str, word: &str) -> Option<(&'a str, bool)> {
     }
     let inner = line.trim_matches('-').trim();
     let label = inner.strip_prefix(word)?.strip_prefix(' ')?.trim();
-    Some((label, dashes == 4))
+    // SECSH blocks (`---- BEGIN SSH2 ... ----`) have four dashes, PEM blocks five; neither reader takes the other.
+    let secsh = dashes == 4;
+    if secsh != label.starts_with("SSH2 ") {
+        return None;
+    }
+    Some((label, secsh))
 }
 
 /// Finds and decodes the first armoured block in `text`.

@@ -19,8 +19,12 @@ pub enum Repair {
     LineEnds,
     /// Indentation before the lines was removed.
     Indentation,
-    /// Blanks at the end of lines, or blank lines around the key, were removed.
+    /// Blanks at the end of lines were removed (JSch rejects them inside the base64).
     TrailingBlanks,
+    /// Blank lines before or after the key were removed.
+    BlankLines,
+    /// RFC 1421 headers were rewritten in OpenSSL's exact form (`DEK-Info: AES-128-CBC,<IV>`).
+    Headers,
     /// Line breaks eaten by a form or chat (key on one line, or spaces for breaks) were restored.
     LineBreaks,
     /// The base64 was re-wrapped at the format's usual width.
@@ -39,18 +43,21 @@ impl Repair {
             Repair::LineEnds => "line-ends",
             Repair::Indentation => "indentation",
             Repair::TrailingBlanks => "trailing-blanks",
+            Repair::BlankLines => "blank-lines",
+            Repair::Headers => "headers",
             Repair::LineBreaks => "line-breaks",
             Repair::Wrapping => "wrapping",
             Repair::FinalNewline => "final-newline",
         }
     }
 
-    /// Whether the original text would fail in strict readers (ssh-keygen, Jira's form), as opposed to a
-    /// cosmetic difference that JSch and OpenSSL read anyway (line ends, trailing blanks, final newline).
+    /// Whether the original text would fail in a strict reader (JSch, the library family on Jira's side, or
+    /// ssh-keygen), as opposed to a cosmetic difference that JSch and OpenSSL read anyway (checked with
+    /// tests/tools/jsch-check.sh: CRLF, blank lines around the key, a missing final newline, 76-column base64).
     pub fn is_structural(self) -> bool {
         !matches!(
             self,
-            Repair::LineEnds | Repair::TrailingBlanks | Repair::FinalNewline | Repair::Wrapping
+            Repair::LineEnds | Repair::BlankLines | Repair::FinalNewline | Repair::Wrapping
         )
     }
 
@@ -63,6 +70,8 @@ impl Repair {
             Repair::LineEnds => "converted Windows (CRLF) or old Mac (CR) line ends to LF",
             Repair::Indentation => "removed indentation before the lines",
             Repair::TrailingBlanks => "removed blanks at the ends of lines",
+            Repair::BlankLines => "removed blank lines around the key",
+            Repair::Headers => "rewrote the encryption headers in OpenSSL's exact form",
             Repair::LineBreaks => {
                 "restored the line breaks that were lost (key pasted on one line)"
             }
@@ -108,21 +117,24 @@ pub fn repair(input: &str) -> Repaired {
     for q in ['"', '\'', '`'] {
         if trimmed.len() >= 2 && trimmed.starts_with(q) && trimmed.ends_with(q) {
             note(&mut repairs, Repair::Quotes);
-            *s = trimmed.trim_matches(q).to_string();
+            s = Zeroizing::new(trimmed.trim_matches(q).to_string());
             break;
         }
     }
-    if s.contains("\\n") && (s.contains("-----") || s.contains("PuTTY-User-Key-File")) {
+    // Only a text with no real line break is an escaped one: a PuTTY comment may hold `C:\new`.
+    let one_line = !s.trim().contains(['\n', '\r']);
+    if one_line && s.contains("\\n") && (s.contains("-----") || s.contains("PuTTY-User-Key-File")) {
         note(&mut repairs, Repair::EscapedNewlines);
         // JSON writers also escape slashes (PHP's json_encode), which base64 is full of.
-        *s = s
-            .replace("\\r\\n", "\n")
-            .replace("\\n", "\n")
-            .replace("\\/", "/");
+        s = Zeroizing::new(
+            s.replace("\\r\\n", "\n")
+                .replace("\\n", "\n")
+                .replace("\\/", "/"),
+        );
     }
     if s.contains('\r') {
         note(&mut repairs, Repair::LineEnds);
-        *s = s.replace("\r\n", "\n").replace('\r', "\n");
+        s = Zeroizing::new(s.replace("\r\n", "\n").replace('\r', "\n"));
     }
     let mut out = Zeroizing::new(String::with_capacity(s.len() + 8));
     let content: Vec<&str> = s.lines().collect();
@@ -135,7 +147,7 @@ pub fn repair(input: &str) -> Repaired {
         };
     };
     if first > 0 || last + 1 < content.len() {
-        note(&mut repairs, Repair::TrailingBlanks);
+        note(&mut repairs, Repair::BlankLines);
     }
     for line in &content[first..=last] {
         if line.starts_with([' ', '\t']) && !line.trim().is_empty() {
@@ -144,7 +156,12 @@ pub fn repair(input: &str) -> Repaired {
         if line.ends_with([' ', '\t']) {
             note(&mut repairs, Repair::TrailingBlanks);
         }
-        out.push_str(line.trim());
+        let line = line.trim();
+        let canonical = canonical_header(line);
+        if canonical.as_deref().is_some_and(|c| c != line) {
+            note(&mut repairs, Repair::Headers);
+        }
+        out.push_str(canonical.as_deref().unwrap_or(line));
         out.push('\n');
     }
     if !s.ends_with('\n') && !repairs.contains(&Repair::LineEnds) {
@@ -161,6 +178,26 @@ pub fn repair(input: &str) -> Repaired {
     Repaired { text, repairs }
 }
 
+/// The exact form OpenSSL writes (and JSch requires) of a legacy PEM header line, if `line` is one.
+fn canonical_header(line: &str) -> Option<String> {
+    let (name, value) = line.split_once(':')?;
+    let value: String = value.split_whitespace().collect();
+    match name.trim().to_ascii_lowercase().as_str() {
+        "proc-type" if value.eq_ignore_ascii_case("4,ENCRYPTED") => {
+            Some("Proc-Type: 4,ENCRYPTED".into())
+        }
+        "dek-info" => {
+            let (cipher, iv) = value.split_once(',')?;
+            Some(format!(
+                "DEK-Info: {},{}",
+                cipher.to_ascii_uppercase(),
+                iv.to_ascii_uppercase()
+            ))
+        }
+        _ => None,
+    }
+}
+
 /// Re-lays an armoured block whose line breaks were lost or whose wrapping is odd: BEGIN line, headers,
 /// blank line (only after RFC 1421 headers), base64 at the format's width, END line. `None` when the text is
 /// not a single armoured block or already canonical.
@@ -174,6 +211,18 @@ fn rebuild_armor(text: &str, repairs: &mut Vec<Repair>) -> Option<Zeroizing<Stri
     let end = body_start + text[body_start..].find(&end_marker)?;
     let inner = &text[body_start..end];
     if !text[..begin].trim().is_empty() || !text[end + end_marker.len()..].trim().is_empty() {
+        return None;
+    }
+    // Other RFC 1421 headers (a `Comment:`, say) are not ours to re-lay: leave such a block as it is.
+    let foreign = |l: &str| {
+        l.split_once(':').is_some_and(|(name, _)| {
+            !matches!(
+                name.trim().to_ascii_lowercase().as_str(),
+                "proc-type" | "dek-info"
+            )
+        })
+    };
+    if inner.lines().any(foreign) {
         return None;
     }
     // Squeeze out every blank, then split off the RFC 1421 headers of legacy encrypted PEM, whose values have
@@ -218,9 +267,11 @@ fn rebuild_armor(text: &str, repairs: &mut Vec<Repair>) -> Option<Zeroizing<Stri
     let mut body_lines = inner
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.contains(':'));
+    let header_block: String = headers.iter().map(|(k, v)| format!("{k}: {v}\n")).collect();
     let one_line = !inner.starts_with('\n')
         || !inner.ends_with('\n')
-        || body_lines.any(|l| l.trim().contains(char::is_whitespace));
+        || body_lines.any(|l| l.trim().contains(char::is_whitespace))
+        || (!headers.is_empty() && !inner.contains(&format!("{header_block}\n")));
     note(
         repairs,
         if one_line {
@@ -286,6 +337,22 @@ mod tests {
             r.text.as_str(),
             "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00112233445566778899AABBCCDDEEFF\n\nAAAA\n-----END RSA PRIVATE KEY-----\n"
         );
+    }
+
+    #[test]
+    fn real_line_breaks_keep_literal_backslash_n() {
+        // A PuTTY comment may hold a Windows path; the text has real line breaks, so nothing is unescaped.
+        let ppk = "PuTTY-User-Key-File-3: ssh-ed25519\nComment: C:\\Users\\nick\\id\n";
+        assert!(repair(ppk).repairs.is_empty());
+    }
+
+    #[test]
+    fn headers_are_rewritten_in_openssl_form_and_others_left_alone() {
+        let r = repair("-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: aes-128-cbc,00ff\n\nAAAA\n-----END RSA PRIVATE KEY-----\n");
+        assert_eq!(codes(&r), ["headers"]);
+        assert!(r.text.contains("\nDEK-Info: AES-128-CBC,00FF\n\n"));
+        let commented = "-----BEGIN RSA PRIVATE KEY-----\nComment: hello\n\nAAAA\n-----END RSA PRIVATE KEY-----\n";
+        assert!(repair(commented).repairs.is_empty());
     }
 
     #[test]

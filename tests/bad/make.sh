@@ -257,6 +257,18 @@ typ, b64 = PUBLINE.split()[:2]
 put("openssh-pub-cut.pub", f"{typ} {b64[:200]}\n")
 put("openssh-pub-cut-midquad.pub", f"{typ} {b64[:201]}\n")
 
+# ------------------------------------------------------------------ header forms JSch refuses
+# (each checked with tests/tools/jsch-check.sh: JSch fails on all four, so keyfit must not call them Jira-ready)
+# The DEK-Info cipher in lower case.
+put("pkcs1-aes-dek-lowercase.pem", PKCS1_AES.replace("DEK-Info: AES-128-CBC,", "DEK-Info: aes-128-cbc,"))
+# Extra blanks inside the DEK-Info value.
+put("pkcs1-aes-dek-spaces.pem", PKCS1_AES.replace("DEK-Info: AES-128-CBC,", "DEK-Info:  AES-128-CBC ,"))
+# The blank line between the headers and the base64 removed.
+put("pkcs1-aes-no-blank-after-headers.pem", re.sub(r"(DEK-Info: [^\n]*\n)\n", r"\1", PKCS1_AES))
+# SECSH-style four-dash delimiters around a PEM label (OpenSSL refuses them too).
+put("pkcs1-four-dashes.pem", PKCS1.replace("-----BEGIN RSA PRIVATE KEY-----", "---- BEGIN RSA PRIVATE KEY ----")
+    .replace("-----END RSA PRIVATE KEY-----", "---- END RSA PRIVATE KEY ----"))
+
 # ------------------------------------------------------------------ wrong headers
 # BEGIN RSA PRIVATE KEY ... END PRIVATE KEY.
 put("pkcs1-label-mismatch.pem", PKCS1.replace("-----END RSA PRIVATE KEY-----", "-----END PRIVATE KEY-----"))
