@@ -85,8 +85,8 @@ impl Target {
     }
 }
 
-/// What to convert to, and how.
-#[derive(Clone, Debug)]
+/// What to convert to, and how. `Debug` never shows the passphrases.
+#[derive(Clone)]
 pub struct ConvertOptions {
     /// The passphrase of the input key, if it is encrypted.
     pub passphrase: Zeroizing<String>,
@@ -100,6 +100,28 @@ pub struct ConvertOptions {
     pub cipher: LegacyCipher,
     /// bcrypt rounds for an encrypted `openssh` output.
     pub rounds: u32,
+}
+
+impl core::fmt::Debug for ConvertOptions {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("ConvertOptions")
+            .field("to", &self.to)
+            .field("passphrase", &redacted(&self.passphrase))
+            .field("new_passphrase", &redacted(&self.new_passphrase))
+            .field("comment", &self.comment)
+            .field("cipher", &self.cipher)
+            .field("rounds", &self.rounds)
+            .finish()
+    }
+}
+
+/// What `Debug` shows of a secret: whether there is one, never its value.
+pub(crate) fn redacted(secret: &str) -> &'static str {
+    if secret.is_empty() {
+        "(none)"
+    } else {
+        "(redacted)"
+    }
 }
 
 impl ConvertOptions {

@@ -17,7 +17,7 @@ pub const DEFAULT_BITS: usize = 4096;
 pub const PUBLIC_EXPONENT: u32 = 65537;
 
 /// What to generate.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct GenerateOptions {
     /// Modulus size: 2048, 3072 or 4096.
     pub bits: usize,
@@ -25,6 +25,16 @@ pub struct GenerateOptions {
     pub comment: String,
     /// Passphrase; empty means an unencrypted key.
     pub passphrase: Zeroizing<String>,
+}
+
+impl core::fmt::Debug for GenerateOptions {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("GenerateOptions")
+            .field("bits", &self.bits)
+            .field("comment", &self.comment)
+            .field("passphrase", &crate::convert::redacted(&self.passphrase))
+            .finish()
+    }
 }
 
 impl Default for GenerateOptions {

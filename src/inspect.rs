@@ -45,7 +45,7 @@ pub struct Problem {
 }
 
 /// The checker's report on one input.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Report {
     /// The format (see [`Format::name`]); `Unknown` when not recognised.
     pub format: Option<Format>,
@@ -77,6 +77,30 @@ pub struct Report {
     pub repairs: Vec<Repair>,
     /// The repaired text, when a repair was made.
     pub repaired_text: Option<Zeroizing<String>>,
+}
+
+impl core::fmt::Debug for Report {
+    /// Everything but the repaired text, which is the key itself.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Report")
+            .field("format", &self.format)
+            .field("private", &self.private)
+            .field("algorithm", &self.algorithm)
+            .field("bits", &self.bits)
+            .field("encrypted", &self.encrypted)
+            .field("cipher", &self.cipher)
+            .field("kdf", &self.kdf)
+            .field("comment", &self.comment)
+            .field("fingerprint_sha256", &self.fingerprint_sha256)
+            .field("jira_ready", &self.jira_ready)
+            .field("problems", &self.problems)
+            .field("repairs", &self.repairs)
+            .field(
+                "repaired_text",
+                &self.repaired_text.as_ref().map(|_| "(redacted)"),
+            )
+            .finish()
+    }
 }
 
 impl Report {
@@ -312,4 +336,22 @@ fn finish(report: &mut Report) {
         Severity::Warning => 1,
         Severity::Info => 2,
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_never_shows_the_key() {
+        let one_line = "-----BEGIN RSA PRIVATE KEY----- MIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu KUpRKfFLfRYC9AIKjbJTWit+CqvjWYzvQwECAwEAAQ== -----END RSA PRIVATE KEY-----";
+        let report = inspect(one_line.as_bytes(), None);
+        assert!(report.repaired_text.is_some());
+        let debug = format!("{report:?}");
+        assert!(!debug.contains("MIIBOgIBAAJBAKj34"), "{debug}");
+        assert!(debug.contains("(redacted)"));
+        let mut opts = crate::ConvertOptions::new(crate::Target::Pkcs1);
+        opts.passphrase = Zeroizing::new("hunter2".into());
+        assert!(!format!("{opts:?}").contains("hunter2"));
+    }
 }

@@ -235,7 +235,7 @@ pub fn find_prime(bits: f64) -> Result<Uint8Array, JsValue> {
 
 /// `keyFromPrimes(pBytes, qBytes, {bits = 4096, comment = "", passphrase = ""})` -> the same object as
 /// `generateKey`, from two big-endian primes made by `findPrime(bits / 2)`. The primes are checked (size, top
-/// bits, Baillie-PSW, `|p - q|`), never trusted.
+/// bits, distance, trial division and a base-2 strong probable-prime test), never trusted.
 #[wasm_bindgen(js_name = keyFromPrimes)]
 pub fn key_from_primes(p: Uint8Array, q: Uint8Array, options: JsValue) -> Result<JsValue, JsValue> {
     let opts = generate_options(&options)?;
