@@ -181,8 +181,8 @@ pub fn generate_key(opts: &GenerateOptions, rng: &mut impl CryptoRngCore) -> Res
 /// which would add about 100 ms in wasm after the workers are done. Then writes the key as [`finish`] does.
 ///
 /// # Errors
-/// [`Error::InvalidOption`] for bad options, primes of the wrong size or too close together;
-/// [`Error::InconsistentKey`] if `p` or `q` is not prime or `gcd(e, p - 1) != 1`.
+/// [`Error::InvalidOption`] for bad options or primes of the wrong size; [`Error::InconsistentKey`] if `p` and
+/// `q` are too close together, either is not prime, or `gcd(e, p - 1) != 1`.
 pub fn key_from_primes(
     p: BigUint,
     q: BigUint,
@@ -200,9 +200,7 @@ pub fn key_from_primes(
         )));
     }
     if !far_apart(&p, &q, half) {
-        return Err(Error::InvalidOption(
-            "p and q are too close together".into(),
-        ));
+        return Err(Error::InconsistentKey("p and q are too close together"));
     }
     let e = BigUint::from(PUBLIC_EXPONENT);
     for x in [&*p, &*q] {
@@ -309,7 +307,7 @@ mod fast_tests {
         };
         assert_eq!(
             code(p.clone(), p.clone(), 2048, &mut rng),
-            "invalid-option",
+            "inconsistent-key",
             "p = q"
         );
         // A close neighbour: the next prime after p.
@@ -319,7 +317,7 @@ mod fast_tests {
         }
         assert_eq!(
             code(p.clone(), near, 2048, &mut rng),
-            "invalid-option",
+            "inconsistent-key",
             "|p - q| small"
         );
         // A composite of the right shape.

@@ -17,6 +17,11 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+// The page's own policy (index.html has it as a meta tag, which cannot cover workers or forbid framing):
+// sent as a header on every file, so the worker that handles keys is under it too.
+export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; "
+  + "style-src 'self'; img-src 'self' data:; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
+
 export function serve(root, port = 8080, host = '127.0.0.1') {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
@@ -31,6 +36,8 @@ export function serve(root, port = 8080, host = '127.0.0.1') {
       res.writeHead(200, {
         'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
         'X-Content-Type-Options': 'nosniff',
+        'Content-Security-Policy': CSP,
+        'Referrer-Policy': 'no-referrer',
       });
       res.end(body);
     } catch {

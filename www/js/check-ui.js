@@ -79,6 +79,8 @@ export function mountCheck(tools) {
 
   function render(r) {
     report = r;
+    // Shown before the verdict is written, so screen readers announce the live region's first message.
+    reportBox.hidden = false;
     const problems = r.problems || [];
     const codes = new Set(problems.map((p) => p.code));
     const needPass = problems.some((p) => NEEDS_PASSPHRASE.has(p.code));
@@ -123,7 +125,6 @@ export function mountCheck(tools) {
 
     converter.setReport(r);
     $('check-converter').hidden = needPass || !r.kind;
-    reportBox.hidden = false;
     if (needPass) showPassphrase();
     else passRow.hidden = !r.encrypted;
     compare();

@@ -33,7 +33,11 @@ export function mountConverter(host, tools, source) {
   newPass.addEventListener('input', layout);
   layout();
 
+  // Bumped whenever the source changes or a new conversion starts: a late answer for an older one is dropped.
+  let generation = 0;
+
   async function run(targetName) {
+    const mine = ++generation;
     out.hidden = true;
     result = null;
     const src = source();
@@ -55,23 +59,24 @@ export function mountConverter(host, tools, source) {
     try {
       const text = await tools.call('convert', options);
       stop();
+      if (mine !== generation) return;
       result = { text, file: t.file };
       outText.value = text;
       q('.download').textContent = `Download ${t.file}`;
       out.hidden = false;
       say(status, `Converted to ${t.label}.`, 'ok');
-      if (t.to === 'pkcs1') await verify(text, options.newPassphrase);
+      if (t.to === 'pkcs1') await verify(text, options.newPassphrase, mine);
     } catch (err) {
       stop();
-      say(status, `Could not convert: ${err.message}`, 'bad');
+      if (mine === generation) say(status, `Could not convert: ${err.message}`, 'bad');
     }
   }
 
   /** Re-checks a PKCS#1 result so the page can say, from the engine's own report, that Jira will take it. */
-  async function verify(text, passphrase) {
+  async function verify(text, passphrase, mine) {
     try {
       const report = await tools.call('inspect', { input: text, passphrase });
-      if (report.jiraReady) say(status, 'Converted. Checked again: Jira will accept this key.', 'ok');
+      if (report.jiraReady && mine === generation) say(status, 'Converted. Checked again: Jira will accept this key.', 'ok');
     } catch { /* the conversion itself succeeded; the status already says so */ }
   }
 
@@ -83,6 +88,7 @@ export function mountConverter(host, tools, source) {
   return {
     /** Adapts the form to a check report (or to none): Jira button, targets a public key allows, comment. */
     setReport(report) {
+      generation++;
       const problems = report?.problems || [];
       const readablePrivateRsa = report?.kind === 'private' && String(report.algorithm).toLowerCase() === 'rsa'
         && !problems.some((p) => UNFIXABLE.has(p.code));

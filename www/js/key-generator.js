@@ -46,16 +46,20 @@ export class KeyGenerator {
         const search = async (client) => {
           while (!done) {
             const prime = await run(client, 'findPrime', { bits: bits / 2 });
-            if (done) return;
+            if (done) { prime.fill(0); return; }
             primes.push(prime);
             if (primes.length < 2) continue;
+            const [p, q] = primes.splice(0, 2);
             try {
-              // The first prime with the newest: keyFromPrimes checks them (size, |p - q|) and writes the key.
-              const key = await run(client, 'keyFromPrimes', { p: primes[0], q: prime, bits, comment, passphrase });
+              // keyFromPrimes checks both (size, top bits, |p - q|, primality to base 2) and writes the key.
+              const key = await run(client, 'keyFromPrimes', { p, q, bits, comment, passphrase });
               finish(resolve, { ...key, engine: 'rust', workers: pool.length });
             } catch (err) {
               if (err.code !== 'inconsistent-key') throw err;
-              primes.pop(); // too close to the first prime: keep searching
+              // A pair that does not make a key (too close together, or not prime): drop both, search on.
+            } finally {
+              p.fill(0);
+              q.fill(0);
             }
           }
         };
