@@ -545,6 +545,13 @@ pub fn rsa_from_parts(
     if &p * &q != n {
         return Err(Error::InconsistentKey("the modulus n is not p × q"));
     }
+    // As OpenSSL's RSA_check_key: p and q must be prime (a base-2 strong test catches any composite that was not
+    // built to pass it). Primes above the prime engine's size, in keys over 7000 bits, are not tested.
+    for x in [&p, &q] {
+        if x.bits() <= crate::prime::MAX_BITS && !crate::prime::is_base2_strong_probable_prime(x) {
+            return Err(Error::InconsistentKey("p or q is not prime"));
+        }
+    }
     let key = RsaPrivateKey::from_components(n, e, d, vec![p, q]).map_err(|err| match err {
         rsa::Error::InvalidExponent => {
             Error::InconsistentKey("the private exponent d does not match e")
@@ -577,4 +584,18 @@ pub fn rsa_from_parts(
 pub fn rsa_qinv(key: &RsaPrivateKey) -> Zeroizing<BigUint> {
     let qinv = key.crt_coefficient().unwrap_or_default();
     Zeroizing::new(qinv)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn composite_primes_are_inconsistent() {
+        // n = 15 × 7 = 105, e = 5, d = 17: d e = 85 = 1 mod 14 and mod 6, so only a primality test catches it.
+        let big = |v: u32| BigUint::from(v);
+        let err =
+            rsa_from_parts(big(105), big(5), big(17), big(15), big(7), RsaCrt::NONE).unwrap_err();
+        assert_eq!(err, Error::InconsistentKey("p or q is not prime"));
+    }
 }
