@@ -33,15 +33,19 @@ const ops = {
     }
     if (engine !== 'rust' && haveWebCrypto) {
       let der = null;
+      const started = performance.now();
+      let webcryptoMs = 0;
       try {
         der = await webcryptoPkcs8(bits);
+        webcryptoMs = performance.now() - started;
       } catch (err) {
         if (engine === 'webcrypto') throw failure('webcrypto-failed', `WebCrypto could not make the key: ${err.message}`);
         // engine 'auto': fall through to the Rust engine
       }
       if (der) {
         try {
-          return { ...api('finishKey')(der, options), engine: 'webcrypto' };
+          // webcryptoMs: how long the browser's own key generation took, so the cost keyfit adds can be measured.
+          return { ...api('finishKey')(der, options), engine: 'webcrypto', webcryptoMs };
         } finally {
           der.fill(0);
         }
