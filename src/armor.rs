@@ -123,6 +123,17 @@ pub fn decode_base64(b64: &str) -> Result<Zeroizing<Vec<u8>>> {
         .map_err(|_| Error::Corrupt("the base64 text is malformed"))
 }
 
+/// Decodes a hex string (either case), as in `DEK-Info` IVs and PuTTY's salts and MACs; `None` if it is not hex.
+pub fn decode_hex(s: &str) -> Option<Vec<u8>> {
+    if s.len() % 2 != 0 {
+        return None;
+    }
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
 /// Wraps base64 of `data` at `width` columns, each line ending in LF.
 pub fn wrap_base64(data: &[u8], width: usize) -> Zeroizing<String> {
     let b64 = Zeroizing::new(Base64::encode_string(data));

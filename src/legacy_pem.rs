@@ -4,7 +4,7 @@
 //!
 //! Hand-written: no maintained crate implements it (about 80 lines on RustCrypto's md-5, aes, des and cbc).
 
-use crate::armor::Armor;
+use crate::armor::{decode_hex, Armor};
 use crate::error::{Error, Result};
 use crate::key::PrivateKey;
 use crate::parsed::{Encryption, Format, Kdf, Parsed};
@@ -226,16 +226,6 @@ pub fn read_private(
         _ => Error::WrongPassphrase,
     })?;
     Ok(Parsed::private(Format::Pkcs1, key, None, encryption))
-}
-
-fn decode_hex(s: &str) -> Option<Vec<u8>> {
-    if s.len() % 2 != 0 {
-        return None;
-    }
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
-        .collect()
 }
 
 #[cfg(test)]

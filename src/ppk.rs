@@ -10,7 +10,7 @@
 //! The public key and comment are in clear text: they are reported without the passphrase. An unencrypted file is
 //! still MAC-checked (with a key derived from the empty passphrase), so an edited file is reported as corrupt.
 
-use crate::armor;
+use crate::armor::{self, decode_hex};
 use crate::error::{Error, Result};
 use crate::key::{
     ed25519_bytes, rsa_from_parts, rsa_qinv, Algorithm, DsaPrivate, EcdsaPrivate, Ed25519Private,
@@ -228,16 +228,6 @@ fn shown(name: &str) -> String {
     name.chars()
         .filter(|c| c.is_ascii_graphic())
         .take(40)
-        .collect()
-}
-
-fn decode_hex(s: &str) -> Option<Vec<u8>> {
-    if s.len() % 2 != 0 {
-        return None;
-    }
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
         .collect()
 }
 
