@@ -97,6 +97,13 @@ pub fn ssh_keygen_fingerprint(path: &Path) -> String {
         .to_string()
 }
 
+/// `ssh-keygen -l` of a public key given as text (any form ssh-keygen reads), written to a file in `dir`.
+pub fn ssh_keygen_fingerprint_of_text(dir: &Path, public: &str) -> String {
+    let path = dir.join("fingerprint.pub");
+    std::fs::write(&path, public).expect("write public key");
+    ssh_keygen_fingerprint(&path)
+}
+
 /// Runs classic JSch (tests/tools/jsch-check.sh) on a private key file.
 pub fn jsch_accepts(path: &Path, passphrase: Option<&str>) -> (bool, String) {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/jsch-check.sh");
@@ -141,10 +148,8 @@ pub fn check_pem_with_tools(
         fields,
         "ssh-keygen -y gives another key"
     );
-    let pubfile = dir.path().join("id_rsa.pub");
-    std::fs::write(&pubfile, public_line).expect("write pub");
     assert_eq!(
-        ssh_keygen_fingerprint(&pubfile),
+        ssh_keygen_fingerprint_of_text(dir.path(), public_line),
         fingerprint,
         "fingerprint differs from ssh-keygen -l"
     );
