@@ -10,8 +10,8 @@ import { mountConverter } from './js/convert-ui.js';
 const generator = new KeyGenerator();
 const tools = new WorkerClient();
 
-mountGenerate(generator, tools);
-const check = mountCheck(tools);
+mountGenerate(document, generator, tools);
+const check = mountCheck(document, tools);
 const convert = mountConvertTab();
 
 // Tabs (WAI-ARIA tabs pattern: arrow keys, Home and End move between tabs).
@@ -63,7 +63,7 @@ document.addEventListener('drop', (event) => {
 function mountConvertTab() {
   const input = $('convert-input');
   let source = null;
-  mountConverter($('convert-converter'), tools,
+  mountConverter(document, $('convert-converter'), tools,
     () => (source === null || source.length === 0 ? null : { input: source, passphrase: $('convert-pass').value }));
   input.addEventListener('input', () => {
     source = input.value;

@@ -1,5 +1,5 @@
 // The Check tab: a pasted, chosen or dropped key in, a plain-language report out.
-import { $, copy, debounce, download, el, readKeyFile, say, stopwatch } from './ui.js';
+import { byId, copy, debounce, download, el, readKeyFile, say, stopwatch } from './ui.js';
 import { FORMAT_NAMES, algorithmName } from './formats.js';
 import { mountConverter } from './convert-ui.js';
 
@@ -17,7 +17,9 @@ function kdfName(kdf) {
   return p.length ? `${kdf.name} (${p.join(', ')})` : kdf.name;
 }
 
-export function mountCheck(tools) {
+/** Wires the Check tab found in `root` (a document or shadow root). */
+export function mountCheck(root, tools) {
+  const $ = byId(root);
   const input = $('check-input');
   const passRow = $('check-pass-row');
   const pass = $('check-pass');
@@ -30,7 +32,7 @@ export function mountCheck(tools) {
   let report = null;
   let runs = 0; // only the newest check may render
 
-  const converter = mountConverter($('check-converter'), tools,
+  const converter = mountConverter(root, $('check-converter'), tools,
     () => (source === null ? null : { input: source, passphrase: passRow.hidden ? '' : pass.value }));
 
   /** A new key to check; a different key (a new file) forgets the passphrase, an edit of the same one keeps it. */

@@ -7,8 +7,8 @@ import { HAS_COMMENT, TARGETS, target } from './formats.js';
 const UNFIXABLE = new Set(['not-rsa', 'key-too-small', 'inconsistent-key', 'public-key-not-private',
   'passphrase-required', 'wrong-passphrase', 'truncated', 'corrupt', 'not-a-key']);
 
-export function mountConverter(host, tools, source) {
-  host.append(document.getElementById('converter-template').content.cloneNode(true));
+export function mountConverter(root, host, tools, source) {
+  host.append(root.getElementById('converter-template').content.cloneNode(true));
   const q = (selector) => host.querySelector(selector);
   const to = q('.to');
   const newPass = q('.new-pass');

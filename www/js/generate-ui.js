@@ -1,10 +1,12 @@
 // The Generate tab: options in, key pair out, work done in its own worker so Cancel can stop it.
-import { $, copy, download, invalid, say, stopwatch } from './ui.js';
+import { byId, copy, download, invalid, say, stopwatch } from './ui.js';
 import { TARGETS, target } from './formats.js';
 
 const ENGINES = { webcrypto: 'the browser’s WebCrypto', rust: 'keyfit’s Rust engine' };
 
-export function mountGenerate(generator, tools) {
+/** Wires the Generate tab found in `root` (a document or shadow root). */
+export function mountGenerate(root, generator, tools) {
+  const $ = byId(root);
   const form = $('gen-form');
   const pass = $('gen-pass');
   const pass2 = $('gen-pass2');

@@ -1,6 +1,10 @@
 // Small DOM helpers. Everything that shows data uses textContent or value, never HTML.
 
-export const $ = (id) => document.getElementById(id);
+/** An element lookup scoped to `root` (the page's document, or a widget's shadow root). */
+export const byId = (root) => (id) => root.getElementById(id);
+
+/** Looks an element up in the page's document. */
+export const $ = byId(document);
 
 /** Creates an element: el('p', {className: 'x'}, 'text', child...). */
 export function el(tag, props = {}, ...children) {
