@@ -4,6 +4,7 @@
 #   ./build.sh serve    build, then serve www/ on http://127.0.0.1:${PORT:-8080}/
 #   ./build.sh test     run every test: native, wasm in headless Chromium, browser end-to-end
 #   ./build.sh bench    benchmarks side by side with the native tools (not part of test)
+#   ./build.sh dist     build, then dist/keyfit.html (one file that works from disk) and dist/site/ (to host)
 set -eu
 cd "$(dirname "$0")"
 
@@ -46,12 +47,22 @@ build() {
   # binaryen from npm: Debian's wasm-opt 108 corrupts wasm-bindgen output (shared/FACTS.md).
   node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --strip-debug --strip-producers www/pkg/keyfit_bg.wasm -o www/pkg/keyfit_bg.wasm
+  node tools/dist.mjs widget-parts
   echo "built www/pkg/ ($(gzip -9c www/pkg/keyfit_bg.wasm | wc -c) bytes of wasm, gzip)"
+}
+
+dist() {
+  node tools/dist.mjs --out dist
+  (cd dist/site && sha256sum --quiet -c SHA256SUMS)
 }
 
 case "${1:-build}" in
   build)
     build
+    ;;
+  dist)
+    build
+    dist
     ;;
   serve)
     build
@@ -60,6 +71,7 @@ case "${1:-build}" in
   test)
     need_debian
     build
+    dist
     echo "== format and lints"
     cargo fmt --check
     cargo clippy -q --all-targets -- -D warnings
@@ -76,10 +88,11 @@ case "${1:-build}" in
   bench)
     need_debian
     build
+    dist
     node tests/bench/bench.mjs
     ;;
   *)
-    echo "usage: $0 [build|serve|test|bench]" >&2
+    echo "usage: $0 [build|serve|test|bench|dist]" >&2
     exit 2
     ;;
 esac

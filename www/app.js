@@ -1,10 +1,10 @@
 // keyfit's page: tabs, drag and drop, and the three tools. Key work runs in workers (js/worker-client.js).
-import { $, readKeyFile, say } from './js/ui.js';
+import { $ } from './js/ui.js';
 import { KeyGenerator } from './js/key-generator.js';
 import { WorkerClient } from './js/worker-client.js';
 import { mountGenerate } from './js/generate-ui.js';
 import { mountCheck } from './js/check-ui.js';
-import { mountConverter } from './js/convert-ui.js';
+import { mountConvertTab } from './js/convert-tab.js';
 
 // Generation gets its own worker so that Cancel (terminate) never interrupts a check or a conversion.
 const generator = new KeyGenerator();
@@ -12,7 +12,7 @@ const tools = new WorkerClient();
 
 mountGenerate(document, generator, tools);
 const check = mountCheck(document, tools);
-const convert = mountConvertTab();
+const convert = mountConvertTab(document, tools);
 
 // Tabs (WAI-ARIA tabs pattern: arrow keys, Home and End move between tabs).
 const tabs = [...document.querySelectorAll('[role="tab"]')];
@@ -60,29 +60,5 @@ document.addEventListener('drop', (event) => {
   }
 });
 
-function mountConvertTab() {
-  const input = $('convert-input');
-  let source = null;
-  mountConverter(document, $('convert-converter'), tools,
-    () => (source === null || source.length === 0 ? null : { input: source, passphrase: $('convert-pass').value }));
-  input.addEventListener('input', () => {
-    source = input.value;
-    $('convert-file-note').textContent = '';
-  });
-  $('convert-form').addEventListener('submit', (event) => event.preventDefault());
-  $('convert-file').addEventListener('change', (event) => {
-    if (event.target.files[0]) loadFile(event.target.files[0]);
-    event.target.value = '';
-  });
-  async function loadFile(file) {
-    try {
-      const f = await readKeyFile(file);
-      input.value = f.text ?? '';
-      source = f.bytes;
-      say($('convert-file-note'), `Loaded “${f.name}” (${f.bytes.length} bytes${f.text === null ? ', binary' : ''}).`);
-    } catch (err) {
-      say($('convert-file-note'), err.message, 'bad');
-    }
-  }
-  return { loadFile };
-}
+// For js/boot.js, which tells the user in plain words when the page could not start.
+document.documentElement.dataset.keyfit = 'started';

@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { serve } from '../../tools/serve.mjs';
 import { updateReadme } from './readme.mjs';
+import { distWeights } from './dist-weight.mjs';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const N = Number(process.env.BENCH_N || 20);
@@ -256,6 +257,7 @@ try {
   server.close();
 }
 console.log(`Chromium ${browser.version}`);
+const dist = await distWeights(FLAGS);
 const native = nativeGeneration();
 nativeChecks();
 
@@ -286,6 +288,8 @@ const summary = [
   `keyfit default path vs ssh-keygen (median): ${ratio(browser.auto, native.ssh)}x`,
   ...seededLines,
   `Page weight: ${(browser.weight.gzip / 1024).toFixed(1)} KiB gzip (${(browser.weight.raw / 1024).toFixed(1)} KiB raw) for ${browser.files.length} files: ${browser.files.join(' ')}`,
+  `Single file (dist/keyfit.html): ${(dist.single.gzip / 1024).toFixed(1)} KiB gzip (${(dist.single.raw / 1024).toFixed(1)} KiB raw), target <= 350 KB gzip`,
+  `Widget, all it loads on a docs page once each mode is used: ${(dist.widget.gzip / 1024).toFixed(1)} KiB gzip (${(dist.widget.raw / 1024).toFixed(1)} KiB raw) for ${dist.widgetFiles.length} files: ${dist.widgetFiles.join(' ')}; target <= 250 KB gzip`,
   `Longest main-thread task while generating: ${browser.auto.longestTask ? `${browser.auto.longestTask.toFixed(0)} ms` : 'none >= 50 ms'} (default path), ${browser.rust.longestTask ? `${browser.rust.longestTask.toFixed(0)} ms` : 'none >= 50 ms'} (Rust engine); largest gap between timer ticks: ${browser.auto.maxGap.toFixed(0)} / ${browser.rust.maxGap.toFixed(0)} ms`,
   `Longest main-thread task while checking and converting a ppk3 key in the page: ${browser.checkLongest ? `${browser.checkLongest.toFixed(0)} ms` : 'none >= 50 ms'}`,
 ].filter(Boolean);

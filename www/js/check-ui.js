@@ -17,8 +17,8 @@ function kdfName(kdf) {
   return p.length ? `${kdf.name} (${p.join(', ')})` : kdf.name;
 }
 
-/** Wires the Check tab found in `root` (a document or shadow root). */
-export function mountCheck(root, tools) {
+/** Wires the Check tab found in `root` (a document or shadow root); `onReport(report)` sees each report shown. */
+export function mountCheck(root, tools, { onReport } = {}) {
   const $ = byId(root);
   const input = $('check-input');
   const passRow = $('check-pass-row');
@@ -130,6 +130,7 @@ export function mountCheck(root, tools) {
     if (needPass) showPassphrase();
     else passRow.hidden = !r.encrypted;
     compare();
+    onReport?.(r);
   }
 
   const compare = async () => {

@@ -1,7 +1,6 @@
 // Talks to worker.js: one promise per request, {id, op, args} -> {id, ok, value | error}.
 // cancel() terminates the worker; the next call makes a fresh one.
-
-const WORKER_URL = new URL('../worker.js', import.meta.url);
+import { startWorker } from './workers.js';
 
 const failure = (code, message) => Object.assign(new Error(message), { code });
 
@@ -26,7 +25,7 @@ export class WorkerClient {
   }
 
   #spawn() {
-    const worker = new Worker(WORKER_URL, { type: 'module' });
+    const worker = startWorker();
     worker.onmessage = ({ data }) => {
       const call = this.#pending.get(data.id);
       if (!call) return;

@@ -1,0 +1,51 @@
+// The dist build's weight for `./build.sh bench`: dist/keyfit.html gzip -9, and everything the widget loads on the
+// sample docs page (tests/dist-docs) once each mode has been used (a check and a key generation load the worker,
+// the wasm and the prime workers' code), each file counted once, gzip -9.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { CORPUS, DIST, startDocsServer } from '../e2e/dist-helpers.mjs';
+
+const gzip = (body) => gzipSync(body, { level: 9 }).length;
+
+export async function distWeights(flags) {
+  const single = readFileSync(join(DIST, 'keyfit.html'));
+  const docs = await startDocsServer();
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: flags });
+  const files = new Map();
+  try {
+    const context = await browser.newContext();
+    context.on('response', async (r) => {
+      const path = new URL(r.url()).pathname;
+      if (!path.startsWith('/static/keyfit/')) return;
+      try {
+        const body = await r.body();
+        files.set(path.slice('/static/keyfit/'.length), { raw: body.length, gzip: gzip(body) });
+      } catch { /* no body */ }
+    });
+    const page = await context.newPage();
+    await page.goto(`${docs.origin}/docs/`);
+    await page.locator('#w-check #check-input').fill(readFileSync(join(CORPUS, 'rsa2048-pkcs1.pem'), 'utf8'));
+    await page.locator('#w-check #check-verdict[data-tone="ok"]').waitFor();
+    await page.locator('#w-generate #gen-bits').selectOption('2048');
+    await page.locator('#w-generate #gen-engine').selectOption('rust');
+    await page.locator('#w-generate #gen-go').click();
+    await page.locator('#w-generate #gen-result').waitFor({ state: 'visible', timeout: 120_000 });
+    await page.locator('#w-convert #convert-input').waitFor();
+  } finally {
+    await browser.close();
+    await docs.close();
+  }
+  const widget = [...files.values()].reduce((a, w) => ({ raw: a.raw + w.raw, gzip: a.gzip + w.gzip }), { raw: 0, gzip: 0 });
+  return { single: { raw: single.length, gzip: gzip(single) }, widget, widgetFiles: [...files.keys()].sort() };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--no-first-run', '--disable-sync'];
+  const w = await distWeights(flags);
+  const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+  console.log(`single file: ${kib(w.single.gzip)} gzip (${kib(w.single.raw)} raw)`);
+  console.log(`widget: ${kib(w.widget.gzip)} gzip (${kib(w.widget.raw)} raw) for ${w.widgetFiles.length} files: ${w.widgetFiles.join(' ')}`);
+}

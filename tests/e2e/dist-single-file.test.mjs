@@ -1,0 +1,179 @@
+// dist/keyfit.html opened from disk (file://) in Chromium, with every request that is not for a file aborted:
+// generate with both engines (keys checked by ssh-keygen and openssl), check a key of each format family, convert,
+// download; its policy refuses nothing it needs; where workers cannot start it works on the page and says so.
+// And www/index.html opened from disk says why it cannot start, instead of silently doing nothing.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { WWW, downloadFrom, run, tempDir, writeKey } from './harness.mjs';
+import { CORPUS, DIST, browse, missingDist } from './dist-helpers.mjs';
+
+const SINGLE = pathToFileURL(join(DIST, 'keyfit.html')).href;
+
+/** Opens `url` from disk with every request for anything but a file aborted; waits until keyfit started. */
+async function openFromDisk(t, url, { before } = {}) {
+  const session = await browse(t);
+  const aborted = [];
+  await session.context.route('**/*', (route) => {
+    if (route.request().url().startsWith('file:')) return route.continue();
+    aborted.push(route.request().url());
+    return route.abort();
+  });
+  if (before) await before(session);
+  await session.page.goto(url);
+  return { ...session, aborted };
+}
+
+/** Waits for the page's modules to have started (app.js marks <html data-keyfit="started">). */
+const started = (page) => page.waitForSelector('html[data-keyfit="started"]', { state: 'attached' });
+
+/** Generates a key pair with `engine` ('auto' or 'rust'); returns the two keys. */
+async function generate(page, engine, passphrase = '') {
+  await page.locator('#tab-generate').click();
+  await page.locator('#gen-bits').selectOption('2048');
+  await page.locator('#gen-engine').selectOption(engine);
+  await page.locator('#gen-pass').fill(passphrase);
+  await page.locator('#gen-pass2').fill(passphrase);
+  await page.locator('#gen-go').click();
+  await page.locator('#gen-result').waitFor({ state: 'visible', timeout: 90_000 });
+  return { privateKey: await page.locator('#gen-private').inputValue(), publicKey: await page.locator('#gen-public').inputValue() };
+}
+
+/** Checks `text` on the Check tab; waits for the report; returns the verdict's tone and the problem codes. */
+async function check(page, text, passphrase) {
+  await page.locator('#tab-check').click();
+  const verdict = page.locator('#check-verdict');
+  await page.locator('#check-input').fill('');
+  await page.locator('#check-report').waitFor({ state: 'hidden' });
+  await page.locator('#check-input').fill(text);
+  if (passphrase !== undefined) {
+    await page.locator('#check-pass-row').waitFor({ state: 'visible' });
+    await page.locator('#check-pass').fill(passphrase);
+    await page.locator('#check-pass').press('Enter');
+    await page.locator('#check-problems li[data-code="passphrase-required"]').waitFor({ state: 'detached' });
+  }
+  await verdict.waitFor({ state: 'visible' });
+  await page.waitForFunction(() => document.querySelector('#check-verdict').textContent !== '');
+  return {
+    tone: await verdict.getAttribute('data-tone'),
+    codes: await page.locator('#check-problems li').evaluateAll((items) => items.map((li) => li.dataset.code)),
+    format: await page.locator('#check-facts dd').first().textContent(),
+  };
+}
+
+/** Asserts openssl and ssh-keygen accept a PKCS#1 private key and that it matches `publicKey`. */
+function assertToolsAccept(dir, name, privateKey, publicKey, passphrase = '') {
+  const file = writeKey(join(dir, name), privateKey);
+  assert.match(run('openssl', ['rsa', '-check', '-noout', '-passin', `pass:${passphrase}`, '-in', file]).out, /RSA key ok/);
+  const derived = run('ssh-keygen', ['-y', '-P', passphrase, '-f', file]);
+  assert.equal(derived.code, 0, derived.out);
+  assert.equal(derived.out.trim().split(' ').slice(0, 2).join(' '), publicKey.trim().split(' ').slice(0, 2).join(' '));
+}
+
+test('dist/keyfit.html from disk: generates, checks, converts and downloads with no request', { skip: missingDist }, async (t) => {
+  const dir = tempDir(t);
+  const { page, requests, aborted, consoleMessages } = await openFromDisk(t, SINGLE);
+  await started(page);
+
+  await t.test('it is the same page (the same element ids as www/index.html), and shows its version', async () => {
+    const html = readFileSync(join(WWW, 'index.html'), 'utf8')
+      .replace(/(<template\b[^>]*>)[\s\S]*?<\/template>/g, '$1'); // a template's content is not in the DOM
+    const source = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    const shown = new Set(await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id)));
+    assert.ok(source.length > 20);
+    assert.deepEqual(source.filter((id) => !shown.has(id)), [], 'ids of www/index.html missing from the single file');
+    assert.match(await page.locator('#keyfit-version').textContent(), /^keyfit \d+\.\d+\.\d+/);
+  });
+
+  await t.test('generate with WebCrypto (Auto): ssh-keygen and openssl accept the key and its download', async () => {
+    const key = await generate(page, 'auto', 'disk pass');
+    assert.match(await page.locator('#gen-meta').textContent(), /WebCrypto/);
+    assert.match(key.privateKey, /^-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\n/);
+    assertToolsAccept(dir, 'webcrypto', key.privateKey, key.publicKey, 'disk pass');
+    const file = await downloadFrom(page, page.locator('#gen-dl-private'), dir);
+    assert.equal(file.text, key.privateKey);
+  });
+
+  await t.test('generate with the Rust engine (prime workers): ssh-keygen and openssl accept the key', async () => {
+    const key = await generate(page, 'rust');
+    assert.match(await page.locator('#gen-meta').textContent(), /Rust/);
+    assert.match(key.privateKey, /^-----BEGIN RSA PRIVATE KEY-----\nMII/);
+    assertToolsAccept(dir, 'rust', key.privateKey, key.publicKey);
+    const pub = await downloadFrom(page, page.locator('#gen-dl-public'), dir);
+    assert.equal(pub.text, key.publicKey);
+  });
+
+  await t.test('check a key of each format family', async () => {
+    const key = (name) => readFileSync(join(CORPUS, name), 'utf8');
+    const cases = [
+      ['rsa2048-pkcs1.pem', 'ok', []],
+      ['rsa2048-pkcs8.pem', 'bad', ['pkcs8-format']],
+      ['rsa2048-openssh.key', 'bad', ['openssh-format']],
+      ['rsa2048-ppk3.ppk', 'bad', ['ppk-format']],
+      ['rsa2048-sshcom.key', 'bad', ['sshcom-format']],
+      ['rsa2048-openssh.pub', 'bad', ['public-key-not-private']],
+      ['ed25519-openssh.key', 'bad', ['not-rsa']],
+    ];
+    for (const [name, tone, codes] of cases) {
+      const r = await check(page, key(name));
+      assert.equal(r.tone, tone, name);
+      for (const code of codes) assert.ok(r.codes.includes(code), `${name}: ${code} in ${r.codes}`);
+    }
+    const locked = await check(page, key('rsa2048-pkcs1-aes-128-cbc.pem'), 'correct horse');
+    assert.equal(locked.tone, 'ok', 'an encrypted PKCS#1 key, unlocked, is Jira-ready');
+  });
+
+  await t.test('convert an OpenSSH key to PKCS#1 and download it', async () => {
+    await page.locator('#tab-convert').click();
+    await page.locator('#convert-input').fill(readFileSync(join(CORPUS, 'rsa2048-openssh.key'), 'utf8'));
+    const conv = page.locator('#convert-converter');
+    await conv.locator('.to').selectOption('pkcs1');
+    await conv.locator('.go').click();
+    await conv.locator('.out').waitFor({ state: 'visible' });
+    const text = await conv.locator('.out-text').inputValue();
+    assert.match(text, /^-----BEGIN RSA PRIVATE KEY-----\n/);
+    const file = await downloadFrom(page, conv.locator('.download'), dir);
+    assert.equal(file.text, text);
+    const expected = run('ssh-keygen', ['-y', '-f', writeKey(join(dir, 'openssh'), readFileSync(join(CORPUS, 'rsa2048-openssh.key'), 'utf8'))]);
+    assertToolsAccept(dir, 'converted', text, expected.out);
+  });
+
+  await t.test('nothing but the file itself was requested, and its policy refused nothing', async () => {
+    assert.deepEqual(aborted, []);
+    const other = requests.filter((url) => url !== SINGLE && !url.startsWith('blob:') && !url.startsWith('data:'));
+    assert.deepEqual(other, [], 'requests other than the file itself');
+    assert.deepEqual(consoleMessages, [], 'console messages (a refused script, style or worker shows here)');
+  });
+});
+
+test('dist/keyfit.html where no worker can start: works on the page and says so', { skip: missingDist }, async (t) => {
+  const { page, consoleMessages } = await openFromDisk(t, SINGLE, {
+    // As a browser whose policy refuses this file's workers: every Worker construction throws.
+    before: ({ context }) => context.addInitScript(() => {
+      globalThis.Worker = class { constructor() { throw new DOMException('Workers are refused here.', 'SecurityError'); } };
+    }),
+  });
+  await started(page);
+  const r = await check(page, readFileSync(join(CORPUS, 'rsa2048-pkcs1.pem'), 'utf8'));
+  assert.equal(r.tone, 'ok');
+  const note = page.locator('#keyfit-on-page');
+  assert.ok(await note.isVisible());
+  assert.match(await note.textContent(), /would not start background workers/);
+  await page.locator('#tab-generate').click();
+  await page.locator('#gen-bits').selectOption('2048');
+  await page.locator('#gen-engine').selectOption('rust');
+  await page.locator('#gen-go').click();
+  await page.locator('#gen-result').waitFor({ state: 'visible', timeout: 120_000 });
+  assert.match(await page.locator('#gen-private').inputValue(), /^-----BEGIN RSA PRIVATE KEY-----\n/);
+  assert.deepEqual(consoleMessages, []);
+});
+
+test('www/index.html from disk says it cannot start there and points to keyfit.html', async (t) => {
+  const { page } = await openFromDisk(t, pathToFileURL(join(WWW, 'index.html')).href);
+  const note = page.locator('#keyfit-startup');
+  await note.waitFor({ state: 'visible' });
+  assert.match(await note.textContent(), /cannot start from a file on your disk.*keyfit\.html/s);
+  assert.equal(await note.getAttribute('role'), 'alert');
+});

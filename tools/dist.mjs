@@ -1,0 +1,189 @@
+// keyfit's distribution build, run by `./build.sh dist` (after the wasm build) from the same sources as the page:
+//   node tools/dist.mjs [--out DIR]    DIR/keyfit.html (one self-contained file), DIR/site/ (the folder to host,
+//                                      with the widget, embed.html, keyfit.html and SHA256SUMS); DIR is dist/
+//   node tools/dist.mjs widget-parts   www/pkg/widget-parts.js: the widget's markup and styles, taken from
+//                                      index.html and style.css (run by every build, so www/ has a working widget)
+// Output depends only on the sources and the built wasm: no timestamps, files in a fixed order, so two builds
+// from one checkout are byte-identical. Anything unexpected stops the build with a message, never a partial dist.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { elementById, fail, replaceOnce, setTextById, withAttribute, withoutAttribute } from './dist/html.mjs';
+import { link } from './dist/link.mjs';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const WWW = join(ROOT, 'www');
+const SINGLE = join(ROOT, 'tools/dist/single-file');
+const read = (path) => readFileSync(path, 'utf8');
+const sha256 = (data, encoding = 'hex') => createHash('sha256').update(data).digest(encoding);
+
+/** The widget's modes, each the page section of the same id; those with a converter need its template. */
+export const WIDGET_MODES = { check: ['check', 'converter-template'], generate: ['generate'], convert: ['convert', 'converter-template'] };
+
+/** "0.1.0 (git 1a2b3c4d5e6f)" from Cargo.toml and the checkout; "+changes" when files differ from that commit. */
+export function version() {
+  const cargo = read(join(ROOT, 'Cargo.toml')).match(/^\[package\][^[]*?^version\s*=\s*"([^"]+)"/ms);
+  if (!cargo) fail('Cargo.toml has no [package] version');
+  try {
+    const git = (...args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const commit = git('rev-parse', '--short=12', 'HEAD');
+    const changed = git('status', '--porcelain', '--untracked-files=no') !== '';
+    return `${cargo[1]} (git ${commit}${changed ? '+changes' : ''})`;
+  } catch {
+    return cargo[1]; // not a git checkout (e.g. a source archive)
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- widget parts
+
+/** A page section as widget markup: shown (not a hidden tab panel), and with ::part names for theming. */
+function widgetMarkup(html, ids) {
+  return ids.map((id) => elementById(html, id)).join('\n')
+    .replace(/^<section\b[^>]*>/, (tag) => withAttribute(
+      withoutAttribute(withoutAttribute(withoutAttribute(tag, 'hidden'), 'role'), 'aria-labelledby'), 'part', 'panel'))
+    .replace(/<(button|textarea|input|select)\b[^>]*>/g, (tag, name) => (/\spart="/.test(tag) ? tag
+      : withAttribute(tag, 'part', name === 'button' ? 'button' : 'field')))
+    .replace(/<[a-z]+\b[^>]*\sclass="(verdict|status)"[^>]*>/g, (tag, cls) => (/\spart="/.test(tag) ? tag : withAttribute(tag, 'part', cls)));
+}
+
+/** style.css for a shadow root: page-level rules apply to the host, and custom properties get a keyfit- prefix. */
+function widgetCss(css) {
+  return css
+    .replace(/:root\b/g, ':host')
+    .replace(/(^|[},]\s*)body(?=\s*[{,])/gm, '$1:host')
+    .replace(/--([a-zA-Z][\w-]*)/g, '--keyfit-$1');
+}
+
+/** The text of pkg/widget-parts.js. */
+export function widgetParts() {
+  const html = read(join(WWW, 'index.html'));
+  const markup = Object.fromEntries(Object.entries(WIDGET_MODES).map(([mode, ids]) => [mode, widgetMarkup(html, ids)]));
+  return '// Made by tools/dist.mjs from index.html and style.css: the widget\'s markup per mode and its styles.\n'
+    + `export const MARKUP = ${JSON.stringify(markup, null, 2)};\n`
+    + `export const CSS = ${JSON.stringify(widgetCss(read(join(WWW, 'style.css'))))};\n`;
+}
+
+// ---------------------------------------------------------------------------------------------- single file
+
+/** Fails when inline text would end its <script>/<style> early or open an HTML comment inside it. */
+function inlineable(text, what) {
+  if (/<\/(script|style)|<!--/i.test(text)) fail(`${what} contains "</script", "</style" or "<!--" and cannot be inlined`);
+  return text;
+}
+
+/** The classic script of the single file: the wasm, the worker code as one function, then the page's modules. */
+function singleFileScript() {
+  const wasmPath = join(WWW, 'pkg/keyfit_bg.wasm');
+  if (!existsSync(wasmPath)) fail('www/pkg/keyfit_bg.wasm is missing: run ./build.sh first');
+  const glue = join(WWW, 'pkg/keyfit.js');
+  const shim = join(SINGLE, 'keyfit-wasm.js');
+  const worker = link(join(WWW, 'worker.js'), {
+    root: ROOT,
+    importMetaUrl: 'globalThis.location.href',
+    swap: (importer, path) => (path === glue && importer !== shim ? shim : path),
+  });
+  const page = link(join(WWW, 'app.js'), {
+    root: ROOT,
+    importMetaUrl: 'globalThis.location.href',
+    swap: (_, path) => (path === join(WWW, 'js/workers.js') ? join(SINGLE, 'workers.js') : path),
+  });
+  const wasm = gzipSync(readFileSync(wasmPath), { level: 9 }).toString('base64');
+  return `
+'use strict';
+(() => {
+// keyfit's engine (www/pkg/keyfit_bg.wasm), gzip then base64.
+const KEYFIT_WASM = "${wasm}";
+
+// The worker: worker.js and the engine's bindings. Started from its own source text as a blob: or data: worker
+// (tools/dist/single-file/workers.js), or called on the page with a stand-in for \`self\` where workers cannot start.
+function keyfitWorkerMain(self, wasmBase64) {
+'use strict';
+const postMessage = (message, transfer) => self.postMessage(message, transfer);
+const addEventListener = (...args) => self.addEventListener(...args);
+const removeEventListener = (...args) => self.removeEventListener(...args);
+${worker.code}
+}
+
+// The page: app.js and its modules.
+${page.code}
+})();
+`;
+}
+
+/** dist/keyfit.html: index.html with its stylesheet and scripts inside and a CSP that allows exactly those. */
+export function singleFile(html, stamp) {
+  const css = inlineable(read(join(WWW, 'style.css')), 'style.css');
+  const boot = inlineable(read(join(WWW, 'js/boot.js')), 'js/boot.js');
+  const script = inlineable(singleFileScript(), 'the linked modules');
+  const hash = (text) => `'sha256-${sha256(text, 'base64')}'`;
+  const csp = ["default-src 'none'", `script-src ${hash(boot)} ${hash(script)} 'wasm-unsafe-eval'`, `style-src ${hash(css)}`,
+    'worker-src blob: data:', 'img-src data:', "form-action 'none'", "base-uri 'none'"].join('; ');
+  let out = stamp(html);
+  out = replaceOnce(out, /<html\b[^>]*>/, (tag) => withAttribute(tag, 'data-keyfit-build', 'single-file'), '<html> tag');
+  out = replaceOnce(out, /<meta http-equiv="Content-Security-Policy" content="[^"]*">/,
+    `<meta http-equiv="Content-Security-Policy" content="${csp}">`, 'CSP meta tag');
+  out = replaceOnce(out, /<link rel="stylesheet" href="style.css">/, `<style>${css}</style>`, 'link to style.css');
+  out = replaceOnce(out, /<script src="js\/boot.js"><\/script>/, `<script>${boot}</script>`, 'script js/boot.js');
+  out = replaceOnce(out, /<script type="module" src="app.js"><\/script>\n?/, '', 'script app.js');
+  out = replaceOnce(out, /<\/body>/, `<script>${script}</script>\n</body>`, '</body>');
+  const loads = out.match(/<(?:script|img|iframe|audio|video|source)\b[^>]*\ssrc="(?!data:)[^"]*"|<link\b[^>]*\shref="(?!data:)[^"]*"/g);
+  if (loads) fail(`the single file would still load files: ${loads.join(', ')}`);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------- site
+
+/** Every file under `dir` (relative paths, sorted byte-wise), dot files left out. */
+function files(dir, base = dir) {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => !e.name.startsWith('.'))
+    .flatMap((e) => (e.isDirectory() ? files(join(dir, e.name), base) : [relative(base, join(dir, e.name))]))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function write(path, data) {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, data);
+}
+
+export function dist(out) {
+  for (const f of ['pkg/keyfit.js', 'pkg/keyfit_bg.wasm']) if (!existsSync(join(WWW, f))) fail(`www/${f} is missing: run ./build.sh first`);
+  const ver = version();
+  const stamp = (html) => setTextById(html, 'keyfit-version', `keyfit ${ver}`);
+  const index = read(join(WWW, 'index.html'));
+  const single = singleFile(index, stamp);
+  const parts = widgetParts();
+
+  rmSync(out, { recursive: true, force: true });
+  const site = join(out, 'site');
+  for (const f of files(WWW)) write(join(site, f), readFileSync(join(WWW, f)));
+  write(join(site, 'index.html'), stamp(index));
+  write(join(site, 'pkg/widget-parts.js'), parts);
+  write(join(site, 'keyfit.html'), single);
+  write(join(out, 'keyfit.html'), single);
+  const sums = files(site).map((f) => `${sha256(readFileSync(join(site, f)))}  ${f}\n`).join('');
+  write(join(site, 'SHA256SUMS'), sums);
+  return { version: ver, files: files(site).length, single: Buffer.byteLength(single) };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    const args = process.argv.slice(2);
+    if (args[0] === 'widget-parts') {
+      write(join(WWW, 'pkg/widget-parts.js'), widgetParts());
+    } else {
+      const i = args.indexOf('--out');
+      const out = resolve(i >= 0 ? args[i + 1] : join(ROOT, 'dist'));
+      const r = dist(out);
+      const gz = gzipSync(readFileSync(join(out, 'keyfit.html')), { level: 9 }).length;
+      console.log(`built ${relative(process.cwd(), out) || '.'}/ for keyfit ${r.version}: keyfit.html (${r.single} bytes, `
+        + `${gz} gzip) and site/ (${r.files} files, SHA256SUMS)`);
+    }
+  } catch (err) {
+    console.error(`dist: ${err.message}`);
+    process.exit(1);
+  }
+}
