@@ -152,7 +152,7 @@ function write(path, data) {
 export function dist(out) {
   for (const f of ['pkg/keyfit.js', 'pkg/keyfit_bg.wasm']) if (!existsSync(join(WWW, f))) fail(`www/${f} is missing: run ./build.sh first`);
   const ver = version();
-  const stamp = (html) => setTextById(html, 'keyfit-version', `keyfit ${ver}`);
+  const stamp = (html) => setTextById(html, 'keyfit-version', ver);
   const index = read(join(WWW, 'index.html'));
   const single = singleFile(index, stamp);
   const parts = widgetParts();

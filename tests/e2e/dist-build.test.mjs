@@ -26,6 +26,16 @@ test('two dist builds are byte-identical', { skip: missingDist }, (t) => {
   }
 });
 
+test('./build.sh dist again after cleaning keyfit\'s wasm build gives byte-identical files', { skip: missingDist, timeout: 900_000 }, (t) => {
+  const before = join(tempDir(t), 'before');
+  cpSync(DIST, before, { recursive: true });
+  execFileSync('cargo', ['clean', '-q', '-p', 'keyfit', '--release', '--target', 'wasm32-unknown-unknown'], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(join(ROOT, 'build.sh'), ['dist'], { cwd: ROOT, stdio: 'pipe' });
+  const files = walk(before);
+  assert.deepEqual(walk(DIST), files);
+  for (const f of files) assert.ok(readFileSync(join(before, f)).equals(readFileSync(join(DIST, f))), `${f} differs`);
+});
+
 test('SHA256SUMS lists every file of dist/site/ and sha256sum -c passes; a changed file fails it', { skip: missingDist }, (t) => {
   const listed = readFileSync(join(SITE, 'SHA256SUMS'), 'utf8').trim().split('\n').map((line) => line.split('  ')[1]);
   assert.deepEqual(listed, walk(SITE).filter((f) => f !== 'SHA256SUMS'));
@@ -58,8 +68,8 @@ test('the single file loads nothing and its CSP allows exactly its own inline co
   assert.deepEqual(directive('worker-src'), ['blob:', 'data:']);
   assert.ok(!csp.includes('unsafe-inline') && !csp.includes("'unsafe-eval'"), csp);
   assert.doesNotMatch(html, /<script[^>]*\ssrc=|<link[^>]*rel="stylesheet"|type="module"/);
-  assert.match(html, /<span id="keyfit-version">keyfit \d+\.\d+\.\d+ \(git [0-9a-f]{12}(\+changes)?\)<\/span>/);
-  assert.match(readFileSync(join(SITE, 'index.html'), 'utf8'), /<span id="keyfit-version">keyfit \d+\.\d+\.\d+/);
+  assert.match(html, /<span id="keyfit-version">\d+\.\d+\.\d+ \(git [0-9a-f]{12}(\+changes)?\)<\/span>/);
+  assert.match(readFileSync(join(SITE, 'index.html'), 'utf8'), /<span id="keyfit-version">\d+\.\d+\.\d+/);
 });
 
 test('the widget markup is index.html\'s sections, not a copy kept by hand', { skip: missingDist }, async () => {

@@ -84,7 +84,7 @@ test('dist/keyfit.html from disk: generates, checks, converts and downloads with
     const shown = new Set(await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id)));
     assert.ok(source.length > 20);
     assert.deepEqual(source.filter((id) => !shown.has(id)), [], 'ids of www/index.html missing from the single file');
-    assert.match(await page.locator('#keyfit-version').textContent(), /^keyfit \d+\.\d+\.\d+/);
+    assert.match(await page.locator('#keyfit-version').textContent(), /^\d+\.\d+\.\d+ \(git [0-9a-f]{12}/);
   });
 
   await t.test('generate with WebCrypto (Auto): ssh-keygen and openssl accept the key and its download', async () => {
@@ -142,6 +142,9 @@ test('dist/keyfit.html from disk: generates, checks, converts and downloads with
 
   await t.test('nothing but the file itself was requested, and its policy refused nothing', async () => {
     assert.deepEqual(aborted, []);
+    assert.equal(await page.locator('#keyfit-on-page').count(), 0, 'the work ran in workers, not on the page');
+    assert.ok(page.workers().length >= 2, 'the tools worker and prime workers run (from blob: URLs)');
+    assert.ok(page.workers().every((w) => w.url().startsWith('blob:')), page.workers().map((w) => w.url()).join());
     const other = requests.filter((url) => url !== SINGLE && !url.startsWith('blob:') && !url.startsWith('data:'));
     assert.deepEqual(other, [], 'requests other than the file itself');
     assert.deepEqual(consoleMessages, [], 'console messages (a refused script, style or worker shows here)');

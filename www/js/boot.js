@@ -31,8 +31,8 @@
     note.dataset.tone = 'bad';
     note.setAttribute('role', 'alert');
     note.textContent = text;
-    const main = document.querySelector('main');
-    if (main) main.before(note);
+    const header = document.querySelector('body > header');
+    if (header) header.after(note);
     else document.body.prepend(note);
   }
 

@@ -126,7 +126,7 @@ function noteOnPage() {
   note.textContent = 'This browser would not start background workers for this file, so keyfit works on this page '
     + 'itself: the page may pause while it makes or converts a key, and Cancel or Stop waits for the current step. '
     + 'Your keys still stay on this computer.';
-  const main = document.querySelector('main');
-  if (main) main.before(note);
+  const header = document.querySelector('body > header');
+  if (header) header.after(note);
   else document.body.prepend(note);
 }
