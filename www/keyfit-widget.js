@@ -9,7 +9,12 @@
 // Their details carry public facts only: never a private key, a passphrase or repaired key text.
 // Importing this module where there is no DOM (static-site pre-rendering) defines nothing and does not throw.
 
-const MODES = ['check', 'generate', 'convert'];
+/** Each mode's page modules, loaded when a widget of that mode is shown. */
+const MODULES = {
+  check: () => import('./js/check-ui.js'),
+  generate: () => Promise.all([import('./js/generate-ui.js'), import('./js/key-generator.js')]).then((m) => Object.assign({}, ...m)),
+  convert: () => import('./js/convert-tab.js'),
+};
 const NEEDS_PASSPHRASE = new Set(['passphrase-required', 'wrong-passphrase']);
 
 /** Styles for the host element itself, on top of the page's stylesheet. */
@@ -106,11 +111,12 @@ export class KeyfitWidget extends Base {
     this.#stop();
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     const mode = this.getAttribute('mode') ?? 'check';
-    const [parts, ui, { WorkerClient }] = await Promise.all([
-      import('./pkg/widget-parts.js'), import('./js/ui.js'), import('./js/worker-client.js')]);
+    // Everything is loaded before the markup is shown, so nothing typed into it goes unseen.
+    const [parts, ui, { WorkerClient }, tool] = await Promise.all([
+      import('./pkg/widget-parts.js'), import('./js/ui.js'), import('./js/worker-client.js'), Object.hasOwn(MODULES, mode) ? MODULES[mode]() : null]);
     if (run !== this.#renders) return;
     root.adoptedStyleSheets = styleSheets(parts.CSS);
-    if (!MODES.includes(mode)) {
+    if (!tool) {
       const note = ui.el('p', { className: 'verdict' },
         `keyfit-widget: there is no mode “${mode}”. Use mode="check", "generate" or "convert".`);
       note.dataset.tone = 'bad';
@@ -124,14 +130,10 @@ export class KeyfitWidget extends Base {
     const tools = new WorkerClient();
     this.#jobs.push(tools);
     if (mode === 'check') {
-      const { mountCheck } = await import('./js/check-ui.js');
-      if (run !== this.#renders) return;
-      this.#dropTo(mountCheck(root, tools, { onReport: (report) => this.#fire('keyfit-report', reportDetail(report)) }));
+      this.#dropTo(tool.mountCheck(root, tools, { onReport: (report) => this.#fire('keyfit-report', reportDetail(report)) }));
     } else if (mode === 'generate') {
-      const [{ mountGenerate }, { KeyGenerator }] = await Promise.all([import('./js/generate-ui.js'), import('./js/key-generator.js')]);
-      if (run !== this.#renders) return;
       const widget = this;
-      const generator = new (class extends KeyGenerator {
+      const generator = new (class extends tool.KeyGenerator {
         async call(op, args) {
           const key = await super.call(op, args);
           // After the page code has shown the key (it continues in a microtask once this returns).
@@ -140,11 +142,9 @@ export class KeyfitWidget extends Base {
         }
       })();
       this.#jobs.push(generator);
-      mountGenerate(root, generator, tools);
+      tool.mountGenerate(root, generator, tools);
     } else {
-      const { mountConvertTab } = await import('./js/convert-tab.js');
-      if (run !== this.#renders) return;
-      this.#dropTo(mountConvertTab(root, tools));
+      this.#dropTo(tool.mountConvertTab(root, tools));
     }
   }
 

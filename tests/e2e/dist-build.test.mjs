@@ -18,16 +18,15 @@ const walk = (dir, base = dir) => readdirSync(dir, { withFileTypes: true })
 test('two dist builds are byte-identical', { skip: missingDist }, (t) => {
   const dir = tempDir(t);
   for (const out of ['a', 'b']) execFileSync('node', [join(ROOT, 'tools/dist.mjs'), '--out', join(dir, out)], { stdio: 'pipe' });
-  const files = walk(DIST);
+  const files = walk(join(dir, 'a'));
   assert.ok(files.includes('keyfit.html') && files.includes('site/SHA256SUMS'));
-  for (const out of ['a', 'b']) {
-    assert.deepEqual(walk(join(dir, out)), files);
-    for (const f of files) assert.ok(readFileSync(join(dir, out, f)).equals(readFileSync(join(DIST, f))), `${out}/${f} differs`);
-  }
+  assert.deepEqual(walk(join(dir, 'b')), files);
+  for (const f of files) assert.ok(readFileSync(join(dir, 'a', f)).equals(readFileSync(join(dir, 'b', f))), `${f} differs`);
 });
 
 test('./build.sh dist again after cleaning keyfit\'s wasm build gives byte-identical files', { skip: missingDist, timeout: 900_000 }, (t) => {
   const before = join(tempDir(t), 'before');
+  execFileSync(join(ROOT, 'build.sh'), ['dist'], { cwd: ROOT, stdio: 'pipe' });
   cpSync(DIST, before, { recursive: true });
   execFileSync('cargo', ['clean', '-q', '-p', 'keyfit', '--release', '--target', 'wasm32-unknown-unknown'], { cwd: ROOT, stdio: 'pipe' });
   execFileSync(join(ROOT, 'build.sh'), ['dist'], { cwd: ROOT, stdio: 'pipe' });
