@@ -9,3 +9,4 @@ document.adoptedStyleSheets = [page];
 const widget = document.createElement('keyfit-widget');
 widget.setAttribute('mode', new URLSearchParams(location.search).get('mode') ?? 'check');
 document.body.append(widget);
+document.documentElement.dataset.keyfit = 'started'; // for js/boot.js

@@ -85,7 +85,7 @@ export class KeyfitWidget extends Base {
   }
 
   connectedCallback() {
-    this.#render();
+    this.#show();
   }
 
   disconnectedCallback() {
@@ -94,7 +94,7 @@ export class KeyfitWidget extends Base {
   }
 
   attributeChangedCallback(_name, old, value) {
-    if (this.isConnected && old !== value) this.#render();
+    if (this.isConnected && old !== value) this.#show();
   }
 
   #stop() {
@@ -104,6 +104,20 @@ export class KeyfitWidget extends Base {
 
   #fire(type, detail) {
     this.dispatchEvent(new CustomEvent(type, { detail: Object.freeze(detail), bubbles: true, composed: true }));
+  }
+
+  /** Renders the current mode; if keyfit's files cannot be loaded, says so in the widget instead of staying empty. */
+  #show() {
+    const run = this.#renders + 1;
+    this.#render().catch((err) => {
+      if (run !== this.#renders) return;
+      const note = document.createElement('p');
+      note.setAttribute('role', 'alert');
+      note.setAttribute('part', 'verdict error');
+      note.textContent = `keyfit-widget could not load its files (${err?.message || err}). `
+        + 'Check that the whole keyfit folder is served next to keyfit-widget.js, from this site.';
+      (this.shadowRoot ?? this.attachShadow({ mode: 'open' })).replaceChildren(note);
+    });
   }
 
   async #render() {

@@ -144,3 +144,13 @@ test('embed.html works inside an iframe of a docs page', { skip: missingDist }, 
   assert.equal(await frame.locator('#check-verdict').getAttribute('data-tone'), 'bad');
   assert.deepEqual(consoleMessages, []);
 });
+
+test('a widget whose files cannot be loaded says so instead of staying empty', { skip: missingDist }, async (t) => {
+  const { origin } = await serveDocs(t);
+  const { page, context } = await browse(t);
+  await context.route('**/static/keyfit/pkg/widget-parts.js', (route) => route.abort());
+  await page.goto(`${origin}/docs/`);
+  const note = page.locator('#w-check').locator('[role="alert"]');
+  await note.waitFor();
+  assert.match(await note.textContent(), /could not load its files/);
+});
