@@ -42,7 +42,9 @@ need_node() {
 build() {
   need_rust
   need_node
-  cargo build -q --lib --release --target "$TARGET"
+  # Panic messages carry the crates' source paths: name them from CARGO_HOME, so the wasm (and dist/) is the same
+  # byte for byte whoever builds it.
+  RUSTFLAGS="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo" cargo build -q --lib --release --target "$TARGET"
   wasm-bindgen --target web --no-typescript --out-dir www/pkg "target/$TARGET/release/keyfit.wasm"
   # binaryen from npm: Debian's wasm-opt 108 corrupts wasm-bindgen output (shared/FACTS.md).
   node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
