@@ -217,6 +217,8 @@ async function browserRuns(server) {
   await page.getByRole('button', { name: 'Unlock and check' }).click();
   // The unlocked report (ppk-format, with the key's facts) before converting: an earlier click is dropped.
   await page.locator('#check-facts').filter({ hasText: 'RSA' }).waitFor();
+  // A .ppk shows its facts before it is unlocked: wait for the report that no longer asks for the passphrase.
+  await page.locator('#check-problems li[data-code="passphrase-required"]').waitFor({ state: 'detached' });
   await page.locator('#check-converter').getByRole('button', { name: 'Make it Jira-ready' }).click();
   await page.locator('#check-converter .status').filter({ hasText: 'Checked again' }).waitFor({ timeout: 60_000 });
   const checkLongest = await page.evaluate(() => Math.max(0, ...window.__longTasks));
