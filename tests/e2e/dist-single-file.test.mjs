@@ -173,6 +173,31 @@ test('dist/keyfit.html where no worker can start: works on the page and says so'
   assert.deepEqual(consoleMessages, []);
 });
 
+test('dist/keyfit.html where blob: workers fail (as in Firefox from disk): data: workers do the work', { skip: missingDist }, async (t) => {
+  const { page, consoleMessages } = await openFromDisk(t, SINGLE, {
+    // Firefox refuses a file:// page's blob: workers; here the blob: URL is revoked first, so the worker's script
+    // cannot load and its error arrives asynchronously, as it would there.
+    before: ({ context }) => context.addInitScript(() => {
+      const RealWorker = globalThis.Worker;
+      globalThis.Worker = class extends RealWorker {
+        constructor(url, options) {
+          if (String(url).startsWith('blob:')) URL.revokeObjectURL(url);
+          super(url, options);
+        }
+      };
+    }),
+  });
+  await started(page);
+  const r = await check(page, readFileSync(join(CORPUS, 'rsa2048-openssh.key'), 'utf8'));
+  assert.equal(r.tone, 'bad');
+  assert.ok(r.codes.includes('openssh-format'));
+  assert.equal(await page.locator('#keyfit-on-page').count(), 0);
+  assert.ok(page.workers().length >= 1);
+  assert.ok(page.workers().every((w) => w.url().startsWith('data:')), page.workers().map((w) => w.url().slice(0, 30)).join());
+  // Chromium logs the failed blob: load; nothing else may appear.
+  assert.deepEqual(consoleMessages.filter((m) => !/blob:/.test(m)), []);
+});
+
 test('www/index.html from disk says it cannot start there and points to keyfit.html', async (t) => {
   const { page } = await openFromDisk(t, pathToFileURL(join(WWW, 'index.html')).href);
   const note = page.locator('#keyfit-startup');
