@@ -1,7 +1,6 @@
 // dist/keyfit.html opened from disk (file://) in Chromium, with every request that is not for a file aborted:
 // generate with both engines (keys checked by ssh-keygen and openssl), check a key of each format family, convert,
 // download; its policy refuses nothing it needs; where workers cannot start it works on the page and says so.
-// And www/index.html opened from disk says why it cannot start, instead of silently doing nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -196,12 +195,4 @@ test('dist/keyfit.html where blob: workers fail (as in Firefox from disk): data:
   assert.ok(page.workers().every((w) => w.url().startsWith('data:')), page.workers().map((w) => w.url().slice(0, 30)).join());
   // Chromium logs the failed blob: load; nothing else may appear.
   assert.deepEqual(consoleMessages.filter((m) => !/blob:/.test(m)), []);
-});
-
-test('www/index.html from disk says it cannot start there and points to keyfit.html', async (t) => {
-  const { page } = await openFromDisk(t, pathToFileURL(join(WWW, 'index.html')).href);
-  const note = page.locator('#keyfit-startup');
-  await note.waitFor({ state: 'visible' });
-  assert.match(await note.textContent(), /cannot start from a file on your disk.*keyfit\.html/s);
-  assert.equal(await note.getAttribute('role'), 'alert');
 });

@@ -1,0 +1,61 @@
+// No silent failure: wherever keyfit cannot start, the page says so in plain words and what to do instead.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { serve } from '../../tools/serve.mjs';
+import { WWW } from './harness.mjs';
+import { CORPUS, browse } from './dist-helpers.mjs';
+
+/** Serves www/ for one test; returns its origin. */
+async function served(t) {
+  const server = await serve(WWW, 0);
+  t.after(() => new Promise((ok) => server.close(ok)));
+  return `http://127.0.0.1:${server.address().port}`;
+}
+
+test('www/index.html opened from disk says it cannot start there and points to keyfit.html', async (t) => {
+  const { page } = await browse(t);
+  await page.goto(pathToFileURL(join(WWW, 'index.html')).href);
+  const note = page.locator('#keyfit-startup');
+  await note.waitFor({ state: 'visible' });
+  assert.match(await note.textContent(), /cannot start from a file on your disk.*keyfit\.html/s);
+  assert.equal(await note.getAttribute('role'), 'alert');
+});
+
+test('a browser without WebAssembly is told so on load', async (t) => {
+  const origin = await served(t);
+  const { page, context } = await browse(t);
+  await context.addInitScript(() => { delete globalThis.WebAssembly; });
+  await page.goto(`${origin}/`);
+  const note = page.locator('#keyfit-startup');
+  await note.waitFor({ state: 'visible' });
+  assert.match(await note.textContent(), /does not run WebAssembly/);
+});
+
+test('scripts that do not run (blocked) are reported; a page that started shows no note', async (t) => {
+  const origin = await served(t);
+  const { page, context } = await browse(t);
+  await page.goto(`${origin}/`);
+  await page.waitForSelector('html[data-keyfit="started"]', { state: 'attached' });
+  await page.waitForLoadState('load');
+  assert.equal(await page.locator('#keyfit-startup').count(), 0, 'no note when keyfit started');
+  await context.route('**/app.js', (route) => route.abort());
+  await page.reload();
+  const note = page.locator('#keyfit-startup');
+  await note.waitFor({ state: 'visible' });
+  assert.match(await note.textContent(), /could not start: its scripts did not run/);
+});
+
+test('an engine that fails to load is reported when it is needed', async (t) => {
+  const origin = await served(t);
+  const { page, context } = await browse(t);
+  await context.route('**/keyfit_bg.wasm', (route) => route.abort());
+  await page.goto(`${origin}/`);
+  await page.locator('#tab-check').click();
+  await page.locator('#check-input').fill(readFileSync(join(CORPUS, 'rsa2048-pkcs1.pem'), 'utf8'));
+  const status = page.locator('#check-status[data-tone="bad"]');
+  await status.waitFor();
+  assert.match(await status.textContent(), /engine/i);
+});
