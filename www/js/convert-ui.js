@@ -114,7 +114,12 @@ export function mountConverter(root, host, tools, source) {
   async function run(targetName) {
     clearResult();
     const mine = generation;
-    const src = source();
+    let src = source();
+    if (src?.pending) { // the key's report is on its way: it says whether there is a passphrase to keep
+      await src.pending;
+      if (mine !== generation) return;
+      src = source();
+    }
     if (!src) { say(status, 'Paste or choose a key first.', 'bad'); return; }
     const t = target(targetName);
     let newPassphrase;
@@ -195,7 +200,7 @@ export function mountConverter(root, host, tools, source) {
   /** Forgets everything typed or derived: new passphrases, the choice to remove one, the converted text. */
   function reset() {
     clearResult();
-    wipe(newPass, newPass2);
+    wipe(newPass, newPass2, comment);
     removePass.checked = false;
     invalid(newPass2, false);
     layout();
@@ -205,14 +210,14 @@ export function mountConverter(root, host, tools, source) {
 
   return {
     /**
-     * Adapts the form to the report of a new key (or to none): Jira button, targets a public key allows,
-     * comment; forgets whatever belonged to the previous key. `repairFirst`: the key must be repaired before
-     * it can be made Jira-ready, so the button waits.
+     * Adapts the form to the report of the key on screen (or to none): Jira button, targets a public key
+     * allows, comment. (What belonged to a previous key was forgotten by reset() when the input changed; a
+     * conversion of this same key made before its report arrived stays.) `repairFirst`: the key must be
+     * repaired before it can be made Jira-ready, so the button waits.
      */
     setReport(r, options = {}) {
       report = r || null;
       repairFirst = Boolean(options.repairFirst);
-      reset();
       const problems = report?.problems || [];
       const readablePrivateRsa = report?.kind === 'private' && String(report.algorithm).toLowerCase() === 'rsa'
         && !problems.some((p) => UNFIXABLE.has(p.code));
@@ -222,7 +227,7 @@ export function mountConverter(root, host, tools, source) {
       const isPublic = report?.kind === 'public';
       for (const option of to.options) option.disabled = isPublic && target(option.value).private;
       if (to.selectedOptions[0]?.disabled) to.value = 'openssh-public';
-      comment.value = report?.comment || '';
+      if (!comment.value) comment.value = report?.comment || '';
       layout();
     },
     /** Forgets the converted text and status (the key's passphrase changed). */
@@ -245,10 +250,14 @@ export function mountConvert(root, tools) {
   let runs = 0;
   let inspecting = false;
   let shown = null; // the report the summary shows
+  let pending = null; // resolves when the report of the key on screen has arrived (or will not)
+  let settle = null;
+  const expectReport = () => { settle?.(); pending = new Promise((ok) => { settle = ok; }); };
+  const reportSettled = () => { settle?.(); settle = null; pending = null; };
 
   const isEmpty = (s) => s === null || s.length === 0 || (typeof s === 'string' && !s.trim());
   const converter = mountConverter(root, $('convert-converter'), tools,
-    () => (isEmpty(source) || byteSize(source) > INPUT_LIMIT ? null : { input: source, passphrase: pass.value }));
+    () => (isEmpty(source) || byteSize(source) > INPUT_LIMIT ? null : { input: source, passphrase: pass.value, pending }));
 
   /** Reads what the key is (without its passphrase: no key derivation, so it is quick) for the summary line. */
   async function inspect(fileName = null) {
@@ -260,11 +269,13 @@ export function mountConvert(root, tools) {
     if (size === 0) {
       if (fileName) say(summary, explain('not-a-key', { size: 0, fileName }).title, 'bad');
       converter.setReport(null);
+      reportSettled();
       return;
     }
     if (size > INPUT_LIMIT) {
       sayError(summary, { code: 'key-too-large' }, { size, fileName });
       converter.setReport(null);
+      reportSettled();
       return;
     }
     inspecting = true;
@@ -277,7 +288,10 @@ export function mountConvert(root, tools) {
       if (run !== runs || err.code === 'cancelled') return;
       sayError(summary, err, { size });
     } finally {
-      if (run === runs) inspecting = false;
+      if (run === runs) {
+        inspecting = false;
+        reportSettled();
+      }
     }
   }
 
@@ -314,6 +328,7 @@ export function mountConvert(root, tools) {
     source = input.value;
     say(note, '');
     converter.reset();
+    expectReport();
     inspectSoon();
   });
   pass.addEventListener('input', () => {
@@ -334,6 +349,7 @@ export function mountConvert(root, tools) {
       input.value = f.text ?? '';
       source = f.bytes;
       say(note, `Loaded “${f.name}” (${f.bytes.length} bytes${f.text === null ? ', binary' : ''}).`);
+      expectReport();
       inspect(f.name);
     } catch (err) {
       source = null;
@@ -349,6 +365,7 @@ export function mountConvert(root, tools) {
     runs++;
     source = null;
     shown = null;
+    reportSettled();
     wipe(input, pass);
     say(summary, '');
     say(note, '');

@@ -3,7 +3,7 @@ import { byId, copy, download, hideKeepingFocus, invalid, say, stopwatch, wipe }
 import { TARGETS, fileName, target } from './formats.js';
 import { sayError } from './messages.js';
 
-const ENGINES = { webcrypto: 'the browser’s WebCrypto', rust: 'keyfit’s Rust engine' };
+const ENGINES = { webcrypto: 'your browser’s own RSA code (WebCrypto)', rust: 'keyfit’s own code' };
 
 /**
  * Wires the Generate tab found in `root` (a document or shadow root). `generator` makes keys; `tools` is the
