@@ -223,7 +223,7 @@ export function mountConverter(root, host, tools, source) {
         && !problems.some((p) => UNFIXABLE.has(p.code));
       makeReady.hidden = !(readablePrivateRsa && !report.jiraReady) || repairFirst;
       q('.jira-fix').hidden = makeReady.hidden;
-      go.classList.toggle('primary', makeReady.hidden);
+      go.classList.toggle('primary', makeReady.hidden && !repairFirst);
       const isPublic = report?.kind === 'public';
       for (const option of to.options) option.disabled = isPublic && target(option.value).private;
       if (to.selectedOptions[0]?.disabled) to.value = 'openssh-public';
