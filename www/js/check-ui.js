@@ -299,7 +299,7 @@ export function mountCheck(root, tools, options = {}) {
     runs++;
     if (checking) { checking = false; tools.cancel(); }
     setSource(null, '', true);
-    wipe(input, compareInput);
+    wipe(input, compareInput, $('check-public'));
     say(status, '');
   }
   addEventListener('pagehide', clear);
