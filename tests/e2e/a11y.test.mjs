@@ -53,6 +53,24 @@ function makeKeys(t) {
   };
 }
 
+/** The two states README shows: [first, last element] of the clip, per state and config. */
+const README_SHOTS = {
+  'check-not-ready-light-1280': ['#check', '#check-converter'],
+  'convert-converted-dark-390': ['#convert', '#convert-converter .out'],
+};
+
+/** A screenshot of the page from the top of `first` to the bottom of `last` (page coordinates). */
+async function clipShot(page, [first, last], path) {
+  const clip = await page.evaluate(([a, b]) => {
+    const top = document.querySelector(a).getBoundingClientRect();
+    const bottom = document.querySelector(b).getBoundingClientRect();
+    const x = Math.max(0, top.left - 8);
+    const y = Math.max(0, top.top + scrollY - 8);
+    return { x, y, width: top.width + 16, height: bottom.bottom + scrollY + 8 - y };
+  }, [first, last]);
+  await page.screenshot({ path, fullPage: true, clip });
+}
+
 const CONFIGS = [
   { colorScheme: 'light', viewport: { width: 1280, height: 800 }, name: 'light-1280' },
   { colorScheme: 'dark', viewport: { width: 1280, height: 800 }, name: 'dark-1280' },
@@ -72,6 +90,8 @@ for (const config of CONFIGS) {
       for (const v of await axe(page)) found.push(`${name}: ${v}`);
       for (const o of await overflowing(page)) found.push(`${name}: ${o}`);
       await page.screenshot({ path: join(SHOTS, `${name}-${config.name}.png`), fullPage: true });
+      const readme = README_SHOTS[`${name}-${config.name}`];
+      if (readme) await clipShot(page, readme, join(SHOTS, `readme-${name}-${config.name}.png`));
     };
     const verdict = page.locator('#check-verdict');
     const conv = (host) => page.locator(host);

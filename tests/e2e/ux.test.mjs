@@ -36,11 +36,11 @@ test('1: "Make it Jira-ready" keeps the passphrase; only "Remove the passphrase"
   await conv.getByRole('button', { name: 'Make it Jira-ready' }).click();
   const status = conv.locator('.status');
   await status.filter({ hasText: 'Checked again: Jira will accept this key.' }).waitFor();
-  assert.match(await status.textContent(), /still protected by the key’s passphrase \(encrypted, AES-128-CBC\)/);
   const kept = await downloadFrom(page, conv.locator('.download'), dir);
   assert.match(kept.text, /^-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\n/);
   assert.match(run('openssl', ['rsa', '-passin', 'pass:old pw', '-check', '-noout', '-in', kept.path]).out, /RSA key ok/);
   assert.notEqual(run('openssl', ['rsa', '-passin', 'pass:', '-check', '-noout', '-in', kept.path]).code, 0, 'encrypted');
+  assert.match(await status.textContent(), /still protected by the key’s passphrase \(encrypted, AES-128-CBC\)/);
 
   const remove = conv.getByLabel('Remove the passphrase');
   assert.equal(await remove.isChecked(), false, 'off by default');
