@@ -4,15 +4,17 @@ import { KeyGenerator } from './js/key-generator.js';
 import { WorkerClient } from './js/worker-client.js';
 import { mountGenerate } from './js/generate-ui.js';
 import { mountCheck } from './js/check-ui.js';
-import { mountConvertTab } from './js/convert-tab.js';
+import { mountConvert } from './js/convert-ui.js';
 
-// Generation gets its own worker so that Cancel (terminate) never interrupts a check or a conversion.
+// Generation gets its own workers so that Cancel (terminate) never interrupts a check or a conversion; every
+// other surface (Save as, Check, the converter under a report, the comparison, the Convert tab) has its own
+// WorkerClient too, so each Stop ends only its own job and one slow key never blocks another surface.
 const generator = new KeyGenerator();
-const tools = new WorkerClient();
 
-mountGenerate(document, generator, tools);
-const check = mountCheck(document, tools);
-const convert = mountConvertTab(document, tools);
+mountGenerate(document, generator, new WorkerClient());
+const check = mountCheck(document, new WorkerClient(),
+  { converterTools: new WorkerClient(), compareTools: new WorkerClient() });
+const convert = mountConvert(document, new WorkerClient());
 
 // Tabs (WAI-ARIA tabs pattern: arrow keys, Home and End move between tabs).
 const tabs = [...document.querySelectorAll('[role="tab"]')];

@@ -13,7 +13,7 @@
 const MODULES = {
   check: () => import('./js/check-ui.js'),
   generate: () => Promise.all([import('./js/generate-ui.js'), import('./js/key-generator.js')]).then((m) => Object.assign({}, ...m)),
-  convert: () => import('./js/convert-tab.js'),
+  convert: () => import('./js/convert-ui.js'),
 };
 const NEEDS_PASSPHRASE = new Set(['passphrase-required', 'wrong-passphrase']);
 
@@ -141,10 +141,16 @@ export class KeyfitWidget extends Base {
     }
     const doc = new DOMParser().parseFromString(`<!doctype html><body>${parts.MARKUP[mode]}`, 'text/html');
     root.replaceChildren(...doc.body.childNodes);
-    const tools = new WorkerClient();
-    this.#jobs.push(tools);
+    // One WorkerClient per surface, as on the page, so each Stop ends only its own job.
+    const client = () => {
+      const c = new WorkerClient();
+      this.#jobs.push(c);
+      return c;
+    };
+    const tools = client();
     if (mode === 'check') {
-      this.#dropTo(tool.mountCheck(root, tools, { onReport: (report) => this.#fire('keyfit-report', reportDetail(report)) }));
+      this.#dropTo(tool.mountCheck(root, tools, { converterTools: client(), compareTools: client(),
+        onReport: (report) => this.#fire('keyfit-report', reportDetail(report)) }));
     } else if (mode === 'generate') {
       const widget = this;
       const generator = new (class extends tool.KeyGenerator {
@@ -158,7 +164,7 @@ export class KeyfitWidget extends Base {
       this.#jobs.push(generator);
       tool.mountGenerate(root, generator, tools);
     } else {
-      this.#dropTo(tool.mountConvertTab(root, tools));
+      this.#dropTo(tool.mountConvert(root, tools));
     }
   }
 
