@@ -20,9 +20,11 @@ async function openFromDisk(t, url, { before } = {}) {
     aborted.push(route.request().url());
     return route.abort();
   });
+  const started = []; // the URL of every worker started
+  session.page.on('worker', (w) => started.push(w.url()));
   if (before) await before(session);
   await session.page.goto(url);
-  return { ...session, aborted };
+  return { ...session, aborted, workers: started };
 }
 
 /** Waits for the page's modules to have started (app.js marks <html data-keyfit="started">). */
@@ -73,7 +75,7 @@ function assertToolsAccept(dir, name, privateKey, publicKey, passphrase = '') {
 
 test('dist/keyfit.html from disk: generates, checks, converts and downloads with no request', { skip: missingDist }, async (t) => {
   const dir = tempDir(t);
-  const { page, requests, aborted, consoleMessages } = await openFromDisk(t, SINGLE);
+  const { page, requests, aborted, consoleMessages, workers } = await openFromDisk(t, SINGLE);
   await started(page);
 
   await t.test('it is the same page (the same element ids as www/index.html), and shows its version', async () => {
@@ -97,7 +99,12 @@ test('dist/keyfit.html from disk: generates, checks, converts and downloads with
 
   await t.test('generate with the Rust engine (prime workers): ssh-keygen and openssl accept the key', async () => {
     const key = await generate(page, 'rust');
-    assert.match(await page.locator('#gen-meta').textContent(), /Rust/);
+    const meta = await page.locator('#gen-meta').textContent();
+    assert.doesNotMatch(meta, /WebCrypto/);
+    assert.match(meta, /keyfit/);
+    // The generation worker of the first key, then at least two prime workers, all from blob: URLs.
+    assert.ok(workers.length >= 3, `${workers.length} workers started`);
+    assert.ok(workers.every((url) => url.startsWith('blob:')), workers.join());
     assert.match(key.privateKey, /^-----BEGIN RSA PRIVATE KEY-----\nMII/);
     assertToolsAccept(dir, 'rust', key.privateKey, key.publicKey);
     const pub = await downloadFrom(page, page.locator('#gen-dl-public'), dir);
@@ -142,8 +149,8 @@ test('dist/keyfit.html from disk: generates, checks, converts and downloads with
   await t.test('nothing but the file itself was requested, and its policy refused nothing', async () => {
     assert.deepEqual(aborted, []);
     assert.equal(await page.locator('#keyfit-on-page').count(), 0, 'the work ran in workers, not on the page');
-    assert.ok(page.workers().length >= 2, 'the tools worker and prime workers run (from blob: URLs)');
-    assert.ok(page.workers().every((w) => w.url().startsWith('blob:')), page.workers().map((w) => w.url()).join());
+    assert.ok(workers.length >= 4, 'the generation, prime and check workers ran (from blob: URLs)');
+    assert.ok(workers.every((url) => url.startsWith('blob:')), workers.join());
     const other = requests.filter((url) => url !== SINGLE && !url.startsWith('blob:') && !url.startsWith('data:'));
     assert.deepEqual(other, [], 'requests other than the file itself');
     assert.deepEqual(consoleMessages, [], 'console messages (a refused script, style or worker shows here)');
