@@ -5,9 +5,12 @@ import initBindings from '../../../www/pkg/keyfit.js';
 
 export * from '../../../www/pkg/keyfit.js';
 
-/** Decodes and unpacks the inlined wasm, then instantiates it (asynchronously, so it also works on a page). */
+/**
+ * Decodes and unpacks the inlined wasm, then instantiates it (asynchronously, so it also works on a page).
+ * Resolves with the wasm's exports, as the bindings' own init does.
+ */
 export default async function init() {
   const packed = Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
   const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'));
-  await initBindings({ module_or_path: await new Response(stream).arrayBuffer() });
+  return initBindings({ module_or_path: await new Response(stream).arrayBuffer() });
 }
