@@ -60,6 +60,8 @@ export function mountConverter(root, host, tools, source) {
     const encrypted = keyEncrypted();
     for (const node of host.querySelectorAll('.when-private')) node.hidden = !t.private;
     q('.when-encrypted').hidden = !t.private || !encrypted;
+    q('.jira-fix-text').textContent = 'Jira takes this key once it is written as PKCS#1 PEM (BEGIN RSA PRIVATE KEY). '
+      + (encrypted ? 'keyfit does that here and keeps the key’s passphrase, unless you choose otherwise below.' : 'keyfit does that here.');
     newPass.disabled = newPass2.disabled = removePass.checked;
     hint.textContent = encrypted
       ? 'Leave both empty to keep the key’s passphrase, or type a new one. Jira asks for the passphrase when you add the key.'

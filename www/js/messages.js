@@ -5,7 +5,7 @@ import { algorithmName, INPUT_LIMIT, sizeText } from './formats.js';
 import { el } from './ui.js';
 
 const NEW_RSA = 'Generate a new 4096-bit RSA key on the Generate tab, add its public key on your git host, and give Jira the private key.';
-const CONVERT = 'Click “Make it Jira-ready” just below: keyfit rewrites it as BEGIN RSA PRIVATE KEY and keeps its passphrase.';
+const CONVERT = 'Click “Make it Jira-ready” just below: keyfit rewrites it as BEGIN RSA PRIVATE KEY';
 
 /** The base64 body of a PEM-like text (no header lines), or ''. */
 function pemBody(text) {
@@ -36,7 +36,8 @@ export function explain(code, ctx = {}) {
   const alg = r.algorithm ? algorithmName(r.algorithm) : null;
   const convertFix = ctx.repairFirst
     ? 'First click “Use the repaired key”; keyfit checks it again and then offers “Make it Jira-ready”.'
-    : ctx.makeReady === false ? 'Fix the problem above first; keyfit then offers to make it Jira-ready.' : CONVERT;
+    : ctx.makeReady === false ? 'Fix the problem above first; keyfit then offers to make it Jira-ready.'
+      : `${CONVERT}${r.encrypted ? ' and keeps its passphrase' : ''}.`;
   switch (code) {
     case 'not-a-key':
       if (ctx.size === 0) return { title: ctx.fileName ? `“${ctx.fileName}” is empty (0 bytes).` : 'There is nothing to check yet.', fix: 'Paste a private key, or choose the key file itself (usually id_rsa, in the .ssh folder).' };
