@@ -115,6 +115,7 @@ test('3: replacing the input clears every answer that belonged to the old one', 
   writeFileSync(big, 'A'.repeat(1_100_000));
   await page.locator('#check-file').setInputFiles(big);
   await page.locator('#check-status').filter({ hasText: '“big.pem” is 1.1 MB' }).waitFor();
+  assert.match(await page.locator('#check-status').textContent(), /^“big\.pem” is 1\.1 MB: far more than a key file/);
   assert.ok(await page.locator('#check-verdict').isHidden(), 'no verdict of the previous key');
   assert.equal(await page.locator('#check-input').inputValue(), '');
 });

@@ -139,7 +139,7 @@ export function mountCheck(root, tools, options = {}) {
 
     converter.setReport(r, { repairFirst });
     const makeReady = converter.offersJiraFix;
-    const ctx = { report: r, text, size: byteSize(source), fileName: sourceName, makeReady, repairFirst };
+    const ctx = { report: r, text, size: byteSize(source), fileName: sourceName, makeReady, repairFirst, locked: needPass };
     const shown = problems.map((p) => ({ p, severity: shownSeverity(p), plain: explain(p.code, ctx) }));
     const errors = shown.filter((s) => s.severity === 'error');
 
