@@ -25,9 +25,10 @@ function kdfName(kdf) {
  * Wires the Check tab found in `root` (a document or shadow root). `tools` is the check's own WorkerClient;
  * the converter under the report and the public-key comparison get their own (`options.converterTools`,
  * `options.compareTools`; by default new instances of the same class), so each Stop ends only its own job.
+ * `options.onReport(report)` sees each report shown (the widget's `keyfit-report` event).
  */
 export function mountCheck(root, tools, options = {}) {
-  const { converterTools = new tools.constructor(), compareTools = new tools.constructor() } = options;
+  const { converterTools = new tools.constructor(), compareTools = new tools.constructor(), onReport } = options;
   const $ = byId(root);
   const input = $('check-input');
   const passRow = $('check-pass-row');
@@ -196,6 +197,7 @@ export function mountCheck(root, tools, options = {}) {
     else passRow.hidden = !r.encrypted;
     if (focusVerdict) { focusVerdict = false; verdict.focus(); }
     compare();
+    onReport?.(r);
   }
 
   let comparing = false;
