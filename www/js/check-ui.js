@@ -93,7 +93,7 @@ export function mountCheck(root, tools, options = {}) {
     }
     checking = true;
     const stop = stopwatch($('check-clock'), 'Checking…');
-    const showStop = setTimeout(() => { cancel.hidden = false; }, 400);
+    const showStop = setTimeout(() => { cancel.hidden = false; }, 250);
     try {
       const value = await tools.call('inspect', { input: source, passphrase: passRow.hidden ? '' : pass.value });
       if (run === runs) render(value);
