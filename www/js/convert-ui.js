@@ -138,7 +138,7 @@ export function mountConverter(root, host, tools, source) {
         protection = 'new';
       } else if (keyEncrypted()) {
         if (!src.passphrase) {
-          say(status, 'This key has a passphrase: enter it first, so keyfit can keep it (or tick “Remove the passphrase”).', 'bad');
+          say(status, 'This key has a passphrase: enter it first; keyfit needs it to read the key, and keeps it.', 'bad');
           return;
         }
         newPassphrase = src.passphrase;

@@ -54,7 +54,7 @@ export function explain(code, ctx = {}) {
       }
       return { title: 'The key is damaged: its content does not read as a key.', fix: 'Use an intact copy of the file (a backup, or the original on the machine that made it), or generate a new key.' };
     case 'passphrase-required':
-      return { title: 'This key is locked with a passphrase.', fix: 'Enter its passphrase to finish the check. It stays in this tab.' };
+      return { title: 'This key is locked with a passphrase.', fix: 'Enter its passphrase: keyfit needs it to read the key. It stays in this tab.' };
     case 'wrong-passphrase':
       return { title: 'That passphrase does not unlock this key.', fix: 'Passphrases are case-sensitive: check Caps Lock and try again.' };
     case 'public-key-not-private':
