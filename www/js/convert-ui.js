@@ -3,7 +3,9 @@
 // A conversion keeps the key's passphrase unless the user types a new one or ticks "Remove the passphrase",
 // and the status always says whether the result is encrypted. Every job can be stopped; any change of the key,
 // its passphrase or the target clears the answer that belonged to the old one.
-import { byId, copy, debounce, download, hideKeepingFocus, invalid, readKeyFile, say, stopwatch, wipe } from './ui.js';
+import {
+  byId, copy, debounce, download, hideKeepingFocus, invalid, readKeyFile, refuseHugeInput, say, stopwatch, wipe,
+} from './ui.js';
 import { FORMAT_NAMES, HAS_COMMENT, INPUT_LIMIT, TARGETS, algorithmInText, algorithmName, byteSize, fileName, target } from './formats.js';
 import { explain, problemNodes, sayError } from './messages.js';
 
@@ -318,13 +320,9 @@ export function mountConvert(root, tools) {
   }
 
   const inspectSoon = debounce(inspect, 300);
-  input.addEventListener('beforeinput', (event) => {
-    const incoming = event.data ?? event.dataTransfer?.getData('text/plain') ?? '';
-    if (incoming.length > INPUT_LIMIT) {
-      event.preventDefault();
-      converter.reset();
-      sayError(summary, { code: 'key-too-large' }, { size: byteSize(incoming) });
-    }
+  refuseHugeInput(input, INPUT_LIMIT, (size) => {
+    converter.reset();
+    sayError(summary, { code: 'key-too-large' }, { size });
   });
   input.addEventListener('input', () => {
     source = input.value;
