@@ -31,6 +31,14 @@ function overflowing(page) {
       const panel = (node.closest('fieldset, [role="tabpanel"]') || document.querySelector('main')).getBoundingClientRect();
       const box = node.getBoundingClientRect();
       if (box.right > panel.right + 0.5 || box.left < panel.left - 0.5) out.push(`${node.id || node.className} sticks out of its panel`);
+      if (node.tagName === 'SELECT' && node.selectedOptions[0]) { // the chosen option's text fits the box
+        const style = getComputedStyle(node);
+        const ctx = document.createElement('canvas').getContext('2d');
+        ctx.font = style.font;
+        const needed = ctx.measureText(node.selectedOptions[0].text).width + parseFloat(style.paddingLeft)
+          + parseFloat(style.paddingRight) + 20; // the arrow
+        if (needed > box.width) out.push(`${node.id || node.className}: “${node.selectedOptions[0].text}” is cut off`);
+      }
     }
     return out;
   });

@@ -1,7 +1,7 @@
 // Issue 11, the page's part: every job can be stopped from where the user is, a newer edit cancels the check
 // of an older one, passphrase and key fields are emptied once done with (and when the page is left), and the
-// first copy of a private key says that it stays on the clipboard. A key with 150 bcrypt rounds (made by
-// ssh-keygen -a 150) keeps the worker busy long enough to press Stop.
+// first copy of a private key says that it stays on the clipboard. A key with 120 bcrypt rounds (made by
+// ssh-keygen -a 120, under every cap keyfit sets) keeps the worker busy long enough to press Stop.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -30,7 +30,7 @@ function keys(t) {
   };
   return {
     dir,
-    slow: make('slow', ['-a', '150', '-N', SLOW_PASS]),
+    slow: make('slow', ['-a', '120', '-N', SLOW_PASS]),
     plain: make('plain', ['-N', '', '-m', 'PEM']),
     path: (name) => join(dir, name),
   };
@@ -114,7 +114,7 @@ test('a newer edit cancels the check of an older one', { skip }, async (t) => {
   const before = await page.evaluate(() => window.__terminated);
   await page.locator('#check-input').fill(k.plain);
   await page.locator('#check-verdict').filter({ hasText: '✓ Jira will accept this key.' }).waitFor();
-  assert.equal(await page.evaluate(() => window.__terminated), before + 1, 'the superseded check was cancelled');
+  assert.ok(await page.evaluate(() => window.__terminated) > before, 'the superseded check was cancelled');
 });
 
 test('secrets: passphrase and key fields are emptied once used, on a new file and when the page is left', { skip }, async (t) => {

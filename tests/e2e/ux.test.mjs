@@ -115,6 +115,7 @@ test('3: replacing the input clears every answer that belonged to the old one', 
   writeFileSync(big, 'A'.repeat(1_100_000));
   await page.locator('#check-file').setInputFiles(big);
   await page.locator('#check-status').filter({ hasText: '“big.pem” is 1.1 MB' }).waitFor();
+  assert.match(await page.locator('#check-status').textContent(), /^“big\.pem” is 1\.1 MB: far more than a key file/);
   assert.ok(await page.locator('#check-verdict').isHidden(), 'no verdict of the previous key');
   assert.equal(await page.locator('#check-input').inputValue(), '');
 });
@@ -211,6 +212,12 @@ test('6: a 2 MB paste is refused at once in plain words; a 16400-bit key gets a 
   assert.match(line, /^This text is 2\.1 MB: far more than a key/);
   assert.doesNotMatch(line, /input bytes|limit is/);
   assert.match(await status.locator('.fix').textContent(), /Paste only the key/);
+  // The Convert tab refuses it the same way.
+  await openTab(page, 'Convert');
+  await page.locator('#convert-input').fill('junk '.repeat(2 * 1024 * 1024 / 5));
+  await page.locator('#convert-summary').filter({ hasText: 'This text is 2.1 MB' }).waitFor({ timeout: 2_000 });
+  assert.equal(await page.locator('#convert-input').inputValue(), '', 'the field stays as it was');
+  await openTab(page, 'Check a key');
 
   // A key over the modulus cap (an OpenSSH public key line is enough to carry a 16400-bit modulus).
   const n = randomBytes(2050);

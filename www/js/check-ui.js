@@ -1,6 +1,8 @@
 // The Check tab: a pasted, chosen or dropped key in, a plain-language report out. Every answer belongs to the
 // input on screen: an edit hides the old report at once, and a newer edit stops the check of an older one.
-import { byId, copy, debounce, download, el, hideKeepingFocus, readKeyFile, say, stopwatch, wipe } from './ui.js';
+import {
+  byId, copy, debounce, download, el, hideKeepingFocus, readKeyFile, refuseHugeInput, say, stopwatch, wipe,
+} from './ui.js';
 import { FORMAT_NAMES, INPUT_LIMIT, algorithmName, byteSize, fileName } from './formats.js';
 import { mountConverter } from './convert-ui.js';
 import {
@@ -93,7 +95,7 @@ export function mountCheck(root, tools, options = {}) {
     }
     checking = true;
     const stop = stopwatch($('check-clock'), 'Checking…');
-    const showStop = setTimeout(() => { cancel.hidden = false; }, 400);
+    const showStop = setTimeout(() => { cancel.hidden = false; }, 250);
     try {
       const value = await tools.call('inspect', { input: source, passphrase: passRow.hidden ? '' : pass.value });
       if (run === runs) render(value);
@@ -140,7 +142,7 @@ export function mountCheck(root, tools, options = {}) {
 
     converter.setReport(r, { repairFirst });
     const makeReady = converter.offersJiraFix;
-    const ctx = { report: r, text, size: byteSize(source), fileName: sourceName, makeReady, repairFirst };
+    const ctx = { report: r, text, size: byteSize(source), fileName: sourceName, makeReady, repairFirst, locked: needPass };
     const shown = problems.map((p) => ({ p, severity: shownSeverity(p), plain: explain(p.code, ctx) }));
     const errors = shown.filter((s) => s.severity === 'error');
 
@@ -230,16 +232,12 @@ export function mountCheck(root, tools, options = {}) {
   };
 
   const checkSoon = debounce(check, 300);
-  input.addEventListener('beforeinput', (event) => {
-    // A paste far larger than any key is refused before it reaches the field: no long layout, no work.
-    const incoming = event.data ?? event.dataTransfer?.getData('text/plain') ?? '';
-    if (incoming.length > INPUT_LIMIT) {
-      event.preventDefault();
-      runs++;
-      forgetReport();
-      sayError(status, { code: 'key-too-large' }, { size: byteSize(incoming) });
-    }
+  refuseHugeInput(input, INPUT_LIMIT, (size) => {
+    runs++;
+    forgetReport();
+    sayError(status, { code: 'key-too-large' }, { size });
   });
+  refuseHugeInput(compareInput, INPUT_LIMIT, (size) => sayError(compareResult, { code: 'key-too-large' }, { size }));
   input.addEventListener('input', () => {
     setSource(input.value);
     say(status, '');

@@ -3,7 +3,9 @@
 // A conversion keeps the key's passphrase unless the user types a new one or ticks "Remove the passphrase",
 // and the status always says whether the result is encrypted. Every job can be stopped; any change of the key,
 // its passphrase or the target clears the answer that belonged to the old one.
-import { byId, copy, debounce, download, hideKeepingFocus, invalid, readKeyFile, say, stopwatch, wipe } from './ui.js';
+import {
+  byId, copy, debounce, download, hideKeepingFocus, invalid, readKeyFile, refuseHugeInput, say, stopwatch, wipe,
+} from './ui.js';
 import { FORMAT_NAMES, HAS_COMMENT, INPUT_LIMIT, TARGETS, algorithmInText, algorithmName, byteSize, fileName, target } from './formats.js';
 import { explain, problemNodes, sayError } from './messages.js';
 
@@ -60,6 +62,8 @@ export function mountConverter(root, host, tools, source) {
     const encrypted = keyEncrypted();
     for (const node of host.querySelectorAll('.when-private')) node.hidden = !t.private;
     q('.when-encrypted').hidden = !t.private || !encrypted;
+    q('.jira-fix-text').textContent = 'Jira takes this key once it is written as PKCS#1 PEM (BEGIN RSA PRIVATE KEY). '
+      + (encrypted ? 'keyfit does that here and keeps the key’s passphrase, unless you choose otherwise below.' : 'keyfit does that here.');
     newPass.disabled = newPass2.disabled = removePass.checked;
     hint.textContent = encrypted
       ? 'Leave both empty to keep the key’s passphrase, or type a new one. Jira asks for the passphrase when you add the key.'
@@ -136,7 +140,7 @@ export function mountConverter(root, host, tools, source) {
         protection = 'new';
       } else if (keyEncrypted()) {
         if (!src.passphrase) {
-          say(status, 'This key has a passphrase: enter it first, so keyfit can keep it (or tick “Remove the passphrase”).', 'bad');
+          say(status, 'This key has a passphrase: enter it first; keyfit needs it to read the key, and keeps it.', 'bad');
           return;
         }
         newPassphrase = src.passphrase;
@@ -316,13 +320,9 @@ export function mountConvert(root, tools) {
   }
 
   const inspectSoon = debounce(inspect, 300);
-  input.addEventListener('beforeinput', (event) => {
-    const incoming = event.data ?? event.dataTransfer?.getData('text/plain') ?? '';
-    if (incoming.length > INPUT_LIMIT) {
-      event.preventDefault();
-      converter.reset();
-      sayError(summary, { code: 'key-too-large' }, { size: byteSize(incoming) });
-    }
+  refuseHugeInput(input, INPUT_LIMIT, (size) => {
+    converter.reset();
+    sayError(summary, { code: 'key-too-large' }, { size });
   });
   input.addEventListener('input', () => {
     source = input.value;

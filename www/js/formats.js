@@ -30,15 +30,15 @@ export const algorithmName = (a) => ALGORITHMS[String(a).toLowerCase()] || Strin
  * file name of its own; `short` is the name used in status lines.
  */
 export const TARGETS = [
-  { to: 'pkcs1', label: 'PKCS#1 PEM: BEGIN RSA PRIVATE KEY (Jira)', short: 'PKCS#1 PEM (BEGIN RSA PRIVATE KEY)', suffix: '.pem', private: true },
-  { to: 'pkcs8', label: 'PKCS#8 PEM: BEGIN PRIVATE KEY', short: 'PKCS#8 PEM (BEGIN PRIVATE KEY)', suffix: '.pkcs8.pem', private: true },
+  { to: 'pkcs1', label: 'PKCS#1 PEM, for Jira', short: 'PKCS#1 PEM (BEGIN RSA PRIVATE KEY)', suffix: '.pem', private: true },
+  { to: 'pkcs8', label: 'PKCS#8 PEM', short: 'PKCS#8 PEM (BEGIN PRIVATE KEY)', suffix: '.pkcs8.pem', private: true },
   { to: 'openssh', label: 'OpenSSH private key', short: 'OpenSSH format', suffix: '', private: true },
   { to: 'ppk3', label: 'PuTTY .ppk version 3', short: 'PuTTY .ppk version 3', suffix: '.ppk', private: true },
-  { to: 'ppk2', label: 'PuTTY .ppk version 2 (PuTTY < 0.75)', short: 'PuTTY .ppk version 2', suffix: '-v2.ppk', private: true },
-  { to: 'openssh-public', label: 'Public key: OpenSSH one line (git hosts)', short: 'an OpenSSH public key line', suffix: '.pub', private: false },
+  { to: 'ppk2', label: 'PuTTY .ppk v2 (before 0.75)', short: 'PuTTY .ppk version 2', suffix: '-v2.ppk', private: true },
+  { to: 'openssh-public', label: 'Public key: OpenSSH (git hosts)', short: 'an OpenSSH public key line', suffix: '.pub', private: false },
   { to: 'rfc4716-public', label: 'Public key: SSH2 (RFC 4716)', short: 'an SSH2 (RFC 4716) public key', suffix: '.rfc4716.pub', private: false },
   { to: 'pkcs1-public', label: 'Public key: PKCS#1 PEM', short: 'a PKCS#1 PEM public key', suffix: '.pkcs1.pub.pem', private: false },
-  { to: 'spki-public', label: 'Public key: PEM, BEGIN PUBLIC KEY', short: 'a PEM public key (BEGIN PUBLIC KEY)', suffix: '.pub.pem', private: false },
+  { to: 'spki-public', label: 'Public key: BEGIN PUBLIC KEY', short: 'a PEM public key (BEGIN PUBLIC KEY)', suffix: '.pub.pem', private: false },
 ];
 
 export const target = (to) => TARGETS.find((t) => t.to === to);

@@ -5,7 +5,7 @@ import { algorithmName, INPUT_LIMIT, sizeText } from './formats.js';
 import { el } from './ui.js';
 
 const NEW_RSA = 'Generate a new 4096-bit RSA key on the Generate tab, add its public key on your git host, and give Jira the private key.';
-const CONVERT = 'Click “Make it Jira-ready” just below: keyfit rewrites it as BEGIN RSA PRIVATE KEY and keeps its passphrase.';
+const CONVERT = 'Click “Make it Jira-ready” just below: keyfit rewrites it as BEGIN RSA PRIVATE KEY';
 
 /** The base64 body of a PEM-like text (no header lines), or ''. */
 function pemBody(text) {
@@ -29,14 +29,17 @@ export function withOpenSshHeader(text) {
 /**
  * {title, fix} in plain words for a problem or error `code`. `ctx`: what the page knows of the case: report
  * (the engine's report, if any), size (bytes of the input), text (the input, if text), fileName, makeReady
- * (true when the page offers "Make it Jira-ready"), repairFirst (true when the key must be repaired first).
+ * (true when the page offers "Make it Jira-ready"), repairFirst (true when the key must be repaired first),
+ * locked (true while the key waits for its passphrase).
  */
 export function explain(code, ctx = {}) {
   const r = ctx.report || {};
   const alg = r.algorithm ? algorithmName(r.algorithm) : null;
   const convertFix = ctx.repairFirst
     ? 'First click “Use the repaired key”; keyfit checks it again and then offers “Make it Jira-ready”.'
-    : ctx.makeReady === false ? 'Fix the problem above first; keyfit then offers to make it Jira-ready.' : CONVERT;
+    : ctx.locked ? 'Enter its passphrase first; keyfit then offers “Make it Jira-ready”, which keeps the passphrase.'
+      : ctx.makeReady === false ? 'Rewriting it as PKCS#1 would not be enough here: see the other problem listed.'
+        : `${CONVERT}${r.encrypted ? ' and keeps its passphrase' : ''}.`;
   switch (code) {
     case 'not-a-key':
       if (ctx.size === 0) return { title: ctx.fileName ? `“${ctx.fileName}” is empty (0 bytes).` : 'There is nothing to check yet.', fix: 'Paste a private key, or choose the key file itself (usually id_rsa, in the .ssh folder).' };
@@ -51,7 +54,7 @@ export function explain(code, ctx = {}) {
       }
       return { title: 'The key is damaged: its content does not read as a key.', fix: 'Use an intact copy of the file (a backup, or the original on the machine that made it), or generate a new key.' };
     case 'passphrase-required':
-      return { title: 'This key is locked with a passphrase.', fix: 'Enter its passphrase to finish the check. It stays in this tab.' };
+      return { title: 'This key is locked with a passphrase.', fix: 'Enter its passphrase: keyfit needs it to read the key. It stays in this tab.' };
     case 'wrong-passphrase':
       return { title: 'That passphrase does not unlock this key.', fix: 'Passphrases are case-sensitive: check Caps Lock and try again.' };
     case 'public-key-not-private':
@@ -125,7 +128,7 @@ export function problemNodes({ title, fix }, engine = {}, label = null) {
     el('span', { className: 'title' }, title),
     fix ? el('span', { className: 'fix' }, fix) : null,
     detail && detail !== title ? el('details', {}, el('summary', {}, 'Details'), el('span', {}, detail)) : null,
-  ];
+  ].filter(Boolean);
 }
 
 /** Shows an error in a status element: plain line, fix, and the engine's message as a detail. */

@@ -54,6 +54,20 @@ export function hideKeepingFocus(node, fallback) {
   if (had && fallback && !fallback.hidden && !fallback.disabled) fallback.focus();
 }
 
+/**
+ * Refuses a paste or drop into `field` of more than `limit` characters before it reaches the field (no long
+ * layout of megabytes of text, no work); calls refused(size) instead.
+ */
+export function refuseHugeInput(field, limit, refused) {
+  field.addEventListener('beforeinput', (event) => {
+    const incoming = event.data ?? event.dataTransfer?.getData('text/plain') ?? '';
+    if (incoming.length > limit) {
+      event.preventDefault();
+      refused(incoming.length);
+    }
+  });
+}
+
 /** Empties fields that held a passphrase or a key. */
 export function wipe(...fields) {
   for (const f of fields) if (f) f.value = '';
