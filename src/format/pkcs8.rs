@@ -18,7 +18,6 @@ use crate::asn1::{
 use crate::error::{Error, Result};
 use crate::key::dsa_from_parts;
 use crate::key::{ed25519_bytes, Ed25519Private, PrivateKey};
-use crate::limits;
 use crate::parsed::{Encryption, Format, Kdf, Parsed};
 use crate::text::PEM_WIDTH;
 use ::pkcs8::pkcs5::pbes2::{self, EncryptionScheme, Pbkdf2Prf};
@@ -55,7 +54,6 @@ pub(crate) fn read(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
 /// [`Error::UnsupportedCipher`], [`Error::UnsupportedAlgorithm`], [`Error::InconsistentKey`],
 /// [`Error::KeyTooLarge`], [`Error::Truncated`], [`Error::Corrupt`].
 pub(crate) fn read_der(der: &[u8], passphrase: Option<&[u8]>) -> Result<Parsed> {
-    limits::check_input_len(der.len())?;
     if !is_encrypted(der)? {
         let key = decode_private_info(der)?;
         return Ok(Parsed::private(Format::Pkcs8, key, None, None));
@@ -63,18 +61,23 @@ pub(crate) fn read_der(der: &[u8], passphrase: Option<&[u8]>) -> Result<Parsed> 
     let (algorithm, ciphertext) = split_encrypted(der)?;
     let params = pbes2_parameters(algorithm)?;
     let encryption = describe(&params)?;
-    if let Some(kdf) = &encryption.kdf {
-        kdf.check_limits()?;
-    }
-    let Some(pass) = passphrase else {
-        return Ok(Parsed {
-            format: Format::Pkcs8,
-            encryption: Some(encryption),
-            comment: None,
-            public: None,
-            private: None,
-        });
-    };
+    Parsed::encrypted(
+        Format::Pkcs8,
+        encryption.clone(),
+        None,
+        None,
+        passphrase,
+        |pass| decrypt(&params, ciphertext, pass, encryption),
+    )
+}
+
+/// Decrypts and decodes the `encryptedData` of an `EncryptedPrivateKeyInfo`.
+fn decrypt(
+    params: &pbes2::Parameters<'_>,
+    ciphertext: &[u8],
+    pass: &[u8],
+    encryption: Encryption,
+) -> Result<Parsed> {
     let block = match params.encryption {
         EncryptionScheme::Aes128Cbc { .. }
         | EncryptionScheme::Aes192Cbc { .. }
@@ -367,6 +370,15 @@ pub(crate) fn write(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The readers as results: a passphrase that fails is an error (see `Parsed::unlocked`).
+    fn read(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
+        super::read(armor, passphrase).and_then(Parsed::unlocked)
+    }
+
+    fn read_der(der: &[u8], passphrase: Option<&[u8]>) -> Result<Parsed> {
+        super::read_der(der, passphrase).and_then(Parsed::unlocked)
+    }
     use crate::test_support::{have, run, ssh_fingerprint, tool_fingerprint};
     use std::path::{Path, PathBuf};
     use std::process::Command;
@@ -746,7 +758,11 @@ nv8P27N7E4AhAQ==
     #[test]
     fn hostile_kdf_parameters_are_refused_before_deriving() {
         let start = Instant::now();
-        for iterations in [1u32 << 31, u32::MAX, limits::MAX_PBKDF2_ITERATIONS + 1] {
+        for iterations in [
+            1u32 << 31,
+            u32::MAX,
+            crate::limits::MAX_PBKDF2_ITERATIONS + 1,
+        ] {
             for pass in [None, Some(&b"pw"[..])] {
                 let err = read_der(&pbkdf2_with(iterations), pass).unwrap_err();
                 assert_eq!(
@@ -754,7 +770,7 @@ nv8P27N7E4AhAQ==
                     Error::KdfTooCostly {
                         parameter: "PBKDF2 iterations",
                         value: iterations.into(),
-                        limit: limits::MAX_PBKDF2_ITERATIONS.into()
+                        limit: crate::limits::MAX_PBKDF2_ITERATIONS.into()
                     }
                 );
             }

@@ -2,7 +2,8 @@
 // cancel() terminates the worker; the next call makes a fresh one.
 import { startWorker } from './workers.js';
 
-const failure = (code, message) => Object.assign(new Error(message), { code });
+/** An Error with a stable `code`, as keyfit's engine throws them: the one maker of coded errors in www/. */
+export const failure = (code, message) => Object.assign(new Error(message), { code });
 
 export class WorkerClient {
   #worker = null;
