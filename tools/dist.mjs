@@ -80,16 +80,14 @@ function singleFileScript() {
   if (!existsSync(wasmPath)) fail('www/pkg/keyfit_bg.wasm is missing: run ./build.sh first');
   const glue = join(WWW, 'pkg/keyfit.js');
   const shim = join(SINGLE, 'keyfit-wasm.js');
-  const worker = link(join(WWW, 'worker.js'), {
-    root: ROOT,
-    importMetaUrl: 'globalThis.location.href',
-    swap: (importer, path) => (path === glue && importer !== shim ? shim : path),
-  });
-  const page = link(join(WWW, 'app.js'), {
-    root: ROOT,
-    importMetaUrl: 'globalThis.location.href',
-    swap: (_, path) => (path === join(WWW, 'js/workers.js') ? join(SINGLE, 'workers.js') : path),
-  });
+  // The same swaps in both graphs (worker.js may import page modules, e.g. js/worker-client.js for `failure`).
+  const swap = (importer, path) => {
+    if (path === glue && importer !== shim) return shim;
+    if (path === join(WWW, 'js/workers.js')) return join(SINGLE, 'workers.js');
+    return path;
+  };
+  const worker = link(join(WWW, 'worker.js'), { root: ROOT, importMetaUrl: 'globalThis.location.href', swap });
+  const page = link(join(WWW, 'app.js'), { root: ROOT, importMetaUrl: 'globalThis.location.href', swap });
   const wasm = gzipSync(readFileSync(wasmPath), { level: 9 }).toString('base64');
   return `
 'use strict';
