@@ -48,6 +48,18 @@ test('scripts that do not run (blocked) are reported; a page that started shows 
   assert.match(await note.textContent(), /could not start: its scripts did not run/);
 });
 
+test('an error that stops the page\'s scripts is reported with its message', async (t) => {
+  const origin = await served(t);
+  const { page, context } = await browse(t);
+  await context.route('**/app.js', (route) => route.fulfill({
+    contentType: 'text/javascript', body: "throw new Error('a broken build');",
+  }));
+  await page.goto(`${origin}/`);
+  const note = page.locator('#keyfit-startup');
+  await note.waitFor({ state: 'visible' });
+  assert.match(await note.textContent(), /an error stopped its scripts \(.*a broken build\)/);
+});
+
 test('an engine that fails to load is reported when it is needed', async (t) => {
   const origin = await served(t);
   const { page, context } = await browse(t);

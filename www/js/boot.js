@@ -19,9 +19,19 @@
         + 'Open keyfit.html instead (the single-file version, made by ./build.sh dist and published with the site), '
         + 'or serve this folder from a web server.';
     }
+    if (firstError) {
+      return `keyfit could not start: an error stopped its scripts (${firstError}). `
+        + 'Reload the page; if this stays, try another browser or the single-file keyfit.html.';
+    }
     return 'keyfit could not start: its scripts did not run (blocked by the network, an extension or a policy). '
       + 'Reload the page; if this stays, try another browser or the single-file keyfit.html.';
   }
+
+  // The first uncaught error before keyfit started (start-up runs no key material, so its message is safe to show).
+  let firstError = null;
+  window.addEventListener('error', (event) => {
+    if (root.dataset.keyfit !== 'started' && event.message) firstError ??= event.message;
+  });
 
   function show(text) {
     if (document.getElementById('keyfit-startup')) return;
