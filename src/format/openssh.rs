@@ -146,7 +146,8 @@ fn bcrypt_options(options: &[u8]) -> Result<(&[u8], u32)> {
 /// numbers or padding of an unencrypted key); [`Error::WrongPassphrase`] when the check numbers or the AEAD tag
 /// do not verify; [`Error::UnsupportedCipher`] / [`Error::UnsupportedAlgorithm`]; [`Error::KdfTooCostly`] when
 /// the bcrypt rounds exceed keyfit's cap (checked before any derivation, with or without a passphrase);
-/// [`Error::Corrupt`] for more than one key (OpenSSH refuses such files too); [`Error::InconsistentKey`] when the key's parts disagree.
+/// [`Error::Corrupt`] for more than one key (OpenSSH refuses such files too); [`Error::InconsistentKey`] when
+/// the key's parts disagree.
 pub(crate) fn read(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
     let data: &[u8] = &armor.data;
     if !data.starts_with(MAGIC) {
