@@ -134,6 +134,9 @@ export function singleFile(html, stamp) {
 
 // ---------------------------------------------------------------------------------------------- site
 
+/** Folders of www/ that are not part of the page: the benchmark's own build (`./build.sh bench`). */
+const NOT_SHIPPED = ['bench-pkg/'];
+
 /** Every file under `dir` (relative paths, sorted byte-wise), dot files left out. */
 function files(dir, base = dir) {
   return readdirSync(dir, { withFileTypes: true })
@@ -157,7 +160,7 @@ export function dist(out) {
 
   rmSync(out, { recursive: true, force: true });
   const site = join(out, 'site');
-  for (const f of files(WWW)) write(join(site, f), readFileSync(join(WWW, f)));
+  for (const f of files(WWW).filter((f) => !NOT_SHIPPED.some((dir) => f.startsWith(dir)))) write(join(site, f), readFileSync(join(WWW, f)));
   write(join(site, 'index.html'), stamp(index));
   write(join(site, 'pkg/widget-parts.js'), parts);
   write(join(site, 'keyfit.html'), single);

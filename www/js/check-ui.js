@@ -1,7 +1,7 @@
 // The Check tab: a pasted, chosen or dropped key in, a plain-language report out. Every answer belongs to the
 // input on screen: an edit hides the old report at once, and a newer edit stops the check of an older one.
 import {
-  byId, copy, debounce, download, el, hideKeepingFocus, readKeyFile, refuseHugeInput, say, stopwatch, wipe,
+  byId, copy, debounce, download, el, hideKeepingFocus, keyFileLoader, refuseHugeInput, say, stopwatch, wipe,
 } from './ui.js';
 import { FORMAT_NAMES, INPUT_LIMIT, algorithmName, byteSize, fileName } from './formats.js';
 import { mountConverter } from './convert-ui.js';
@@ -265,10 +265,6 @@ export function mountCheck(root, tools, options = {}) {
     $('check-clock').textContent = '';
     say(status, 'Check stopped. Press Check to start it again.', 'warn');
   });
-  $('check-file').addEventListener('change', (event) => {
-    if (event.target.files[0]) loadFile(event.target.files[0]);
-    event.target.value = '';
-  });
   const useText = (text, note) => {
     input.value = text;
     setSource(text, note);
@@ -280,19 +276,17 @@ export function mountCheck(root, tools, options = {}) {
   $('check-copy-public').addEventListener('click', () => copy($('check-public'), $('check-copy-status')));
   $('check-dl-public').addEventListener('click', () => download(fileName('openssh-public', report?.algorithm), $('check-public').value));
 
-  async function loadFile(file) {
+  const loadFile = keyFileLoader($('check-file'), (f, loaded) => {
     runs++;
-    try {
-      const f = await readKeyFile(file);
-      input.value = f.text ?? '';
-      setSource(f.bytes, `Loaded “${f.name}” (${f.bytes.length} bytes${f.text === null ? ', binary' : ''}).`, true, f.name);
-      check();
-    } catch (err) {
-      wipe(input);
-      setSource(null, '', true, file.name);
-      sayError(status, err, { size: err.size, fileName: err.fileName });
-    }
-  }
+    input.value = f.text ?? '';
+    setSource(f.bytes, loaded, true, f.name);
+    check();
+  }, (err, file) => {
+    runs++;
+    wipe(input);
+    setSource(null, '', true, file.name);
+    sayError(status, err, { size: err.size, fileName: err.fileName });
+  });
 
   /** Forgets the key, its passphrase and the report (the page is being left). */
   function clear() {

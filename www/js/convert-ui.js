@@ -4,7 +4,7 @@
 // and the status always says whether the result is encrypted. Every job can be stopped; any change of the key,
 // its passphrase or the target clears the answer that belonged to the old one.
 import {
-  byId, copy, debounce, download, hideKeepingFocus, invalid, readKeyFile, refuseHugeInput, say, stopwatch, wipe,
+  byId, copy, debounce, download, hideKeepingFocus, invalid, keyFileLoader, refuseHugeInput, say, stopwatch, wipe,
 } from './ui.js';
 import { FORMAT_NAMES, HAS_COMMENT, INPUT_LIMIT, TARGETS, algorithmInText, algorithmName, byteSize, fileName, target } from './formats.js';
 import { explain, problemNodes, sayError } from './messages.js';
@@ -336,29 +336,26 @@ export function mountConvert(root, tools) {
     if (shown) showSummary(shown);
   });
   $('convert-form').addEventListener('submit', (event) => event.preventDefault());
-  $('convert-file').addEventListener('change', (event) => {
-    if (event.target.files[0]) loadFile(event.target.files[0]);
-    event.target.value = '';
-  });
 
-  async function loadFile(file) {
+  const newFile = () => {
     converter.reset();
     wipe(pass); // a new file: the old key's passphrase does not belong to it
-    try {
-      const f = await readKeyFile(file);
-      input.value = f.text ?? '';
-      source = f.bytes;
-      say(note, `Loaded “${f.name}” (${f.bytes.length} bytes${f.text === null ? ', binary' : ''}).`);
-      expectReport();
-      inspect(f.name);
-    } catch (err) {
-      source = null;
-      input.value = '';
-      say(note, '');
-      sayError(summary, err, { size: err.size, fileName: err.fileName });
-      converter.setReport(null);
-    }
-  }
+  };
+  const loadFile = keyFileLoader($('convert-file'), (f, loaded) => {
+    newFile();
+    input.value = f.text ?? '';
+    source = f.bytes;
+    say(note, loaded);
+    expectReport();
+    inspect(f.name);
+  }, (err) => {
+    newFile();
+    source = null;
+    input.value = '';
+    say(note, '');
+    sayError(summary, err, { size: err.size, fileName: err.fileName });
+    converter.setReport(null);
+  });
 
   /** Forgets the key, its passphrase and every answer (the page is being left). */
   function clear() {

@@ -112,6 +112,28 @@ export async function readKeyFile(file) {
   return { name: file.name, bytes, text };
 }
 
+/**
+ * The one way a key file comes in: reads it (readKeyFile) and calls `use(file, note)` with a "Loaded …" note,
+ * or `refuse(error)`. `picker`, an <input type="file">, is wired to it and emptied so the same file can come again.
+ */
+export function keyFileLoader(picker, use, refuse) {
+  async function loadFile(file) {
+    let f;
+    try {
+      f = await readKeyFile(file);
+    } catch (err) {
+      refuse(err, file);
+      return;
+    }
+    use(f, `Loaded “${f.name}” (${f.bytes.length} bytes${f.text === null ? ', binary' : ''}).`);
+  }
+  picker.addEventListener('change', (event) => {
+    if (event.target.files[0]) loadFile(event.target.files[0]);
+    event.target.value = '';
+  });
+  return loadFile;
+}
+
 /** Sets or clears a field's error state. */
 export function invalid(field, bad) {
   if (bad) field.setAttribute('aria-invalid', 'true');
