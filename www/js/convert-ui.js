@@ -263,12 +263,18 @@ export function mountConvert(root, tools) {
   const converter = mountConverter(root, $('convert-converter'), tools,
     () => (isEmpty(source) || byteSize(source) > INPUT_LIMIT ? null : { input: source, passphrase: pass.value, pending }));
 
-  /** Reads what the key is (without its passphrase: no key derivation, so it is quick) for the summary line. */
-  async function inspect(fileName = null) {
-    const run = ++runs;
-    if (inspecting) { inspecting = false; tools.cancel(); } // superseded
+  /** Forgets the summary and drops the running inspection, if any: they are of an older input. */
+  function supersede() {
+    runs++;
+    if (inspecting) { inspecting = false; tools.cancel(); }
     shown = null;
     say(summary, '');
+  }
+
+  /** Reads what the key is (without its passphrase: no key derivation, so it is quick) for the summary line. */
+  async function inspect(fileName = null) {
+    supersede();
+    const run = runs;
     const size = isEmpty(source) ? 0 : byteSize(source);
     if (size === 0) {
       if (fileName) say(summary, explain('not-a-key', { size: 0, fileName }).title, 'bad');
@@ -321,10 +327,12 @@ export function mountConvert(root, tools) {
 
   const inspectSoon = debounce(inspect, 300);
   refuseHugeInput(input, INPUT_LIMIT, (size) => {
+    supersede();
     converter.reset();
     sayError(summary, { code: 'key-too-large' }, { size });
   });
   input.addEventListener('input', () => {
+    supersede(); // now, not when the debounced inspection starts: a late report would settle `pending` for this text
     source = input.value;
     say(note, '');
     converter.reset();
@@ -338,6 +346,7 @@ export function mountConvert(root, tools) {
   $('convert-form').addEventListener('submit', (event) => event.preventDefault());
 
   const newFile = () => {
+    supersede();
     converter.reset();
     wipe(pass); // a new file: the old key's passphrase does not belong to it
   };
@@ -359,12 +368,10 @@ export function mountConvert(root, tools) {
 
   /** Forgets the key, its passphrase and every answer (the page is being left). */
   function clear() {
-    runs++;
+    supersede();
     source = null;
-    shown = null;
     reportSettled();
     wipe(input, pass);
-    say(summary, '');
     say(note, '');
   }
   addEventListener('pagehide', clear);
