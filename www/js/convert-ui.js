@@ -215,9 +215,9 @@ export function mountConverter(root, host, tools, source) {
   return {
     /**
      * Adapts the form to the report of the key on screen (or to none): Jira button, targets a public key
-     * allows, comment. (What belonged to a previous key was forgotten by reset() when the input changed; a
-     * conversion of this same key made before its report arrived stays.) `repairFirst`: the key must be
-     * repaired before it can be made Jira-ready, so the button waits.
+     * allows, comment. (What was derived from a previous key was forgotten by reset() when the input changed;
+     * its report is replaced only here. A conversion of this same key made before its report arrived stays.)
+     * `repairFirst`: the key must be repaired before it can be made Jira-ready, so the button waits.
      */
     setReport(r, options = {}) {
       report = r || null;
@@ -295,8 +295,9 @@ export function mountConvert(root, tools) {
       converter.setReport(r);
       showSummary(r);
     } catch (err) {
-      if (run !== runs || err.code === 'cancelled') return;
-      sayError(summary, err, { size });
+      if (run !== runs) return;
+      converter.setReport(null); // the previous key's report must not stay behind this input
+      if (err.code !== 'cancelled') sayError(summary, err, { size });
     } finally {
       if (run === runs) {
         inspecting = false;
