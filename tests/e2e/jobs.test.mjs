@@ -117,6 +117,24 @@ test('a newer edit cancels the check of an older one', { skip }, async (t) => {
   assert.ok(await page.evaluate(() => window.__terminated) > before, 'the superseded check was cancelled');
 });
 
+test('a passphrase edited during its check ends that check: its answer would not be for the passphrase on screen', { skip }, async (t) => {
+  const k = keys(t);
+  const session = await start({ init: countTerminations });
+  t.after(() => session.close());
+  const { page } = session;
+  await openTab(page, 'Check a key');
+  await page.locator('#check-input').fill(k.slow);
+  await page.locator('#check-pass').fill(SLOW_PASS);
+  await page.locator('#check-pass').press('Enter');
+  await page.locator('#check-clock').filter({ hasText: 'Checking…' }).waitFor();
+  const before = await page.evaluate(() => window.__terminated);
+  await page.locator('#check-pass').press('x');
+  await page.locator('#check-status').filter({ hasText: 'Unlock and check' }).waitFor();
+  assert.ok(await page.evaluate(() => window.__terminated) > before, 'the check with the old passphrase was cancelled');
+  assert.ok(await page.locator('#check-report').isHidden());
+  assert.ok(await page.locator('#check-cancel').isHidden());
+});
+
 test('secrets: passphrase and key fields are emptied once used, on a new file and when the page is left', { skip }, async (t) => {
   const k = keys(t);
   const session = await start();

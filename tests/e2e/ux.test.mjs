@@ -107,6 +107,15 @@ test('3: replacing the input clears every answer that belonged to the old one', 
   assert.ok(await conv.locator('.out').isHidden(), 'the old output is gone');
   assert.equal(await conv.locator('.out-text').inputValue(), '');
   assert.equal(await conv.locator('.status').textContent(), '', 'the old status is gone');
+  // The key's summary goes with the edit itself, not when the new text is read (after typing pauses).
+  await page.locator('#convert-summary').filter({ hasText: 'without a passphrase' }).waitFor();
+  const summaryAfterEdit = await page.evaluate(() => {
+    const field = document.getElementById('convert-input');
+    field.value += '\n';
+    field.dispatchEvent(new Event('input'));
+    return document.getElementById('convert-summary').textContent;
+  });
+  assert.equal(summaryAfterEdit, '', 'no summary of the text before the edit');
 
   await openTab(page, 'Check a key');
   await page.locator('#check-input').fill(a);

@@ -74,9 +74,18 @@ export function mountCheck(root, tools, options = {}) {
 
   const isEmpty = () => source === null || source.length === 0 || (typeof source === 'string' && !source.trim());
 
+  /** Ends the running check, if any: its answer would belong to an older input or passphrase. */
+  function supersede() {
+    runs++;
+    if (!checking) return;
+    checking = false;
+    tools.cancel();
+    hideKeepingFocus(cancel, input);
+  }
+
   async function check({ fromButton = false } = {}) {
-    const run = ++runs;
-    if (checking) { checking = false; tools.cancel(); } // a newer input supersedes the running check
+    supersede();
+    const run = runs;
     forgetReport();
     say(status, '');
     if (isEmpty()) {
@@ -233,19 +242,21 @@ export function mountCheck(root, tools, options = {}) {
 
   const checkSoon = debounce(check, 300);
   refuseHugeInput(input, INPUT_LIMIT, (size) => {
-    runs++;
+    supersede();
     forgetReport();
     sayError(status, { code: 'key-too-large' }, { size });
   });
   refuseHugeInput(compareInput, INPUT_LIMIT, (size) => sayError(compareResult, { code: 'key-too-large' }, { size }));
   input.addEventListener('input', () => {
+    supersede(); // not only when the debounced check starts: until then its answer would show beside this text
     setSource(input.value);
     say(status, '');
     checkSoon();
   });
   pass.addEventListener('input', () => {
-    // The report and any conversion belong to the passphrase they were made with.
-    if (report && !report.problems?.some((p) => NEEDS_PASSPHRASE.has(p.code))) {
+    // The report, a running check and any conversion belong to the passphrase they were made with.
+    if (checking || (report && !report.problems?.some((p) => NEEDS_PASSPHRASE.has(p.code)))) {
+      supersede();
       forgetReport();
       say(status, 'Press Enter or “Unlock and check” to check the key with this passphrase.');
     } else {
@@ -258,10 +269,7 @@ export function mountCheck(root, tools, options = {}) {
     check({ fromButton: true });
   });
   cancel.addEventListener('click', () => {
-    runs++;
-    checking = false;
-    tools.cancel();
-    hideKeepingFocus(cancel, input);
+    supersede();
     $('check-clock').textContent = '';
     say(status, 'Check stopped. Press Check to start it again.', 'warn');
   });
@@ -277,12 +285,12 @@ export function mountCheck(root, tools, options = {}) {
   $('check-dl-public').addEventListener('click', () => download(fileName('openssh-public', report?.algorithm), $('check-public').value));
 
   const loadFile = keyFileLoader($('check-file'), (f, loaded) => {
-    runs++;
+    supersede();
     input.value = f.text ?? '';
     setSource(f.bytes, loaded, true, f.name);
     check();
   }, (err, file) => {
-    runs++;
+    supersede();
     wipe(input);
     setSource(null, '', true, file.name);
     sayError(status, err, { size: err.size, fileName: err.fileName });
@@ -290,8 +298,7 @@ export function mountCheck(root, tools, options = {}) {
 
   /** Forgets the key, its passphrase and the report (the page is being left). */
   function clear() {
-    runs++;
-    if (checking) { checking = false; tools.cancel(); }
+    supersede();
     setSource(null, '', true);
     wipe(input, compareInput, $('check-public'));
     say(status, '');

@@ -215,9 +215,9 @@ export function mountConverter(root, host, tools, source) {
   return {
     /**
      * Adapts the form to the report of the key on screen (or to none): Jira button, targets a public key
-     * allows, comment. (What belonged to a previous key was forgotten by reset() when the input changed; a
-     * conversion of this same key made before its report arrived stays.) `repairFirst`: the key must be
-     * repaired before it can be made Jira-ready, so the button waits.
+     * allows, comment. (What was derived from a previous key was forgotten by reset() when the input changed;
+     * its report is replaced only here. A conversion of this same key made before its report arrived stays.)
+     * `repairFirst`: the key must be repaired before it can be made Jira-ready, so the button waits.
      */
     setReport(r, options = {}) {
       report = r || null;
@@ -263,12 +263,18 @@ export function mountConvert(root, tools) {
   const converter = mountConverter(root, $('convert-converter'), tools,
     () => (isEmpty(source) || byteSize(source) > INPUT_LIMIT ? null : { input: source, passphrase: pass.value, pending }));
 
-  /** Reads what the key is (without its passphrase: no key derivation, so it is quick) for the summary line. */
-  async function inspect(fileName = null) {
-    const run = ++runs;
-    if (inspecting) { inspecting = false; tools.cancel(); } // superseded
+  /** Forgets the summary and drops the running inspection, if any: they are of an older input. */
+  function supersede() {
+    runs++;
+    if (inspecting) { inspecting = false; tools.cancel(); }
     shown = null;
     say(summary, '');
+  }
+
+  /** Reads what the key is (without its passphrase: no key derivation, so it is quick) for the summary line. */
+  async function inspect(fileName = null) {
+    supersede();
+    const run = runs;
     const size = isEmpty(source) ? 0 : byteSize(source);
     if (size === 0) {
       if (fileName) say(summary, explain('not-a-key', { size: 0, fileName }).title, 'bad');
@@ -289,8 +295,9 @@ export function mountConvert(root, tools) {
       converter.setReport(r);
       showSummary(r);
     } catch (err) {
-      if (run !== runs || err.code === 'cancelled') return;
-      sayError(summary, err, { size });
+      if (run !== runs) return;
+      converter.setReport(null); // the previous key's report must not stay behind this input
+      if (err.code !== 'cancelled') sayError(summary, err, { size });
     } finally {
       if (run === runs) {
         inspecting = false;
@@ -321,10 +328,12 @@ export function mountConvert(root, tools) {
 
   const inspectSoon = debounce(inspect, 300);
   refuseHugeInput(input, INPUT_LIMIT, (size) => {
+    supersede();
     converter.reset();
     sayError(summary, { code: 'key-too-large' }, { size });
   });
   input.addEventListener('input', () => {
+    supersede(); // now, not when the debounced inspection starts: a late report would settle `pending` for this text
     source = input.value;
     say(note, '');
     converter.reset();
@@ -338,6 +347,7 @@ export function mountConvert(root, tools) {
   $('convert-form').addEventListener('submit', (event) => event.preventDefault());
 
   const newFile = () => {
+    supersede();
     converter.reset();
     wipe(pass); // a new file: the old key's passphrase does not belong to it
   };
@@ -359,12 +369,10 @@ export function mountConvert(root, tools) {
 
   /** Forgets the key, its passphrase and every answer (the page is being left). */
   function clear() {
-    runs++;
+    supersede();
     source = null;
-    shown = null;
     reportSettled();
     wipe(input, pass);
-    say(summary, '');
     say(note, '');
   }
   addEventListener('pagehide', clear);

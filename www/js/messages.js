@@ -1,6 +1,6 @@
 // Plain words for the engine's stable codes. The engine's own message names parameters and limits; the page
 // leads with a first line a first-time user understands and a fix that fits the case, and keeps the engine's
-// text as a detail (see problemNode).
+// text as a detail (see problemNodes).
 import { algorithmName, INPUT_LIMIT, sizeText } from './formats.js';
 import { el } from './ui.js';
 

@@ -1,4 +1,6 @@
 // Small DOM helpers. Everything that shows data uses textContent or value, never HTML.
+import { failure } from './failure.js';
+import { INPUT_LIMIT } from './formats.js';
 
 /** An element lookup scoped to `root` (the page's document, or a widget's shadow root). */
 export const byId = (root) => (id) => root.getElementById(id);
@@ -99,9 +101,9 @@ export function debounce(fn, ms) {
 
 /** Reads a dropped or chosen file as bytes; refuses anything larger than a key file could be. */
 export async function readKeyFile(file) {
-  if (file.size > 1 << 20) {
-    throw Object.assign(new Error(`“${file.name}” is ${Math.round(file.size / 1024)} KB: a key file is a few KB at most.`),
-      { code: 'file-too-large', size: file.size, fileName: file.name });
+  if (file.size > INPUT_LIMIT) {
+    throw Object.assign(failure('file-too-large', `“${file.name}” is ${Math.round(file.size / 1024)} KB: a key file is a few KB at most.`),
+      { size: file.size, fileName: file.name });
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   let text = null;
