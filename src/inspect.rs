@@ -238,9 +238,9 @@ fn judge(report: &mut Report, parsed: &Parsed) {
         if bits < 2048 {
             report.add(
                 "key-too-small",
-                Severity::Warning,
+                Severity::Error,
                 Error::KeyTooSmall(bits).to_string(),
-                "Generate a new 4096-bit RSA key on the Generate tab; keys under 2048 bits are refused by most git hosts.",
+                "Generate a new 4096-bit RSA key on the Generate tab; Jira and most git hosts refuse keys under 2048 bits.",
             );
         }
     }

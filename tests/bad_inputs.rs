@@ -55,11 +55,9 @@ enum Expect {
         from: &'static str,
         repairs: &'static [&'static str],
     },
-    /// No error; this warning; not Jira-ready.
-    Warning(&'static str),
 }
 
-use Expect::{Error, ErrorOneOf, Repaired, Warning};
+use Expect::{Error, ErrorOneOf, Repaired};
 use Input::{Bad, Corpus, Oversized};
 use Pass::{No, Right, Wrong};
 
@@ -255,7 +253,7 @@ const CASES: &[Case] = &[
     Case(Bad("rsa-dp-altered.pem"), No, Error("inconsistent-key")),
     Case(Bad("rsa-qinv-altered.pem"), No, Error("inconsistent-key")),
     Case(Bad("rsa-e-even.pem"), No, Error("inconsistent-key")),
-    Case(Corpus("rsa1024-pkcs1.pem"), No, Warning("key-too-small")),
+    Case(Corpus("rsa1024-pkcs1.pem"), No, Error("key-too-small")),
     Case(Bad("rsa-public-20000-bits.pem"), No, Error("key-too-large")),
     Case(Bad("openssh-pub-20000-bits.pub"), No, Error("key-too-large")),
     Case(Oversized(PKCS1), No, Error("key-too-large")),
@@ -444,21 +442,6 @@ fn check(case: &Case) -> Vec<String> {
                     let got = converted.as_ref().map(|_| "a key").unwrap_or_else(|e| e);
                     bad.push(format!("inspect says {code} but convert_key gives {got}"));
                 }
-            }
-        }
-        Expect::Warning(code) => {
-            if !errors(&r).is_empty() {
-                bad.push(format!("expected no error, got {:?}", codes(&r)));
-            }
-            if !r
-                .problems
-                .iter()
-                .any(|p| p.code == *code && p.severity == Severity::Warning)
-            {
-                bad.push(format!("expected warning {code}, got {:?}", codes(&r)));
-            }
-            if r.jira_ready {
-                bad.push("called Jira-ready".into());
             }
         }
         Expect::Repaired { from, repairs } => {

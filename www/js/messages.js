@@ -110,7 +110,6 @@ export function explain(code, ctx = {}) {
 
 /** Severity as the page shows it: a key under 2048 bits is a problem for Jira, a locked key a step to take. */
 export function shownSeverity(problem) {
-  if (problem.code === 'key-too-small') return 'error';
   if (problem.code === 'passphrase-required') return 'step';
   return problem.severity;
 }
