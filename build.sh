@@ -70,6 +70,8 @@ case "${1:-build}" in
     cargo test -q --release --test release_4096 -- --include-ignored
     echo "== wasm binding tests in headless Chromium"
     CHROMEDRIVER=/usr/bin/chromedriver cargo test --target "$TARGET" --test wasm_api
+    echo "== node tests (tools, wasm memory after each call)"
+    node --test --test-concurrency=1 tests/node/
     echo "== browser end-to-end tests"
     node --test --test-concurrency=1 tests/e2e/
     ;;
