@@ -4,6 +4,8 @@
 #   ./build.sh serve    build, then serve www/ on http://127.0.0.1:${PORT:-8080}/
 #   ./build.sh test     run every test: native, wasm in headless Chromium, browser end-to-end
 #   ./build.sh bench    benchmarks side by side with the native tools (not part of test)
+#   ./build.sh fuzz [SECONDS]   every cargo-fuzz target of fuzz/ for SECONDS each (default 300; not part of test)
+#   ./build.sh audit    cargo audit (offline against a local rustsec/advisory-db clone: ADVISORY_DB=dir)
 set -eu
 cd "$(dirname "$0")"
 
@@ -35,6 +37,51 @@ need_rust() {
 need_node() {
   if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     npm ci --no-audit --no-fund --loglevel=error
+  fi
+}
+
+need_fuzz() {
+  rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+  command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+}
+
+# Runs every fuzz target for $1 seconds, seeded from tests/corpus and tests/bad (each file behind a first byte
+# of 1: "use the corpus passphrase", see fuzz/src/lib.rs). New inputs stay in fuzz/corpus/, crashes in
+# fuzz/artifacts/ (both ignored by git): a crash becomes a row of tests/bad_inputs.rs.
+fuzz() {
+  local seconds=${1:-300} failed="" summary=""
+  need_fuzz
+  rm -rf fuzz/seeds && mkdir -p fuzz/seeds
+  for f in tests/corpus/keys/* tests/bad/*; do
+    case "$f" in *.sh) continue ;; esac
+    { printf '\001'; cat "$f"; } > "fuzz/seeds/$(basename "$(dirname "$f")")-$(basename "$f")"
+  done
+  (cd fuzz && cargo +nightly fuzz build -O)
+  for target in $(cd fuzz && cargo +nightly fuzz list); do
+    mkdir -p "fuzz/corpus/$target"
+    echo "== fuzz $target for ${seconds} s"
+    if (cd fuzz && cargo +nightly fuzz run -O "$target" "corpus/$target" seeds -- -max_total_time="$seconds" \
+        -timeout=10 -rss_limit_mb=2048 -max_len=65536 -dict=keys.dict -print_final_stats=1) 2> "fuzz/$target.log"; then
+      :
+    else
+      failed="$failed $target"
+    fi
+    summary="$summary\n  $target: $(grep -ao 'Done [0-9]* runs in [0-9]* second' "fuzz/$target.log" | tail -1 || echo 'stopped')"
+  done
+  printf "fuzz executions per target:$summary\n"
+  if [ -n "$failed" ]; then
+    echo "CRASHES in:$failed (inputs in fuzz/artifacts/, logs in fuzz/*.log)" >&2
+    return 1
+  fi
+}
+
+audit() {
+  command -v cargo-audit >/dev/null || cargo install cargo-audit --locked --no-default-features
+  # .cargo/audit.toml lists the advisories ignored and why.
+  if [ -n "${ADVISORY_DB:-}" ]; then
+    cargo audit --db "$ADVISORY_DB" --no-fetch --stale
+  else
+    cargo audit
   fi
 }
 
@@ -80,8 +127,14 @@ case "${1:-build}" in
     build
     node tests/bench/bench.mjs
     ;;
+  fuzz)
+    fuzz "${2:-300}"
+    ;;
+  audit)
+    audit
+    ;;
   *)
-    echo "usage: $0 [build|serve|test|bench]" >&2
+    echo "usage: $0 [build|serve|test|bench|fuzz [SECONDS]|audit]" >&2
     exit 2
     ;;
 esac
