@@ -331,6 +331,50 @@ put("pkcs8-pbkdf2-iterations-2p31.pem", pkcs8_edit(PKCS8_PBKDF2, [0, 1, 0, 1, 1]
 # ... / scrypt-params / costParameter N = 2^30 (1 TiB of memory at r = 8).
 put("pkcs8-scrypt-n-2p30.pem", pkcs8_edit(PKCS8_SCRYPT, [0, 1, 0, 1, 1], 1 << 30))
 
+# ------------------------------------------------------------------ KDF costs the first caps missed (issue 11)
+def der_path(tree, path):
+    node = tree
+    for i in path:
+        node = node[1][i]
+    return node
+
+def pkcs8_params(text, path, ints=None, salt=None):
+    """An encrypted PKCS#8 PEM with the KDF parameters at `path` edited: ints {index: value}, salt bytes at 0."""
+    label, headers, der, width = pem_split(text)
+    tree = der_tree(der)
+    params = der_path(tree, path)
+    for i, v in (ints or {}).items():
+        assert params[1][i][0] == 0x02
+        params[1][i] = der_int(v)
+    if salt is not None:
+        assert params[1][0][0] == 0x04
+        params[1][0] = (0x04, salt)
+    return pem_join(label, headers, der_encode(tree), width)
+
+SCRYPT_PARAMS = [0, 1, 0, 1]  # EncryptedPrivateKeyInfo / AlgorithmIdentifier / PBES2-params / KDF / scrypt-params
+PBKDF2_PARAMS = [0, 1, 0, 1]  # ... / PBKDF2-params: salt, iterationCount, [keyLength], [prf]
+# scrypt N = 2, r = 65535, p = 32: inside the first caps (N*r*p < 2^22, 128*r*N = 16 MiB), but scrypt's first
+# PBKDF2 step expands the passphrase to p*128*r = 256 MiB (24 s and 332 MB in wasm).
+put("pkcs8-scrypt-expansion-256m.pem", pkcs8_params(PKCS8_SCRYPT, SCRYPT_PARAMS, {1: 2, 2: 65535, 3: 32}))
+# The same shape with a 64 KiB salt, which PBKDF2 hashes again for every 32-byte output block (hours).
+put("pkcs8-scrypt-expansion-salt-64k.pem",
+    pkcs8_params(PKCS8_SCRYPT, SCRYPT_PARAMS, {1: 2, 2: 65535, 3: 32}, salt=stream(b"salt", 65_536)))
+# OpenSSL's own scrypt shape (N = 2^14, r = 8, p = 1) with a 64 KiB salt.
+put("pkcs8-scrypt-salt-64k.pem", pkcs8_params(PKCS8_SCRYPT, SCRYPT_PARAMS, {1: 1 << 14, 2: 8, 3: 1}, salt=stream(b"salt", 65_536)))
+# The first caps' costliest shape: N = 2^20, r = 2, p = 2 (9-10 s in wasm).
+put("pkcs8-scrypt-n2p20-r2-p2.pem", pkcs8_params(PKCS8_SCRYPT, SCRYPT_PARAMS, {1: 1 << 20, 2: 2, 3: 2}))
+# PBKDF2 with a 64 KiB salt, at OpenSSL's 2048 iterations.
+put("pkcs8-pbkdf2-salt-64k.pem", pkcs8_params(PKCS8_PBKDF2, PBKDF2_PARAMS, salt=stream(b"salt", 65_536)))
+# bcrypt-pbkdf with a 64 KiB salt at 16 rounds.
+def openssh_with_kdf(text, rounds, salt):
+    label, headers, blob, width = pem_split(text)
+    cipher, kdf, opts, nkeys, pub, priv = openssh_fields(blob)
+    opts = ssh_string(salt) + struct.pack(">I", rounds)
+    return pem_join(label, headers, openssh_blob(cipher, kdf, opts, nkeys, pub, priv), width)
+put("openssh-bcrypt-salt-64k.key", openssh_with_kdf(OPENSSH_ENC, 16, stream(b"salt", 65_536)))
+# Argon2 with a 64 KiB salt (128 KiB of hex) at PuTTY's parameters.
+put("ppk3-argon2-salt-64k.ppk", ppk_set(PPK3_ENC, "Argon2-Salt", stream(b"salt", 65_536).hex()))
+
 # ------------------------------------------------------------------ inconsistent RSA components
 _, _, der, _ = pem_split(PKCS1)
 v, n, e, d, p, q, dp, dq, qi = rsa_parts(der)
