@@ -88,8 +88,10 @@ const READER_CODES: [&str; 10] = [
 /// Codes of rows that must finish within [`HOSTILE_LIMIT`].
 const HOSTILE_CODES: [&str; 2] = ["kdf-too-costly", "key-too-large"];
 /// Files with edited KDF parameters, held to [`HOSTILE_LIMIT`] whatever their code (zero rounds are corrupt).
-const HOSTILE_FILES: [&str; 6] = [
+const HOSTILE_FILES: [&str; 8] = [
     "bcrypt-rounds",
+    "salt-64k",
+    "scrypt-expansion",
     "argon2-memory",
     "argon2-passes",
     "argon2-parallelism",
@@ -247,6 +249,15 @@ const CASES: &[Case] = &[
     Case(Bad("pkcs8-pbkdf2-iterations-2p31.pem"), Right, Error("kdf-too-costly")),
     Case(Bad("pkcs8-pbkdf2-iterations-2p31.pem"), No, Error("kdf-too-costly")),
     Case(Bad("pkcs8-scrypt-n-2p30.pem"), Right, Error("kdf-too-costly")),
+    // Inside the first caps, yet 24 s (scrypt's PBKDF2 step expands to p·128·r = 256 MiB), hours with a long salt,
+    // 9-10 s (the first caps' own limit): each refused before any work, as are salts past the cap in every KDF.
+    Case(Bad("pkcs8-scrypt-expansion-256m.pem"), Right, Error("kdf-too-costly")),
+    Case(Bad("pkcs8-scrypt-expansion-salt-64k.pem"), Right, Error("kdf-too-costly")),
+    Case(Bad("pkcs8-scrypt-n2p20-r2-p2.pem"), Right, Error("kdf-too-costly")),
+    Case(Bad("pkcs8-scrypt-salt-64k.pem"), Right, Error("kdf-too-costly")),
+    Case(Bad("pkcs8-pbkdf2-salt-64k.pem"), Right, Error("kdf-too-costly")),
+    Case(Bad("openssh-bcrypt-salt-64k.key"), Right, Error("kdf-too-costly")),
+    Case(Bad("ppk3-argon2-salt-64k.ppk"), Right, Error("kdf-too-costly")),
 
     // ---- RSA numbers that do not fit together, and sizes.
     Case(Bad("rsa-wrong-q.pem"), No, Error("inconsistent-key")),
