@@ -66,7 +66,7 @@ fuzz() {
     else
       failed="$failed $target"
     fi
-    summary="$summary\n  $target: $(grep -ao 'Done [0-9]* runs in [0-9]* second' "fuzz/$target.log" | tail -1 || echo 'stopped')"
+    summary="$summary\n  $target: $(sed -n 's/^stat::number_of_executed_units: *//p' "fuzz/$target.log" | tail -1) executions"
   done
   printf "fuzz executions per target:$summary\n"
   if [ -n "$failed" ]; then
