@@ -258,6 +258,13 @@ const CASES: &[Case] = &[
     Case(Bad("pkcs8-pbkdf2-salt-64k.pem"), Right, Error("kdf-too-costly")),
     Case(Bad("openssh-bcrypt-salt-64k.key"), Right, Error("kdf-too-costly")),
     Case(Bad("ppk3-argon2-salt-64k.ppk"), Right, Error("kdf-too-costly")),
+    // The costliest files inside the caps (salt at its cap too): derived in full, not refused. Their edited
+    // parameters derive another key, so the right passphrase reads as a wrong one.
+    Case(Bad("at-cap-pkcs8-pbkdf2.pem"), Right, Error("wrong-passphrase")),
+    Case(Bad("at-cap-pkcs8-scrypt.pem"), Right, Error("wrong-passphrase")),
+    Case(Bad("at-cap-pkcs8-scrypt-n.pem"), Right, Error("wrong-passphrase")),
+    Case(Bad("at-cap-openssh-bcrypt.key"), Right, Error("wrong-passphrase")),
+    Case(Bad("at-cap-ppk3-argon2.ppk"), Right, Error("wrong-passphrase")),
 
     // ---- RSA numbers that do not fit together, and sizes.
     Case(Bad("rsa-wrong-q.pem"), No, Error("inconsistent-key")),

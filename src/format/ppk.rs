@@ -238,8 +238,9 @@ fn read_argon2(lines: &mut Lines<'_>) -> Result<Argon2Params> {
     let memory_kib = lines.number("Argon2-Memory")?;
     let passes = lines.number("Argon2-Passes")?;
     let parallelism = lines.number("Argon2-Parallelism")?;
-    let salt = decode_hex(lines.value("Argon2-Salt")?)
-        .ok_or(Error::Corrupt("the Argon2 salt is not hex"))?;
+    let salt_hex = lines.value("Argon2-Salt")?;
+    limits::check_salt(salt_hex.len() / 2)?;
+    let salt = decode_hex(salt_hex).ok_or(Error::Corrupt("the Argon2 salt is not hex"))?;
     Ok(Argon2Params {
         flavor,
         memory_kib,

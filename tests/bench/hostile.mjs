@@ -18,9 +18,10 @@ const PASSPHRASE = 'correct horse';
 export function readCaps(root = ROOT) {
   const caps = {};
   const src = readFileSync(join(root, 'src/limits.rs'), 'utf8');
-  const plain = src.replace(/#\[cfg\(fuzzing\)\][^;]*;/g, ''); // the lowered fuzzing values are not the caps
-  for (const [, name, expr] of plain.matchAll(/pub const (MAX_\w+): \w+ = ([^;]+);/g)) {
-    const js = expr.replace(/_/g, '').replace(/\b(\d+)(u8|u16|u32|u64|usize)\b/g, '$1');
+  for (const [, name, value] of src.matchAll(/pub const (MAX_\w+): \w+ = ([^;]+);/g)) {
+    // `if cfg!(fuzzing) { lowered } else { cap }`: the lowered fuzzing value is not the cap.
+    const expr = value.match(/else \{([^}]*)\}/)?.[1] ?? value;
+    const js = expr.trim().replace(/_/g, '').replace(/\b(\d+)(u8|u16|u32|u64|usize)\b/g, '$1');
     if (/^[\d\s()+\-*<>]+$/.test(js)) caps[name] = Number(Function(`"use strict"; return (${js});`)());
   }
   return caps;
@@ -74,7 +75,7 @@ export function hostileCases(dir, caps = readCaps()) {
       '-passout', `file:${passfile}`, '-out', path]);
     cases.push({ what: `PKCS#8 PBKDF2-${prf.slice(8)} AES-256, ${iter} iterations (cap)`, path, native: pkey(path) });
   }
-  cases.push({ what: `PKCS#8 PBKDF2-SHA256, salt at the cap, ${iter} iterations (crafted)`,
+  cases.push({ what: `PKCS#8 PBKDF2-SHA512, salt at the cap, ${iter} iterations (crafted)`,
     path: bad('at-cap-pkcs8-pbkdf2.pem'), native: null });
 
   // scrypt at its caps: largest N, and largest p x r (scrypt's first PBKDF2 step), each at the work cap.
@@ -92,9 +93,12 @@ export function hostileCases(dir, caps = readCaps()) {
   const nMax = 2 ** logN;
   const rAtN = Math.max(1, Math.min(Math.floor(sMem / (128 * nMax)), Math.floor(sWork / nMax)));
   scryptCase('N', nMax, rAtN, Math.max(1, Math.floor(sWork / (nMax * rAtN))));
+  cases.push({ what: `PKCS#8 scrypt N = 2^${logN}, r = ${rAtN}, salt at the cap (crafted)`, path: bad('at-cap-pkcs8-scrypt-n.pem'), native: null });
   const rp = Math.floor(caps.MAX_SCRYPT_EXPANSION / 128);
   scryptCase('p x r', Math.max(2, 2 ** Math.floor(Math.log2(sWork / rp))), 8, Math.floor(rp / 8));
-  cases.push({ what: 'PKCS#8 scrypt, p x r and salt at the caps (crafted)', path: bad('at-cap-pkcs8-scrypt.pem'), native: null });
+  cases.push({ what: 'PKCS#8 scrypt N = 2^8, r = 8, p = 1024, salt at the cap (crafted)', path: bad('at-cap-pkcs8-scrypt.pem'), native: null });
+  cases.push({ what: `OpenSSH bcrypt-pbkdf, ${rounds} rounds, salt at the cap (crafted)`, path: bad('at-cap-openssh-bcrypt.key'), native: null });
+  cases.push({ what: 'ppk3 Argon2id 256 MiB x 4 passes, salt at the cap (crafted)', path: bad('at-cap-ppk3-argon2.ppk'), native: null });
 
   // Past the caps: refused before any work.
   for (const name of ['pkcs8-scrypt-expansion-256m.pem', 'pkcs8-scrypt-n2p20-r2-p2.pem', 'pkcs8-scrypt-expansion-salt-64k.pem',
