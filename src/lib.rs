@@ -32,6 +32,10 @@ mod prime;
 #[cfg(test)]
 mod test_support;
 
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub mod fuzzing;
+
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

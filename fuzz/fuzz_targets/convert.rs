@@ -1,6 +1,6 @@
 //! Reading any key and writing it in an unencrypted target format (picked by the first byte).
 #![no_main]
-use keyfit::convert::{convert_key, ConvertOptions, Target};
+use keyfit::{convert_key, read_any, ConvertOptions, Target};
 use libfuzzer_sys::fuzz_target;
 use rand_chacha::rand_core::SeedableRng;
 use rand_chacha::ChaCha20Rng;
@@ -27,7 +27,7 @@ fuzz_target!(|data: &[u8]| {
     let mut rng = ChaCha20Rng::seed_from_u64(1);
     if let Ok(text) = convert_key(bytes, &opts, &mut rng) {
         // What keyfit writes, keyfit reads.
-        let again = keyfit::convert::read_any(text.as_bytes(), None);
+        let again = read_any(text.as_bytes(), None);
         assert!(again.is_ok(), "keyfit cannot read its own {} output", to.name());
     }
 });

@@ -1,6 +1,6 @@
 //! The public-key readers (OpenSSH line, RFC 4716, PKCS#1 and SPKI public keys; picked by the first byte).
 #![no_main]
-use keyfit::detect::{self, Input};
+use keyfit::fuzzing;
 use keyfit::Format;
 use libfuzzer_sys::fuzz_target;
 
@@ -13,7 +13,5 @@ const FORMATS: [Format; 4] = [
 
 fuzz_target!(|data: &[u8]| {
     let Some((&pick, rest)) = data.split_first() else { return };
-    if let Some(text) = keyfit_fuzz::text(rest) {
-        let _ = detect::read(Input::Text(text), FORMATS[usize::from(pick) % FORMATS.len()], None);
-    }
+    let _ = fuzzing::read_as(rest, FORMATS[usize::from(pick) % FORMATS.len()], None);
 });

@@ -96,9 +96,9 @@ export function hostileCases(dir, caps = readCaps()) {
   cases.push({ what: `PKCS#8 scrypt N = 2^${logN}, r = ${rAtN}, salt at the cap (crafted)`, path: bad('at-cap-pkcs8-scrypt-n.pem'), native: null });
   const rp = Math.floor(caps.MAX_SCRYPT_EXPANSION / 128);
   scryptCase('p x r', Math.max(2, 2 ** Math.floor(Math.log2(sWork / rp))), 8, Math.floor(rp / 8));
-  cases.push({ what: 'PKCS#8 scrypt N = 2^8, r = 8, p = 1024, salt at the cap (crafted)', path: bad('at-cap-pkcs8-scrypt.pem'), native: null });
+  cases.push({ what: 'PKCS#8 scrypt N = 2^7, r = 8, p = 1024, salt at the cap (crafted)', path: bad('at-cap-pkcs8-scrypt.pem'), native: null });
   cases.push({ what: `OpenSSH bcrypt-pbkdf, ${rounds} rounds, salt at the cap (crafted)`, path: bad('at-cap-openssh-bcrypt.key'), native: null });
-  cases.push({ what: 'ppk3 Argon2id 256 MiB x 4 passes, salt at the cap (crafted)', path: bad('at-cap-ppk3-argon2.ppk'), native: null });
+  cases.push({ what: 'ppk3 Argon2id 256 MiB x 2 passes, salt at the cap (crafted)', path: bad('at-cap-ppk3-argon2.ppk'), native: null });
 
   // Past the caps: refused before any work.
   for (const name of ['pkcs8-scrypt-expansion-256m.pem', 'pkcs8-scrypt-n2p20-r2-p2.pem', 'pkcs8-scrypt-expansion-salt-64k.pem',
