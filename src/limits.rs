@@ -35,8 +35,9 @@ pub const MAX_ARGON2_WORK: u64 = if cfg!(fuzzing) { 128 } else { 1 << 19 };
 /// Most PBKDF2 iterations (OpenSSL writes 2048; 600 000 is OWASP's SHA-256 advice). Every PRF and cipher
 /// keyfit reads needs at most two output blocks.
 pub const MAX_PBKDF2_ITERATIONS: u32 = if cfg!(fuzzing) { 16 } else { 1_000_000 };
-/// Largest scrypt log2(N) (OpenSSL's `-scrypt` writes 14).
-pub const MAX_SCRYPT_LOG_N: u8 = if cfg!(fuzzing) { 8 } else { 20 };
+/// Largest scrypt log2(N) (OpenSSL's `-scrypt` writes 14; scrypt needs N < 2^(16 r), so N = 2^20 would need
+/// r = 2 and twice the work cap).
+pub const MAX_SCRYPT_LOG_N: u8 = if cfg!(fuzzing) { 8 } else { 19 };
 /// Most scrypt memory, 128 × r × N bytes (OpenSSL writes 16 MiB and refuses more than 32 MiB).
 pub const MAX_SCRYPT_MEMORY: u64 = if cfg!(fuzzing) { 1 << 20 } else { 128 << 20 };
 /// Most scrypt work, N × r × p (OpenSSL writes 2^17; 2^22 took 9-10 s in Chromium, 2^21 at 256 MiB up to
@@ -215,9 +216,10 @@ mod tests {
         assert!(check_pbkdf2(MAX_PBKDF2_ITERATIONS).is_ok());
         assert!(check_pbkdf2(MAX_PBKDF2_ITERATIONS + 1).is_err());
         // The largest N, with memory and N × r × p at their caps.
-        assert!(check_scrypt(MAX_SCRYPT_LOG_N, 1, 1).is_ok());
-        assert!(check_scrypt(MAX_SCRYPT_LOG_N, 1, 2).is_err());
-        assert!(check_scrypt(MAX_SCRYPT_LOG_N, 2, 1).is_err());
+        assert!(check_scrypt(MAX_SCRYPT_LOG_N, 2, 1).is_ok());
+        assert!(check_scrypt(MAX_SCRYPT_LOG_N, 2, 2).is_err());
+        assert!(check_scrypt(MAX_SCRYPT_LOG_N, 4, 1).is_err());
+        assert!(check_scrypt(MAX_SCRYPT_LOG_N + 1, 1, 1).is_err());
         assert!(check_scrypt(17, 8, 1).is_ok());
         assert!(check_scrypt(18, 8, 1).is_err());
         // The largest expansion, p × 128 × r = 1 MiB, with N × r × p at its cap.
