@@ -116,8 +116,8 @@ pub(crate) fn ec_private_from_der(der: &[u8]) -> Result<EcdsaPrivate> {
 /// beside it (PKCS#8 v2). The `ECPrivateKey` must not name another curve.
 ///
 /// # Errors
-/// [`Error::Corrupt`] for a curve mismatch or a malformed scalar or point, [`Error::UnsupportedAlgorithm`] when
-/// no public point is stored (deriving it needs curve arithmetic keyfit does not ship).
+/// [`Error::Corrupt`] for a curve mismatch or a malformed scalar or point, [`Error::InconsistentKey`] when the
+/// scalar does not give the point (which is derived when not stored).
 pub(crate) fn ec_private(
     curve: Curve,
     k: &::sec1::EcPrivateKey<'_>,
@@ -128,11 +128,11 @@ pub(crate) fn ec_private(
             return Err(Error::Corrupt("the EC key names two different curves"));
         }
     }
-    let point = k
-        .public_key
-        .or(outer_point)
-        .ok_or_else(|| Error::UnsupportedAlgorithm("ECDSA key without its public point".into()))?;
-    EcdsaPrivate::new(curve, point, k.private_key)
+    match k.public_key.or(outer_point) {
+        Some(point) => EcdsaPrivate::new(curve, point, k.private_key),
+        // The point is optional in SEC1: derive it from the scalar.
+        None => EcdsaPrivate::from_scalar(curve, k.private_key),
+    }
 }
 
 /// Parses OpenSSL's DER `DSAPrivateKey`: `SEQUENCE { version 0, p, q, g, y, x }` (no RFC; OpenSSL's

@@ -388,15 +388,23 @@ fn decode_private(public: &PublicKey, plain: &[u8]) -> Result<PrivateKey> {
     let mut r = Reader::new(plain);
     Ok(match public {
         PublicKey::Rsa { n, e } => {
-            let d = r.mpint()?;
-            let p = r.mpint()?;
-            let q = r.mpint()?;
+            // Wiped on every error path (a field missing or damaged after them).
+            let mut d = Zeroizing::new(r.mpint()?);
+            let mut p = Zeroizing::new(r.mpint()?);
+            let mut q = Zeroizing::new(r.mpint()?);
             let crt = RsaCrt {
                 dp: None,
                 dq: None,
                 qinv: Some(r.mpint()?),
             };
-            PrivateKey::Rsa(rsa_from_parts(n.clone(), e.clone(), d, p, q, crt)?)
+            PrivateKey::Rsa(rsa_from_parts(
+                n.clone(),
+                e.clone(),
+                core::mem::take(&mut *d),
+                core::mem::take(&mut *p),
+                core::mem::take(&mut *q),
+                crt,
+            )?)
         }
         PublicKey::Ed25519(pk) => {
             let seed = Zeroizing::new(ed25519_bytes(r.string()?)?);
@@ -409,13 +417,16 @@ fn decode_private(public: &PublicKey, plain: &[u8]) -> Result<PrivateKey> {
             }
             PrivateKey::Ecdsa(EcdsaPrivate::new(*curve, point, scalar)?)
         }
-        PublicKey::Dsa { p, q, g, y } => PrivateKey::Dsa(DsaPrivate::new(
-            p.clone(),
-            q.clone(),
-            g.clone(),
-            y.clone(),
-            r.mpint()?,
-        )?),
+        PublicKey::Dsa { p, q, g, y } => {
+            let mut x = Zeroizing::new(r.mpint()?);
+            PrivateKey::Dsa(DsaPrivate::new(
+                p.clone(),
+                q.clone(),
+                g.clone(),
+                y.clone(),
+                core::mem::take(&mut *x),
+            )?)
+        }
     })
 }
 
