@@ -590,6 +590,7 @@ pub(crate) fn rsa_from_parts(
     // Wiped on every return below; the key takes them over (and wipes them on drop) only once they fit.
     let (mut d, mut p, mut q) = (Zeroizing::new(d), Zeroizing::new(p), Zeroizing::new(q));
     PublicKey::rsa(n.clone(), e.clone())?;
+    limits::check_rsa_private_bits(n.bits())?;
     if *p <= BigUint::one() || *q <= BigUint::one() || *p == *q {
         return Err(Error::InconsistentKey("the primes p and q are invalid"));
     }

@@ -273,6 +273,14 @@ const CASES: &[Case] = &[
     Case(Bad("rsa-dp-altered.pem"), No, Error("inconsistent-key")),
     Case(Bad("rsa-qinv-altered.pem"), No, Error("inconsistent-key")),
     Case(Bad("rsa-e-even.pem"), No, Error("inconsistent-key")),
+    // Parts that fit every relation but one (issue 11): composite p and q past keyfit's prime engine (4096
+    // bits each), d past the modulus (same exponents mod p - 1 and q - 1), an ECDSA scalar that does not give
+    // its point, a DSA group with an even p (y recomputed to match). A 16384-bit private key is past the cap.
+    Case(Bad("rsa-8192-composite-pq.pem"), No, Error("inconsistent-key")),
+    Case(Bad("rsa-d-past-modulus.pem"), No, Error("inconsistent-key")),
+    Case(Bad("ecdsa256-openssh-scalar-mismatch.key"), No, Error("inconsistent-key")),
+    Case(Bad("dsa-openssh-p-even.key"), No, Error("inconsistent-key")),
+    Case(Bad("rsa-16384-private.pem"), No, Error("key-too-large")),
     Case(Corpus("rsa1024-pkcs1.pem"), No, Warning("key-too-small")),
     Case(Bad("rsa-public-20000-bits.pem"), No, Error("key-too-large")),
     Case(Bad("openssh-pub-20000-bits.pub"), No, Error("key-too-large")),

@@ -422,6 +422,83 @@ put("rsa-public-20000-bits.pem", pem_join("RSA PUBLIC KEY", [], der_encode((0x30
 blob = ssh_string(b"ssh-rsa") + ssh_string(b"\x01\x00\x01") + ssh_string(b"\x00" + bytes(big))
 put("openssh-pub-20000-bits.pub", "ssh-rsa " + base64.b64encode(blob).decode() + " big\n")
 
+# ------------------------------------------------------------------ keys whose parts do not fit (issue 11)
+def mpint_bytes(n):
+    b = n.to_bytes((n.bit_length() + 7) // 8, "big") if n else b""
+    return b"\0" + b if b and b[0] & 0x80 else b
+
+def ssh_mpint(n):
+    return ssh_string(mpint_bytes(n))
+
+def openssh_plain_fields(text):
+    """(cipher, kdf, opts, nkeys, public blob, [private fields as bytes], comment) of an unencrypted OpenSSH key."""
+    label, headers, blob, width = pem_split(text)
+    cipher, kdf, opts, nkeys, pub, priv = openssh_fields(blob)
+    w = Wire(priv)
+    check1, check2 = w.u32(), w.u32()
+    assert check1 == check2
+    return w, (cipher, kdf, opts, nkeys, pub, check1, width)
+
+def openssh_plain_join(head, pub, fields, comment):
+    cipher, kdf, opts, nkeys, _, check, width = head
+    priv = struct.pack(">II", check, check) + b"".join(fields) + ssh_string(comment)
+    i = 1
+    while len(priv) % 8:
+        priv += bytes([i])
+        i += 1
+    return pem_join("OPENSSH PRIVATE KEY", [], openssh_blob(cipher, kdf, opts, nkeys, pub, priv), width)
+
+# ECDSA P-256 with the private scalar plus one: the public point no longer belongs to it.
+w, head = openssh_plain_fields(corpus("ecdsa256-openssh.key").decode())
+typ, curve, point = w.string(), w.string(), w.string()
+scalar = int.from_bytes(w.string(), "big")
+comment = w.string()
+put("ecdsa256-openssh-scalar-mismatch.key", openssh_plain_join(head, head[4],
+    [ssh_string(typ), ssh_string(curve), ssh_string(point), ssh_mpint(scalar + 1)], comment))
+# DSA with p + 1 (even) and y recomputed as g^x mod (p + 1): the public value matches, the group is not one.
+w, head = openssh_plain_fields(corpus("dsa-openssh.key").decode())
+typ = w.string()
+dp_, dq_, dg_, dy_, dx_ = (int.from_bytes(w.string(), "big") for _ in range(5))
+comment = w.string()
+p2 = dp_ + 1
+y2 = pow(dg_, dx_, p2)
+pub2 = ssh_string(typ) + ssh_mpint(p2) + ssh_mpint(dq_) + ssh_mpint(dg_) + ssh_mpint(y2)
+put("dsa-openssh-p-even.key", openssh_plain_join(head, pub2,
+    [ssh_string(typ), ssh_mpint(p2), ssh_mpint(dq_), ssh_mpint(dg_), ssh_mpint(y2), ssh_mpint(dx_)], comment))
+
+def composite_rsa(bits, seed):
+    """PKCS#1 parts of an RSA "key" whose p and q are odd composites of bits/2 bits: every relation between the
+    numbers holds (n = p q, e d = 1 mod lcm(p-1, q-1), the CRT values), only primality does not."""
+    e = 65537
+    half = bits // 2
+    k = 0
+    from math import gcd
+    def odd(tag, m):
+        nonlocal k
+        while True:
+            k += 1
+            v = int.from_bytes(stream(seed + tag + str(k).encode(), half // 8), "big") | (3 << (half - 2)) | 1
+            # An odd multiple of m (so surely composite) whose v - 1 is prime to e.
+            v -= v % (2 * m)
+            v += m
+            if v.bit_length() == half and (v - 1) % e != 0:
+                return v
+    p = odd(b"p", 5)
+    q = odd(b"q", 7)
+    assert gcd(p, q) == 1
+    lam = (p - 1) * (q - 1) // gcd(p - 1, q - 1)
+    d = pow(e, -1, lam)
+    return [0, p * q, e, d, p, q, d % (p - 1), d % (q - 1), pow(q, -1, p)]
+# An 8192-bit key with composite p and q (4096 bits each, past keyfit's prime engine: tested with modpow).
+pkcs1_with(composite_rsa(8192, b"composite 8192"), "rsa-8192-composite-pq.pem")
+# A 16384-bit private key (its p and q are composite too): past the private-key cap, refused before any test.
+pkcs1_with(composite_rsa(16384, b"composite 16384"), "rsa-16384-private.pem")
+# d + lcm(p-1, q-1) * 2^4096: the same exponent modulo p - 1 and q - 1 (the CRT values still match), but far
+# past the modulus.
+from math import gcd
+lam = (p - 1) * (q - 1) // gcd(p - 1, q - 1)
+pkcs1_with([v, n, e, d + lam * (1 << 4096), p, q, dp, dq, qi], "rsa-d-past-modulus.pem")
+
 # ------------------------------------------------------------------ tampered MACs and check numbers
 # Last hex digit of Private-MAC changed, in an unencrypted ppk2 and ppk3, and in encrypted ones.
 put("ppk2-mac-flipped.ppk", flip_hex_char(PPK2, "Private-MAC"))
