@@ -100,8 +100,15 @@ export function hostileCases(dir, caps = readCaps()) {
   cases.push({ what: `OpenSSH bcrypt-pbkdf, ${rounds} rounds, salt at the cap (crafted)`, path: bad('at-cap-openssh-bcrypt.key'), native: null });
   cases.push({ what: 'ppk3 Argon2id 256 MiB x 2 passes, salt at the cap (crafted)', path: bad('at-cap-ppk3-argon2.ppk'), native: null });
 
+  // The largest RSA private key: p and q are tested for primality at every size (openssl genrsa takes a while).
+  const rsaBits = caps.MAX_RSA_PRIVATE_BITS;
+  const rsa = join(dir, 'rsa.pem');
+  run('openssl', ['genrsa', '-traditional', '-out', rsa, String(rsaBits)]);
+  cases.push({ what: `RSA-${rsaBits} PKCS#1, p and q tested (cap)`, path: rsa,
+    native: ['openssl', ['rsa', '-check', '-noout', '-in', rsa]] });
+
   // Past the caps: refused before any work.
-  for (const name of ['pkcs8-scrypt-expansion-256m.pem', 'pkcs8-scrypt-n2p20-r2-p2.pem', 'pkcs8-scrypt-expansion-salt-64k.pem',
+  for (const name of ['rsa-16384-private.pem', 'pkcs8-scrypt-expansion-256m.pem', 'pkcs8-scrypt-n2p20-r2-p2.pem', 'pkcs8-scrypt-expansion-salt-64k.pem',
     'openssh-bcrypt-rounds-100000.key', 'ppk3-argon2-memory-4g.ppk']) {
     cases.push({ what: `past the caps: ${name}`, path: bad(name), native: null });
   }
