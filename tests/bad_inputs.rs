@@ -262,7 +262,7 @@ const CASES: &[Case] = &[
     // parameters derive another key, so the right passphrase reads as a wrong one.
     Case(Bad("at-cap-pkcs8-pbkdf2.pem"), Right, Error("wrong-passphrase")),
     Case(Bad("at-cap-pkcs8-scrypt.pem"), Right, Error("wrong-passphrase")),
-    Case(Bad("at-cap-pkcs8-scrypt-n.pem"), Right, Error("wrong-passphrase")),
+    Case(Bad("at-cap-pkcs8-scrypt-logn.pem"), Right, Error("wrong-passphrase")),
     Case(Bad("at-cap-openssh-bcrypt.key"), Right, Error("wrong-passphrase")),
     Case(Bad("at-cap-ppk3-argon2.ppk"), Right, Error("wrong-passphrase")),
 

@@ -386,7 +386,7 @@ put("at-cap-pkcs8-pbkdf2.pem", pkcs8_params(corpus("rsa2048-pkcs8-pbkdf2-sha512-
 # scrypt with p × 128 × r = 1 MiB and N × r × p = 2^20 (N = 128, r = 8, p = 1024).
 put("at-cap-pkcs8-scrypt.pem", pkcs8_params(PKCS8_SCRYPT, SCRYPT_PARAMS, {1: 128, 2: 8, 3: 1024}, salt=CAP_SALT))
 # scrypt with the largest N and memory: N = 2^19, r = 2, p = 1 (128 MiB, N × r × p = 2^20).
-put("at-cap-pkcs8-scrypt-n.pem", pkcs8_params(PKCS8_SCRYPT, SCRYPT_PARAMS, {1: 1 << 19, 2: 2, 3: 1}, salt=CAP_SALT))
+put("at-cap-pkcs8-scrypt-logn.pem", pkcs8_params(PKCS8_SCRYPT, SCRYPT_PARAMS, {1: 1 << 19, 2: 2, 3: 1}, salt=CAP_SALT))
 # bcrypt-pbkdf, 128 rounds.
 put("at-cap-openssh-bcrypt.key", openssh_with_kdf(OPENSSH_ENC, 128, CAP_SALT))
 # Argon2id, 256 MiB x 2 passes (memory x passes at its cap).

@@ -93,7 +93,7 @@ export function hostileCases(dir, caps = readCaps()) {
   const nMax = 2 ** logN;
   const rAtN = Math.max(1, Math.min(Math.floor(sMem / (128 * nMax)), Math.floor(sWork / nMax)));
   scryptCase('N', nMax, rAtN, Math.max(1, Math.floor(sWork / (nMax * rAtN))));
-  cases.push({ what: `PKCS#8 scrypt N = 2^${logN}, r = ${rAtN}, salt at the cap (crafted)`, path: bad('at-cap-pkcs8-scrypt-n.pem'), native: null });
+  cases.push({ what: `PKCS#8 scrypt N = 2^${logN}, r = ${rAtN}, salt at the cap (crafted)`, path: bad('at-cap-pkcs8-scrypt-logn.pem'), native: null });
   const rp = Math.floor(caps.MAX_SCRYPT_EXPANSION / 128);
   scryptCase('p x r', Math.max(2, 2 ** Math.floor(Math.log2(sWork / rp))), 8, Math.floor(rp / 8));
   cases.push({ what: 'PKCS#8 scrypt N = 2^7, r = 8, p = 1024, salt at the cap (crafted)', path: bad('at-cap-pkcs8-scrypt.pem'), native: null });

@@ -10,7 +10,7 @@ import { ROOT, start } from './harness.mjs';
 test('worker: replaced after a job that grew its memory, kept after a small one', async (t) => {
   const session = await start();
   t.after(() => session.close());
-  const costly = readFileSync(join(ROOT, 'tests/bad/at-cap-pkcs8-scrypt-n.pem'), 'utf8');
+  const costly = readFileSync(join(ROOT, 'tests/bad/at-cap-pkcs8-scrypt-logn.pem'), 'utf8');
   const small = readFileSync(join(ROOT, 'tests/corpus/keys/rsa2048-pkcs1.pem'), 'utf8');
   const result = await session.page.evaluate(async ({ costly, small }) => {
     const { WorkerClient, RETIRE_MEMORY_BYTES } = await import('./js/worker-client.js');
