@@ -9,7 +9,7 @@
 
 use crate::error::{Error, Result};
 use crate::key::{
-    dsa_from_parts, rsa_from_parts, Curve, DsaPrivate, EcdsaPrivate, PublicKey, RsaCrt,
+    dsa_from_parts, rsa_from_parts, Curve, DsaPrivate, EcdsaPrivate, PublicKey, RsaCrt, RsaKey,
 };
 use der::asn1::{AnyRef, ObjectIdentifier, UintRef};
 use der::{Decode, Encode, Reader, SliceReader, Tag, Tagged};
@@ -44,7 +44,7 @@ pub(crate) fn uint(u: UintRef<'_>) -> BigUint {
 /// # Errors
 /// [`Error::Truncated`], [`Error::Corrupt`], [`Error::InconsistentKey`], [`Error::KeyTooLarge`],
 /// [`Error::UnsupportedAlgorithm`] for multi-prime RSA.
-pub(crate) fn rsa_private_from_der(der: &[u8]) -> Result<RsaPrivateKey> {
+pub(crate) fn rsa_private_from_der(der: &[u8]) -> Result<RsaKey> {
     let k = ::pkcs1::RsaPrivateKey::from_der(der).map_err(der_error)?;
     if k.other_prime_infos.is_some() {
         return Err(Error::UnsupportedAlgorithm("multi-prime RSA".into()));

@@ -325,7 +325,7 @@ pub(crate) fn ecdsa_point(curve: Curve, b: &[u8]) -> Result<Vec<u8>> {
 /// A private key; its secret parts are zeroized on drop and never printed by `Debug`.
 pub enum PrivateKey {
     /// RSA, checked for consistency when built (see [`rsa_from_parts`]).
-    Rsa(RsaPrivateKey),
+    Rsa(RsaKey),
     /// Ed25519 seed and public key.
     Ed25519(Ed25519Private),
     /// ECDSA private scalar and public point.
@@ -342,6 +342,39 @@ impl core::fmt::Debug for PrivateKey {
             self.algorithm().name(),
             self.public_key().bits()
         )
+    }
+}
+
+/// An RSA private key: the rsa crate's key (zeroized on drop) behind a `Debug` that shows its size only, since
+/// rsa 0.9's `RsaPrivateKey` derives a `Debug` that prints d and the primes. It dereferences to the rsa crate's
+/// key for the arithmetic.
+#[derive(Clone)]
+pub struct RsaKey(RsaPrivateKey);
+
+impl core::ops::Deref for RsaKey {
+    type Target = RsaPrivateKey;
+
+    fn deref(&self) -> &RsaPrivateKey {
+        &self.0
+    }
+}
+
+impl From<RsaPrivateKey> for RsaKey {
+    fn from(key: RsaPrivateKey) -> Self {
+        RsaKey(key)
+    }
+}
+
+impl RsaKey {
+    /// The rsa crate's key.
+    pub(crate) fn into_inner(self) -> RsaPrivateKey {
+        self.0
+    }
+}
+
+impl core::fmt::Debug for RsaKey {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "RsaKey({} bits, redacted)", self.0.n().bits())
     }
 }
 
@@ -535,7 +568,7 @@ impl PrivateKey {
     }
 
     /// The RSA key, or [`Error::NotRsa`].
-    pub fn as_rsa(&self) -> Result<&RsaPrivateKey> {
+    pub fn as_rsa(&self) -> Result<&RsaKey> {
         match self {
             PrivateKey::Rsa(k) => Ok(k),
             other => Err(Error::NotRsa(other.algorithm().display())),
@@ -586,7 +619,7 @@ pub(crate) fn rsa_from_parts(
     p: BigUint,
     q: BigUint,
     crt: RsaCrt,
-) -> Result<RsaPrivateKey> {
+) -> Result<RsaKey> {
     // Wiped on every return below; the key takes them over (and wipes them on drop) only once they fit.
     let (mut d, mut p, mut q) = (Zeroizing::new(d), Zeroizing::new(p), Zeroizing::new(q));
     PublicKey::rsa(n.clone(), e.clone())?;
@@ -638,7 +671,7 @@ pub(crate) fn rsa_from_parts(
             ));
         }
     }
-    Ok(key)
+    Ok(RsaKey(key))
 }
 
 /// The CRT coefficient `q^-1 mod p` of an RSA key.

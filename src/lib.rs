@@ -46,7 +46,9 @@ pub use generate::{
     DEFAULT_BITS, PUBLIC_EXPONENT,
 };
 pub use inspect::{inspect, Problem, Report, Severity};
-pub use key::{Algorithm, Curve, DsaPrivate, EcdsaPrivate, Ed25519Private, PrivateKey, PublicKey};
+pub use key::{
+    Algorithm, Curve, DsaPrivate, EcdsaPrivate, Ed25519Private, PrivateKey, PublicKey, RsaKey,
+};
 pub use legacy_pem::LegacyCipher;
 pub use parsed::{Encryption, Format, Kdf, Parsed};
 pub use prime::bench;
