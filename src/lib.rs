@@ -14,6 +14,7 @@ mod generate;
 mod inspect;
 mod parsed;
 mod repair;
+mod secret;
 
 // The key formats, one file each (src/format/), and the layers they share.
 mod armor;
@@ -39,7 +40,7 @@ pub mod fuzzing;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use convert::{cipher_from_name, convert_key, read_any, ConvertOptions, Target};
+pub use convert::{cipher_from_name, convert_key, read_any, ConvertOptions};
 pub use error::{Error, Result};
 pub use generate::{
     finish_pkcs8, generate_key, key_from_primes, GenerateOptions, GeneratedKey, ALLOWED_BITS,
@@ -51,6 +52,9 @@ pub use key::{
 };
 pub use legacy_pem::LegacyCipher;
 pub use parsed::{Encryption, Format, Kdf, Parsed};
+/// The seeded key-generation workload of the benchmark (cargo feature `bench`). NOT for real keys.
+#[cfg(feature = "bench")]
 pub use prime::bench;
 pub use prime::find_prime;
 pub use repair::Repair;
+pub use secret::Secret;

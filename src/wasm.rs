@@ -3,11 +3,11 @@
 //! Each binding reads its options, calls the core and maps the error to a JavaScript `Error` whose `code`
 //! property is the stable kebab-case code of [`crate::Error::code`].
 
-use crate::convert::{self, ConvertOptions, Target};
+use crate::convert::{self, ConvertOptions};
 use crate::error::Error;
 use crate::generate::{self, GenerateOptions, GeneratedKey};
 use crate::inspect::Report;
-use crate::parsed::Kdf;
+use crate::parsed::{Format, Kdf};
 use js_sys::{Array, JsString, Object, Reflect, Uint8Array};
 use rand_core::OsRng;
 use wasm_bindgen::prelude::*;
@@ -63,7 +63,9 @@ fn generate_options(options: &JsValue) -> Result<GenerateOptions, JsValue> {
     Ok(GenerateOptions {
         bits,
         comment: opt_string(options, "comment")?.unwrap_or_default(),
-        passphrase: Zeroizing::new(opt_string(options, "passphrase")?.unwrap_or_default()),
+        passphrase: opt_string(options, "passphrase")?
+            .unwrap_or_default()
+            .into(),
     })
 }
 
@@ -203,10 +205,13 @@ pub fn inspect_key(input: JsValue, options: JsValue) -> Result<JsValue, JsValue>
 pub fn convert_key(input: JsValue, options: JsValue) -> Result<JsString, JsValue> {
     let bytes = input_bytes(&input)?;
     let to = opt_string(&options, "to")?.ok_or_else(|| misuse("options.to is required"))?;
-    let mut opts = ConvertOptions::new(Target::from_name(&to).map_err(|e| js_error(&e))?);
-    opts.passphrase = Zeroizing::new(opt_string(&options, "passphrase")?.unwrap_or_default());
-    opts.new_passphrase =
-        Zeroizing::new(opt_string(&options, "newPassphrase")?.unwrap_or_default());
+    let mut opts = ConvertOptions::new(Format::from_name(&to).map_err(|e| js_error(&e))?);
+    opts.passphrase = opt_string(&options, "passphrase")?
+        .unwrap_or_default()
+        .into();
+    opts.new_passphrase = opt_string(&options, "newPassphrase")?
+        .unwrap_or_default()
+        .into();
     opts.comment = opt_string(&options, "comment")?;
     if let Some(cipher) = opt_string(&options, "cipher")? {
         opts.cipher = convert::cipher_from_name(&cipher).map_err(|e| js_error(&e))?;
@@ -253,6 +258,7 @@ pub fn key_from_primes(p: Uint8Array, q: Uint8Array, options: JsValue) -> Result
 /// made by `"fast"` (keyfit's prime search, as `generateKey`) or `"rsa"` (the `rsa` crate's). BENCHMARK ONLY: a seeded key is
 /// not secret, which is why only its fingerprint comes back. Time the call to compare with
 /// `cargo run --release --example seeded_keygen`.
+#[cfg(feature = "bench")]
 #[wasm_bindgen(js_name = seededKeygen)]
 pub fn seeded_keygen(seed: u32, bits: u32, engine: Option<String>) -> Result<String, JsValue> {
     use crate::prime::bench;

@@ -4,7 +4,7 @@
 
 mod common;
 
-use keyfit::{read_any, ConvertOptions, GenerateOptions, PrivateKey, Target};
+use keyfit::{read_any, ConvertOptions, Format, GenerateOptions, PrivateKey};
 use rsa::traits::{PrivateKeyParts, PublicKeyParts};
 
 /// The decimal forms of the 64-bit limbs of a number (how num-bigint-dig's `Debug` prints it).
@@ -71,7 +71,7 @@ fn other_keys_and_options_print_no_secret() {
             "{text}"
         );
     }
-    let mut convert = ConvertOptions::new(Target::OpenSsh);
+    let mut convert = ConvertOptions::new(Format::OpenSsh);
     convert.passphrase = String::from("hunter2 old").into();
     convert.new_passphrase = String::from("hunter2 new").into();
     let generate = GenerateOptions {

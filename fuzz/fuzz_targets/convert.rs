@@ -1,20 +1,20 @@
 //! Reading any key and writing it in an unencrypted target format (picked by the first byte).
 #![no_main]
-use keyfit::{convert_key, read_any, ConvertOptions, Target};
+use keyfit::{convert_key, read_any, ConvertOptions, Format};
 use libfuzzer_sys::fuzz_target;
 use rand_chacha::rand_core::SeedableRng;
 use rand_chacha::ChaCha20Rng;
 
 /// Targets that cost no KDF work (an encrypted output would time the KDF, not the readers).
-const TARGETS: [Target; 8] = [
-    Target::Pkcs1,
-    Target::Pkcs8,
-    Target::OpenSsh,
-    Target::Ppk2,
-    Target::OpenSshPublic,
-    Target::Rfc4716Public,
-    Target::Pkcs1Public,
-    Target::SpkiPublic,
+const TARGETS: [Format; 8] = [
+    Format::Pkcs1,
+    Format::Pkcs8,
+    Format::OpenSsh,
+    Format::Ppk2,
+    Format::OpenSshPublic,
+    Format::Rfc4716Public,
+    Format::Pkcs1Public,
+    Format::SpkiPublic,
 ];
 
 fuzz_target!(|data: &[u8]| {

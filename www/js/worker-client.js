@@ -2,13 +2,12 @@
 // cancel() terminates the worker; the next call makes a fresh one. A worker whose wasm memory grew past
 // RETIRE_MEMORY_BYTES (wasm memory never shrinks: a 256 MiB KDF would keep 300 MB for the session) is replaced
 // once it has answered every call it was given.
+import { failure } from './failure.js';
 
 const WORKER_URL = new URL('../worker.js', import.meta.url);
 
 /** Wasm memory past which a worker is replaced after its jobs: well above a 4096-bit key or PuTTY's 8 MiB Argon2. */
 export const RETIRE_MEMORY_BYTES = 48 << 20;
-
-const failure = (code, message) => Object.assign(new Error(message), { code });
 
 export class WorkerClient {
   #worker = null;
