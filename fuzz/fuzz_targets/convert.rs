@@ -28,6 +28,10 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(text) = convert_key(bytes, &opts, &mut rng) {
         // What keyfit writes, keyfit reads.
         let again = read_any(text.as_bytes(), None);
-        assert!(again.is_ok(), "keyfit cannot read its own {} output", to.name());
+        assert!(
+            again.is_ok(),
+            "keyfit cannot read its own {} output",
+            to.name()
+        );
     }
 });

@@ -12,6 +12,8 @@ const FORMATS: [Format; 4] = [
 ];
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&pick, rest)) = data.split_first() else { return };
+    let Some((&pick, rest)) = data.split_first() else {
+        return;
+    };
     let _ = fuzzing::read_as(rest, FORMATS[usize::from(pick) % FORMATS.len()], None);
 });
