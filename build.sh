@@ -5,6 +5,8 @@
 #   ./build.sh test     run every test: native, wasm in headless Chromium, browser end-to-end
 #   ./build.sh bench    benchmarks side by side with the native tools (not part of test)
 #   ./build.sh dist     build, then dist/keyfit.html (one file that works from disk) and dist/site/ (to host)
+#   ./build.sh fuzz [SECONDS]   every cargo-fuzz target of fuzz/ for SECONDS each (default 300; not part of test)
+#   ./build.sh audit    cargo audit (offline against a local rustsec/advisory-db clone: ADVISORY_DB=dir)
 set -eu
 cd "$(dirname "$0")"
 
@@ -36,6 +38,51 @@ need_rust() {
 need_node() {
   if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     npm ci --no-audit --no-fund --loglevel=error
+  fi
+}
+
+need_fuzz() {
+  rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+  command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+}
+
+# Runs every fuzz target for $1 seconds, seeded from tests/corpus and tests/bad (each file behind a first byte
+# of 1: "use the corpus passphrase", see fuzz/src/lib.rs). New inputs stay in fuzz/corpus/, crashes in
+# fuzz/artifacts/ (both ignored by git): a crash becomes a row of tests/bad_inputs.rs.
+fuzz() {
+  local seconds=${1:-300} failed="" summary=""
+  need_fuzz
+  rm -rf fuzz/seeds && mkdir -p fuzz/seeds
+  for f in tests/corpus/keys/* tests/bad/*; do
+    case "$f" in *.sh) continue ;; esac
+    { printf '\001'; cat "$f"; } > "fuzz/seeds/$(basename "$(dirname "$f")")-$(basename "$f")"
+  done
+  (cd fuzz && cargo +nightly fuzz build -O)
+  for target in $(cd fuzz && cargo +nightly fuzz list); do
+    mkdir -p "fuzz/corpus/$target"
+    echo "== fuzz $target for ${seconds} s"
+    if (cd fuzz && cargo +nightly fuzz run -O "$target" "corpus/$target" seeds -- -max_total_time="$seconds" \
+        -timeout=10 -rss_limit_mb=2048 -max_len=65536 -dict=keys.dict -print_final_stats=1) 2> "fuzz/$target.log"; then
+      :
+    else
+      failed="$failed $target"
+    fi
+    summary="$summary\n  $target: $(sed -n 's/^stat::number_of_executed_units: *//p' "fuzz/$target.log" | tail -1) executions"
+  done
+  printf "fuzz executions per target:$summary\n"
+  if [ -n "$failed" ]; then
+    echo "CRASHES in:$failed (inputs in fuzz/artifacts/, logs in fuzz/*.log)" >&2
+    return 1
+  fi
+}
+
+audit() {
+  command -v cargo-audit >/dev/null || cargo install cargo-audit --locked --no-default-features
+  # .cargo/audit.toml lists the advisories ignored and why.
+  if [ -n "${ADVISORY_DB:-}" ]; then
+    cargo audit --db "$ADVISORY_DB" --no-fetch --stale
+  else
+    cargo audit
   fi
 }
 
@@ -90,6 +137,8 @@ case "${1:-build}" in
     cargo test -q --release --test release_4096 -- --include-ignored
     echo "== wasm binding tests in headless Chromium"
     CHROMEDRIVER=/usr/bin/chromedriver cargo test --target "$TARGET" --test wasm_api
+    echo "== node tests (tools, wasm memory after each call)"
+    node --test --test-concurrency=1 tests/node/
     echo "== browser end-to-end tests"
     node --test --test-concurrency=1 tests/e2e/
     ;;
@@ -101,8 +150,14 @@ case "${1:-build}" in
     dist
     node tests/bench/bench.mjs
     ;;
+  fuzz)
+    fuzz "${2:-300}"
+    ;;
+  audit)
+    audit
+    ;;
   *)
-    echo "usage: $0 [build|serve|test|bench|dist]" >&2
+    echo "usage: $0 [build|serve|test|bench|dist|fuzz [SECONDS]|audit]" >&2
     exit 2
     ;;
 esac

@@ -9,7 +9,7 @@
 
 use crate::error::{Error, Result};
 use crate::key::{
-    dsa_from_parts, rsa_from_parts, Curve, DsaPrivate, EcdsaPrivate, PublicKey, RsaCrt,
+    dsa_from_parts, rsa_from_parts, Curve, DsaPrivate, EcdsaPrivate, PublicKey, RsaCrt, RsaKey,
 };
 use der::asn1::{AnyRef, ObjectIdentifier, UintRef};
 use der::{Decode, Encode, Reader, SliceReader, Tag, Tagged};
@@ -44,7 +44,7 @@ pub(crate) fn uint(u: UintRef<'_>) -> BigUint {
 /// # Errors
 /// [`Error::Truncated`], [`Error::Corrupt`], [`Error::InconsistentKey`], [`Error::KeyTooLarge`],
 /// [`Error::UnsupportedAlgorithm`] for multi-prime RSA.
-pub(crate) fn rsa_private_from_der(der: &[u8]) -> Result<RsaPrivateKey> {
+pub(crate) fn rsa_private_from_der(der: &[u8]) -> Result<RsaKey> {
     let k = ::pkcs1::RsaPrivateKey::from_der(der).map_err(der_error)?;
     if k.other_prime_infos.is_some() {
         return Err(Error::UnsupportedAlgorithm("multi-prime RSA".into()));
@@ -116,8 +116,8 @@ pub(crate) fn ec_private_from_der(der: &[u8]) -> Result<EcdsaPrivate> {
 /// beside it (PKCS#8 v2). The `ECPrivateKey` must not name another curve.
 ///
 /// # Errors
-/// [`Error::Corrupt`] for a curve mismatch or a malformed scalar or point, [`Error::UnsupportedAlgorithm`] when
-/// no public point is stored (deriving it needs curve arithmetic keyfit does not ship).
+/// [`Error::Corrupt`] for a curve mismatch or a malformed scalar or point, [`Error::InconsistentKey`] when the
+/// scalar does not give the point (which is derived when not stored).
 pub(crate) fn ec_private(
     curve: Curve,
     k: &::sec1::EcPrivateKey<'_>,
@@ -128,11 +128,11 @@ pub(crate) fn ec_private(
             return Err(Error::Corrupt("the EC key names two different curves"));
         }
     }
-    let point = k
-        .public_key
-        .or(outer_point)
-        .ok_or_else(|| Error::UnsupportedAlgorithm("ECDSA key without its public point".into()))?;
-    EcdsaPrivate::new(curve, point, k.private_key)
+    match k.public_key.or(outer_point) {
+        Some(point) => EcdsaPrivate::new(curve, point, k.private_key),
+        // The point is optional in SEC1: derive it from the scalar.
+        None => EcdsaPrivate::from_scalar(curve, k.private_key),
+    }
 }
 
 /// Parses OpenSSL's DER `DSAPrivateKey`: `SEQUENCE { version 0, p, q, g, y, x }` (no RFC; OpenSSL's

@@ -221,3 +221,24 @@ pub(crate) fn read(bytes: &[u8], passphrase: Option<&[u8]>) -> Reading {
         parsed,
     }
 }
+
+/// Reads `bytes` with the reader of `format`, whatever their shape (`Pkcs1` takes the `EC` and `DSA PRIVATE KEY`
+/// readers too, by label): the fuzz targets of `fuzz/` drive each reader on its own through this.
+#[cfg(fuzzing)]
+pub(crate) fn read_as(bytes: &[u8], format: Format, passphrase: Option<&[u8]>) -> Result<Parsed> {
+    let input = Input::from_bytes(bytes);
+    let reader = match (format, sniff(input)) {
+        (Format::Pkcs1, r @ (Reader::Sec1 | Reader::Dsa)) => r,
+        (Format::Pkcs1, _) => Reader::Pkcs1,
+        (Format::Pkcs8, _) => Reader::Pkcs8,
+        (Format::OpenSsh, _) => Reader::OpenSsh,
+        (Format::Ppk2 | Format::Ppk3, _) => Reader::Ppk(format),
+        (Format::SshCom, _) => Reader::SshCom,
+        (Format::Rfc4716Public, _) => Reader::Rfc4716,
+        (Format::Pkcs1Public, _) => Reader::Pkcs1Public,
+        (Format::SpkiPublic, _) => Reader::Spki,
+        (Format::OpenSshPublic, _) => Reader::OpenSshLine,
+        (other, _) => Reader::None(other),
+    };
+    read_with(reader, input, passphrase)
+}

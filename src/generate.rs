@@ -88,7 +88,7 @@ pub fn finish(
         .then(|| (opts.passphrase.as_bytes(), LegacyCipher::Aes128Cbc));
     let private_key = pkcs1::write(&key, pass, rng)?;
     let bits = rsa_bits(&key);
-    let key = PrivateKey::Rsa(key);
+    let key = PrivateKey::Rsa(key.into());
     let public: PublicKey = key.public_key();
     Ok(GeneratedKey {
         private_key,
@@ -120,7 +120,7 @@ pub fn finish_pkcs8(
             "the browser made a key of an unexpected size".into(),
         ));
     }
-    finish(key, opts, rng)
+    finish(key.into_inner(), opts, rng)
 }
 
 /// Prime pairs [`generate_key`] draws before it gives up on `|p - q|` (each pair fails with probability

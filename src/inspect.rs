@@ -115,7 +115,7 @@ fn fix_for(err: &Error) -> &'static str {
         Error::UnsupportedCipher(_) => "Decrypt or convert it with the tool that made it, then check it again.",
         Error::UnsupportedAlgorithm(_) => FIX_NEW_RSA,
         Error::KdfTooCostly { .. } => "Re-save the key with the tool that made it using default settings (e.g. ssh-keygen -p -f <key file>).",
-        Error::KeyTooLarge { .. } => "Use a key of at most 16384 bits; 4096 is recommended.",
+        Error::KeyTooLarge { .. } => "Use a key within keyfit's limits (the message names the one exceeded): RSA private keys of at most 8192 bits, 4096 recommended.",
         Error::KeyTooSmall(_) => FIX_NEW_RSA,
         Error::InconsistentKey(_) => "The key's parts do not belong together: the file is damaged. Use an intact copy, or generate a new key.",
         Error::NotRsa(_) => FIX_NEW_RSA,

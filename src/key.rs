@@ -15,6 +15,8 @@ use rsa::RsaPrivateKey;
 use sha2::Sha256;
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
+mod check;
+
 /// A named elliptic curve for ECDSA keys.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Curve {
@@ -324,7 +326,7 @@ pub(crate) fn ecdsa_point(curve: Curve, b: &[u8]) -> Result<Vec<u8>> {
 /// A private key; its secret parts are zeroized on drop and never printed by `Debug`.
 pub enum PrivateKey {
     /// RSA, checked for consistency when built (see [`rsa_from_parts`]).
-    Rsa(RsaPrivateKey),
+    Rsa(RsaKey),
     /// Ed25519 seed and public key.
     Ed25519(Ed25519Private),
     /// ECDSA private scalar and public point.
@@ -341,6 +343,39 @@ impl core::fmt::Debug for PrivateKey {
             self.algorithm().name(),
             self.public_key().bits()
         )
+    }
+}
+
+/// An RSA private key: the rsa crate's key (zeroized on drop) behind a `Debug` that shows its size only, since
+/// rsa 0.9's `RsaPrivateKey` derives a `Debug` that prints d and the primes. It dereferences to the rsa crate's
+/// key for the arithmetic.
+#[derive(Clone)]
+pub struct RsaKey(RsaPrivateKey);
+
+impl core::ops::Deref for RsaKey {
+    type Target = RsaPrivateKey;
+
+    fn deref(&self) -> &RsaPrivateKey {
+        &self.0
+    }
+}
+
+impl From<RsaPrivateKey> for RsaKey {
+    fn from(key: RsaPrivateKey) -> Self {
+        RsaKey(key)
+    }
+}
+
+impl RsaKey {
+    /// The rsa crate's key.
+    pub(crate) fn into_inner(self) -> RsaPrivateKey {
+        self.0
+    }
+}
+
+impl core::fmt::Debug for RsaKey {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "RsaKey({} bits, redacted)", self.0.n().bits())
     }
 }
 
@@ -387,10 +422,12 @@ pub struct EcdsaPrivate {
 }
 
 impl EcdsaPrivate {
-    /// Builds from a scalar of any length up to the curve size; rejects zero and oversized scalars.
+    /// Builds from a scalar of any length up to the curve size and checks that the scalar is in range and
+    /// gives the public point.
     ///
     /// # Errors
-    /// [`Error::Corrupt`] for a malformed scalar or point.
+    /// [`Error::Corrupt`] for a malformed scalar or point, [`Error::InconsistentKey`] when the scalar is zero or
+    /// past the curve order, or does not give the point.
     pub fn new(curve: Curve, point: &[u8], scalar: &[u8]) -> Result<Self> {
         let len = curve.scalar_len();
         let trimmed: &[u8] = {
@@ -402,11 +439,36 @@ impl EcdsaPrivate {
         }
         let mut padded = vec![0u8; len];
         padded[len - trimmed.len()..].copy_from_slice(trimmed);
-        Ok(EcdsaPrivate {
+        // Built before the checks, so the scalar is wiped (ZeroizeOnDrop) on every error below.
+        let mut key = EcdsaPrivate {
             curve,
-            point: ecdsa_point(curve, point)?,
+            point: Vec::new(),
             scalar: padded,
-        })
+        };
+        key.point = ecdsa_point(curve, point)?;
+        if !check::ecdsa_scalar_matches(curve, &key.scalar, &key.point) {
+            return Err(Error::InconsistentKey(
+                "the ECDSA public point does not match the private scalar",
+            ));
+        }
+        Ok(key)
+    }
+
+    /// Builds from a scalar alone, computing the public point (uncompressed), for files that do not store it.
+    ///
+    /// # Errors
+    /// As [`EcdsaPrivate::new`].
+    pub(crate) fn from_scalar(curve: Curve, scalar: &[u8]) -> Result<Self> {
+        let len = curve.scalar_len();
+        let mut padded = Zeroizing::new(vec![0u8; len]);
+        if scalar.len() > len {
+            return Err(Error::Corrupt("the ECDSA private scalar is out of range"));
+        }
+        padded[len - scalar.len()..].copy_from_slice(scalar);
+        let point = check::ecdsa_public_point(curve, &padded).ok_or(Error::InconsistentKey(
+            "the ECDSA private scalar is zero or past the curve order",
+        ))?;
+        EcdsaPrivate::new(curve, &point, &padded)
     }
 }
 
@@ -426,27 +488,46 @@ pub struct DsaPrivate {
 }
 
 impl DsaPrivate {
-    /// Builds a DSA key and checks `y = g^x mod p`.
+    /// Builds a DSA key and checks it, whatever format it came from: sizes within keyfit's caps, `p` odd, `1 < q`,
+    /// `q` dividing `p - 1`, `1 < g < p`, `0 < x < q`, and `y = g^x mod p`.
     ///
     /// # Errors
-    /// [`Error::InconsistentKey`] if the public value does not match, [`Error::KeyTooLarge`] past the size cap.
+    /// [`Error::KeyTooLarge`] past the modulus or subgroup cap, [`Error::InconsistentKey`] for a value out of range
+    /// or a public value that does not match.
     pub fn new(p: BigUint, q: BigUint, g: BigUint, y: BigUint, x: BigUint) -> Result<Self> {
-        limits::check_rsa_bits(p.bits())?;
-        // DSA subgroups are 160 to 256 bits; a larger q (and so x) would only make the check below costly.
-        if q.bits() > 512 {
-            return Err(Error::KeyTooLarge {
-                parameter: "DSA q bits",
-                value: q.bits() as u64,
-                limit: 512,
-            });
-        }
-        if p.is_zero() || q.is_zero() || x >= q || g.modpow(&x, &p) != y {
+        // Built before the checks, so x is wiped (Drop) on every error below.
+        let key = DsaPrivate { p, q, g, y, x };
+        check_dsa_ranges(&key.p, &key.q, &key.g, &key.x)?;
+        if key.g.modpow(&key.x, &key.p) != key.y {
             return Err(Error::InconsistentKey(
                 "the DSA public value does not match the private value",
             ));
         }
-        Ok(DsaPrivate { p, q, g, y, x })
+        Ok(key)
     }
+}
+
+/// The range checks of a DSA key, cheapest first; they bound the cost of `g^x mod p`.
+fn check_dsa_ranges(p: &BigUint, q: &BigUint, g: &BigUint, x: &BigUint) -> Result<()> {
+    limits::check_rsa_bits(p.bits())?;
+    limits::check_dsa_q_bits(q.bits())?;
+    let one = BigUint::one();
+    if *p <= one || p.is_even() || *q <= one || q >= p || !((p - &one) % q).is_zero() {
+        return Err(Error::InconsistentKey(
+            "the DSA parameters p and q are invalid",
+        ));
+    }
+    if *g <= one || g >= p {
+        return Err(Error::InconsistentKey(
+            "the DSA generator g is out of range",
+        ));
+    }
+    if x.is_zero() || x >= q {
+        return Err(Error::InconsistentKey(
+            "the DSA private value is out of range",
+        ));
+    }
+    Ok(())
 }
 
 impl Drop for DsaPrivate {
@@ -488,7 +569,7 @@ impl PrivateKey {
     }
 
     /// The RSA key, or [`Error::NotRsa`].
-    pub fn as_rsa(&self) -> Result<&RsaPrivateKey> {
+    pub fn as_rsa(&self) -> Result<&RsaKey> {
         match self {
             PrivateKey::Rsa(k) => Ok(k),
             other => Err(Error::NotRsa(other.algorithm().display())),
@@ -539,21 +620,33 @@ pub(crate) fn rsa_from_parts(
     p: BigUint,
     q: BigUint,
     crt: RsaCrt,
-) -> Result<RsaPrivateKey> {
+) -> Result<RsaKey> {
+    // Wiped on every return below; the key takes them over (and wipes them on drop) only once they fit.
+    let (mut d, mut p, mut q) = (Zeroizing::new(d), Zeroizing::new(p), Zeroizing::new(q));
     PublicKey::rsa(n.clone(), e.clone())?;
-    if p <= BigUint::one() || q <= BigUint::one() || p == q {
+    limits::check_rsa_private_bits(n.bits())?;
+    if *p <= BigUint::one() || *q <= BigUint::one() || *p == *q {
         return Err(Error::InconsistentKey("the primes p and q are invalid"));
     }
-    if &p * &q != n {
+    if &*p * &*q != n {
         return Err(Error::InconsistentKey("the modulus n is not p × q"));
     }
-    // As OpenSSL's RSA_check_key: p and q must be prime (a base-2 strong test catches any composite that was not
-    // built to pass it). Primes above the prime engine's size, in keys over 7000 bits, are not tested.
-    for x in [&p, &q] {
-        if x.bits() <= crate::prime::MAX_BITS && !crate::prime::is_base2_strong_probable_prime(x) {
-            return Err(Error::InconsistentKey("p or q is not prime"));
-        }
+    // A private exponent past the modulus is no key a tool writes (and a huge one would only cost time).
+    if *d >= n {
+        return Err(Error::InconsistentKey(
+            "the private exponent d is not below the modulus",
+        ));
     }
+    // As OpenSSL's RSA_check_key: p and q must be prime (a base-2 strong test catches any composite that was not
+    // built to pass it), at every size keyfit accepts.
+    if !check::is_probable_prime(&p) || !check::is_probable_prime(&q) {
+        return Err(Error::InconsistentKey("p or q is not prime"));
+    }
+    let (d, p, q) = (
+        core::mem::take(&mut *d),
+        core::mem::take(&mut *p),
+        core::mem::take(&mut *q),
+    );
     let key = RsaPrivateKey::from_components(n, e, d, vec![p, q]).map_err(|err| match err {
         rsa::Error::InvalidExponent => {
             Error::InconsistentKey("the private exponent d does not match e")
@@ -579,7 +672,7 @@ pub(crate) fn rsa_from_parts(
             ));
         }
     }
-    Ok(key)
+    Ok(RsaKey(key))
 }
 
 /// The CRT coefficient `q^-1 mod p` of an RSA key.
@@ -611,31 +704,14 @@ pub(crate) fn dsa_from_parts(
     y: Option<BigUint>,
     x: BigUint,
 ) -> Result<DsaPrivate> {
-    // Wiped on every return; the key keeps its own copy.
-    let x = Zeroizing::new(x);
-    limits::check_rsa_bits(p.bits())?;
-    limits::check_dsa_q_bits(q.bits())?;
-    let one = BigUint::one();
-    if p <= one || p.is_even() || q <= one || q >= p {
-        return Err(Error::InconsistentKey(
-            "the DSA parameters p and q are invalid",
-        ));
-    }
-    if g <= one || g >= p {
-        return Err(Error::InconsistentKey(
-            "the DSA generator g is out of range",
-        ));
-    }
-    if x.is_zero() || *x >= q {
-        return Err(Error::InconsistentKey(
-            "the DSA private value is out of range",
-        ));
-    }
+    // Wiped on every return; the key takes it over.
+    let mut x = Zeroizing::new(x);
+    check_dsa_ranges(&p, &q, &g, &x)?;
     let y = match y {
         Some(y) => y,
         None => g.modpow(&x, &p),
     };
-    DsaPrivate::new(p, q, g, y, (*x).clone())
+    DsaPrivate::new(p, q, g, y, core::mem::take(&mut *x))
 }
 
 #[cfg(test)]

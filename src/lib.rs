@@ -33,6 +33,10 @@ mod prime;
 #[cfg(test)]
 mod test_support;
 
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub mod fuzzing;
+
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
@@ -43,7 +47,9 @@ pub use generate::{
     DEFAULT_BITS, PUBLIC_EXPONENT,
 };
 pub use inspect::{inspect, Problem, Report, Severity};
-pub use key::{Algorithm, Curve, DsaPrivate, EcdsaPrivate, Ed25519Private, PrivateKey, PublicKey};
+pub use key::{
+    Algorithm, Curve, DsaPrivate, EcdsaPrivate, Ed25519Private, PrivateKey, PublicKey, RsaKey,
+};
 pub use legacy_pem::LegacyCipher;
 pub use parsed::{Encryption, Format, Kdf, Parsed};
 /// The seeded key-generation workload of the benchmark (cargo feature `bench`). NOT for real keys.

@@ -8,7 +8,7 @@ use crate::error::Error;
 use crate::generate::{self, GenerateOptions, GeneratedKey};
 use crate::inspect::Report;
 use crate::parsed::{Format, Kdf};
-use js_sys::{Array, Object, Reflect, Uint8Array};
+use js_sys::{Array, JsString, Object, Reflect, Uint8Array};
 use rand_core::OsRng;
 use wasm_bindgen::prelude::*;
 use zeroize::Zeroizing;
@@ -202,7 +202,7 @@ pub fn inspect_key(input: JsValue, options: JsValue) -> Result<JsValue, JsValue>
 
 /// `convertKey(textOrBytes, {passphrase, to, newPassphrase, comment, cipher, rounds})` -> the converted text.
 #[wasm_bindgen(js_name = convertKey)]
-pub fn convert_key(input: JsValue, options: JsValue) -> Result<String, JsValue> {
+pub fn convert_key(input: JsValue, options: JsValue) -> Result<JsString, JsValue> {
     let bytes = input_bytes(&input)?;
     let to = opt_string(&options, "to")?.ok_or_else(|| misuse("options.to is required"))?;
     let mut opts = ConvertOptions::new(Format::from_name(&to).map_err(|e| js_error(&e))?);
@@ -220,7 +220,9 @@ pub fn convert_key(input: JsValue, options: JsValue) -> Result<String, JsValue> 
         opts.rounds = rounds.min(f64::from(u32::MAX)) as u32;
     }
     let out = convert::convert_key(&bytes, &opts, &mut OsRng).map_err(|e| js_error(&e))?;
-    Ok(out.to_string())
+    // JavaScript copies the text straight out of `out`, which is wiped when it drops: a returned `String` would
+    // be a second copy, freed by wasm-bindgen without wiping.
+    Ok(JsString::from(out.as_str()))
 }
 
 /// `findPrime(bits)` -> `Uint8Array`: a probable prime of exactly `bits` bits (top two set, `gcd(65537, p - 1) =

@@ -86,8 +86,10 @@ const READER_CODES: [&str; 10] = [
 /// Codes of rows that must finish within [`HOSTILE_LIMIT`].
 const HOSTILE_CODES: [&str; 2] = ["kdf-too-costly", "key-too-large"];
 /// Files with edited KDF parameters, held to [`HOSTILE_LIMIT`] whatever their code (zero rounds are corrupt).
-const HOSTILE_FILES: [&str; 6] = [
+const HOSTILE_FILES: [&str; 8] = [
     "bcrypt-rounds",
+    "salt-64k",
+    "scrypt-expansion",
     "argon2-memory",
     "argon2-passes",
     "argon2-parallelism",
@@ -245,6 +247,22 @@ const CASES: &[Case] = &[
     Case(Bad("pkcs8-pbkdf2-iterations-2p31.pem"), Right, Error("kdf-too-costly")),
     Case(Bad("pkcs8-pbkdf2-iterations-2p31.pem"), No, Error("kdf-too-costly")),
     Case(Bad("pkcs8-scrypt-n-2p30.pem"), Right, Error("kdf-too-costly")),
+    // Inside the first caps, yet 24 s (scrypt's PBKDF2 step expands to p·128·r = 256 MiB), hours with a long salt,
+    // 9-10 s (the first caps' own limit): each refused before any work, as are salts past the cap in every KDF.
+    Case(Bad("pkcs8-scrypt-expansion-256m.pem"), Right, Error("kdf-too-costly")),
+    Case(Bad("pkcs8-scrypt-expansion-salt-64k.pem"), Right, Error("kdf-too-costly")),
+    Case(Bad("pkcs8-scrypt-n2p20-r2-p2.pem"), Right, Error("kdf-too-costly")),
+    Case(Bad("pkcs8-scrypt-salt-64k.pem"), Right, Error("kdf-too-costly")),
+    Case(Bad("pkcs8-pbkdf2-salt-64k.pem"), Right, Error("kdf-too-costly")),
+    Case(Bad("openssh-bcrypt-salt-64k.key"), Right, Error("kdf-too-costly")),
+    Case(Bad("ppk3-argon2-salt-64k.ppk"), Right, Error("kdf-too-costly")),
+    // The costliest files inside the caps (salt at its cap too): derived in full, not refused. Their edited
+    // parameters derive another key, so the right passphrase reads as a wrong one.
+    Case(Bad("at-cap-pkcs8-pbkdf2.pem"), Right, Error("wrong-passphrase")),
+    Case(Bad("at-cap-pkcs8-scrypt.pem"), Right, Error("wrong-passphrase")),
+    Case(Bad("at-cap-pkcs8-scrypt-logn.pem"), Right, Error("wrong-passphrase")),
+    Case(Bad("at-cap-openssh-bcrypt.key"), Right, Error("wrong-passphrase")),
+    Case(Bad("at-cap-ppk3-argon2.ppk"), Right, Error("wrong-passphrase")),
 
     // ---- RSA numbers that do not fit together, and sizes.
     Case(Bad("rsa-wrong-q.pem"), No, Error("inconsistent-key")),
@@ -253,6 +271,14 @@ const CASES: &[Case] = &[
     Case(Bad("rsa-dp-altered.pem"), No, Error("inconsistent-key")),
     Case(Bad("rsa-qinv-altered.pem"), No, Error("inconsistent-key")),
     Case(Bad("rsa-e-even.pem"), No, Error("inconsistent-key")),
+    // Parts that fit every relation but one (issue 11): composite p and q past keyfit's prime engine (4096
+    // bits each), d past the modulus (same exponents mod p - 1 and q - 1), an ECDSA scalar that does not give
+    // its point, a DSA group with an even p (y recomputed to match). A 16384-bit private key is past the cap.
+    Case(Bad("rsa-8192-composite-pq.pem"), No, Error("inconsistent-key")),
+    Case(Bad("rsa-d-past-modulus.pem"), No, Error("inconsistent-key")),
+    Case(Bad("ecdsa256-openssh-scalar-mismatch.key"), No, Error("inconsistent-key")),
+    Case(Bad("dsa-openssh-p-even.key"), No, Error("inconsistent-key")),
+    Case(Bad("rsa-16384-private.pem"), No, Error("key-too-large")),
     Case(Corpus("rsa1024-pkcs1.pem"), No, Error("key-too-small")),
     Case(Bad("rsa-public-20000-bits.pem"), No, Error("key-too-large")),
     Case(Bad("openssh-pub-20000-bits.pub"), No, Error("key-too-large")),

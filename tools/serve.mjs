@@ -2,7 +2,7 @@
 // Usage: node tools/serve.mjs [port] [root]   — prints the URL once listening.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -22,13 +22,31 @@ const TYPES = {
 export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; "
   + "style-src 'self'; img-src 'self' data:; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
 
+/**
+ * The file under `base` (an absolute, resolved directory) that a request URL names: `{file}`, or `{status: 400}`
+ * for a malformed URL (bad percent-encoding, a NUL byte), `{status: 403}` for anything outside `base` (`..`, an
+ * encoded `/`, a sibling folder whose name starts with the root's name).
+ */
+export function fileFor(base, url) {
+  let path;
+  try {
+    path = decodeURIComponent(new URL(url, 'http://x').pathname);
+  } catch {
+    return { status: 400 };
+  }
+  if (path.includes('\0')) return { status: 400 };
+  const file = resolve(join(base, path.endsWith('/') ? path + 'index.html' : path));
+  return inside(base, file) ? { file } : { status: 403 };
+}
+
+const inside = (base, file) => file === base || file.startsWith(base.endsWith(sep) ? base : base + sep);
+
 export function serve(root, port = 8080, host = '127.0.0.1') {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const file = normalize(join(base, path.endsWith('/') ? path + 'index.html' : path));
-    if (!file.startsWith(base)) {
-      res.writeHead(403).end();
+    const { file, status } = fileFor(base, req.url);
+    if (!file) {
+      res.writeHead(status, { 'Content-Type': 'text/plain' }).end(status === 400 ? 'bad request' : 'forbidden');
       return;
     }
     try {

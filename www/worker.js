@@ -1,9 +1,13 @@
 // keyfit's module worker: all key work happens here, never on the page's thread.
-// Protocol: {id, op, args} -> {id, ok: true, value} | {id, ok: false, error: {code, message}}.
+// Protocol: {id, op, args} -> {id, ok: true, value, memoryBytes} | {id, ok: false, error: {code, message}, memoryBytes}.
+// memoryBytes is the size of the wasm memory after the job: wasm memory never shrinks, so after a costly KDF the
+// page replaces this worker (js/worker-client.js) rather than keep hundreds of megabytes for the session.
+// Byte arrays received (a dropped file, primes) are zeroed once the job is done, whatever its outcome.
 import init, * as keyfit from './pkg/keyfit.js';
 import { failure } from './js/failure.js';
 
 let ready = null;
+let memory = null;
 
 /** An RSA key from the browser's own WebCrypto, exported as PKCS#8 bytes. */
 async function webcryptoPkcs8(bits) {
@@ -69,16 +73,30 @@ const ops = {
   },
 };
 
+/** Zeroes every byte array among a job's arguments (this worker's copies: the page keeps its own). */
+function wipe(args) {
+  if (!args || typeof args !== 'object') return;
+  for (const value of Object.values(args)) {
+    if (ArrayBuffer.isView(value)) new Uint8Array(value.buffer, value.byteOffset, value.byteLength).fill(0);
+    else if (value instanceof ArrayBuffer) new Uint8Array(value).fill(0);
+  }
+}
+
+const memoryBytes = () => memory?.buffer.byteLength ?? 0;
+
 self.onmessage = async ({ data: { id, op, args } }) => {
   try {
     if (!Object.hasOwn(ops, op)) throw failure('invalid-option', `Unknown operation ${op}.`);
-    ready ??= init().catch((err) => {
+    ready ??= init().then((exports) => { memory = exports.memory; }, (err) => {
       ready = null;
       throw failure('engine-load-failed', `keyfit’s engine did not load: ${err.message}`);
     });
     await ready;
-    self.postMessage({ id, ok: true, value: await ops[op](args) });
+    const value = await ops[op](args);
+    wipe(args);
+    self.postMessage({ id, ok: true, value, memoryBytes: memoryBytes() });
   } catch (err) {
+    wipe(args);
     const coded = typeof err?.code === 'string';
     self.postMessage({
       id,
@@ -87,6 +105,7 @@ self.onmessage = async ({ data: { id, op, args } }) => {
         code: coded ? err.code : 'internal',
         message: coded ? err.message : `keyfit hit an internal error (${err?.name || 'unknown'}).`,
       },
+      memoryBytes: memoryBytes(),
     });
   }
 };

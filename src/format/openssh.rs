@@ -133,6 +133,7 @@ fn bcrypt_options(options: &[u8]) -> Result<(&[u8], u32)> {
     if salt.is_empty() {
         return Err(Error::Corrupt("the bcrypt salt is empty"));
     }
+    limits::check_salt(salt.len())?;
     Ok((salt, rounds))
 }
 

@@ -18,6 +18,7 @@ use crate::asn1::{
 use crate::error::{Error, Result};
 use crate::key::dsa_from_parts;
 use crate::key::{ed25519_bytes, Ed25519Private, PrivateKey};
+use crate::limits;
 use crate::parsed::{Encryption, Format, Kdf, Parsed};
 use crate::text::PEM_WIDTH;
 use ::pkcs8::pkcs5::pbes2::{self, EncryptionScheme, Pbkdf2Prf};
@@ -181,23 +182,27 @@ fn describe(params: &pbes2::Parameters<'_>) -> Result<Encryption> {
         }
     };
     let kdf = match &params.kdf {
-        pbes2::Kdf::Pbkdf2(p) => Kdf::Pbkdf2 {
-            prf: match p.prf {
-                Pbkdf2Prf::HmacWithSha1 => "hmacWithSHA1",
-                Pbkdf2Prf::HmacWithSha224 => "hmacWithSHA224",
-                Pbkdf2Prf::HmacWithSha256 => "hmacWithSHA256",
-                Pbkdf2Prf::HmacWithSha384 => "hmacWithSHA384",
-                Pbkdf2Prf::HmacWithSha512 => "hmacWithSHA512",
-                other => {
-                    return Err(Error::UnsupportedCipher(format!(
-                        "PBKDF2 with {}",
-                        other.oid()
-                    )))
-                }
-            },
-            iterations: p.iteration_count,
-        },
+        pbes2::Kdf::Pbkdf2(p) => {
+            limits::check_salt(p.salt.len())?;
+            Kdf::Pbkdf2 {
+                prf: match p.prf {
+                    Pbkdf2Prf::HmacWithSha1 => "hmacWithSHA1",
+                    Pbkdf2Prf::HmacWithSha224 => "hmacWithSHA224",
+                    Pbkdf2Prf::HmacWithSha256 => "hmacWithSHA256",
+                    Pbkdf2Prf::HmacWithSha384 => "hmacWithSHA384",
+                    Pbkdf2Prf::HmacWithSha512 => "hmacWithSHA512",
+                    other => {
+                        return Err(Error::UnsupportedCipher(format!(
+                            "PBKDF2 with {}",
+                            other.oid()
+                        )))
+                    }
+                },
+                iterations: p.iteration_count,
+            }
+        }
         pbes2::Kdf::Scrypt(s) => {
+            limits::check_salt(s.salt.len())?;
             let n = s.cost_parameter;
             // N must be a power of two from 2 up (RFC 7914 §2); pkcs5 would underflow on 0.
             if n < 2 || !n.is_power_of_two() {

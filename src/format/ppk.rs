@@ -16,6 +16,7 @@ use crate::key::{
     ed25519_bytes, rsa_from_parts, rsa_qinv, Algorithm, DsaPrivate, EcdsaPrivate, Ed25519Private,
     PrivateKey, PublicKey, RsaCrt,
 };
+use crate::limits;
 use crate::parsed::{Encryption, Format, Kdf, Parsed};
 use crate::text::{decode_hex, encode_hex, shown, PEM_WIDTH};
 use crate::wire::{Reader, Writer};
@@ -237,8 +238,9 @@ fn read_argon2(lines: &mut Lines<'_>) -> Result<Argon2Params> {
     let memory_kib = lines.number("Argon2-Memory")?;
     let passes = lines.number("Argon2-Passes")?;
     let parallelism = lines.number("Argon2-Parallelism")?;
-    let salt = decode_hex(lines.value("Argon2-Salt")?)
-        .ok_or(Error::Corrupt("the Argon2 salt is not hex"))?;
+    let salt_hex = lines.value("Argon2-Salt")?;
+    limits::check_salt(salt_hex.len() / 2)?;
+    let salt = decode_hex(salt_hex).ok_or(Error::Corrupt("the Argon2 salt is not hex"))?;
     Ok(Argon2Params {
         flavor,
         memory_kib,
@@ -423,15 +425,23 @@ fn decode_private(public: &PublicKey, plain: &[u8]) -> Result<PrivateKey> {
     let mut r = Reader::new(plain);
     Ok(match public {
         PublicKey::Rsa { n, e } => {
-            let d = r.mpint()?;
-            let p = r.mpint()?;
-            let q = r.mpint()?;
+            // Wiped on every error path (a field missing or damaged after them).
+            let mut d = Zeroizing::new(r.mpint()?);
+            let mut p = Zeroizing::new(r.mpint()?);
+            let mut q = Zeroizing::new(r.mpint()?);
             let crt = RsaCrt {
                 dp: None,
                 dq: None,
                 qinv: Some(r.mpint()?),
             };
-            PrivateKey::Rsa(rsa_from_parts(n.clone(), e.clone(), d, p, q, crt)?)
+            PrivateKey::Rsa(rsa_from_parts(
+                n.clone(),
+                e.clone(),
+                core::mem::take(&mut *d),
+                core::mem::take(&mut *p),
+                core::mem::take(&mut *q),
+                crt,
+            )?)
         }
         PublicKey::Ed25519(pk) => {
             let seed = Zeroizing::new(ed25519_bytes(r.string()?)?);
@@ -444,13 +454,16 @@ fn decode_private(public: &PublicKey, plain: &[u8]) -> Result<PrivateKey> {
             }
             PrivateKey::Ecdsa(EcdsaPrivate::new(*curve, point, scalar)?)
         }
-        PublicKey::Dsa { p, q, g, y } => PrivateKey::Dsa(DsaPrivate::new(
-            p.clone(),
-            q.clone(),
-            g.clone(),
-            y.clone(),
-            r.mpint()?,
-        )?),
+        PublicKey::Dsa { p, q, g, y } => {
+            let mut x = Zeroizing::new(r.mpint()?);
+            PrivateKey::Dsa(DsaPrivate::new(
+                p.clone(),
+                q.clone(),
+                g.clone(),
+                y.clone(),
+                core::mem::take(&mut *x),
+            )?)
+        }
     })
 }
 

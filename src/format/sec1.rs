@@ -17,7 +17,8 @@ pub(crate) const LABEL: &str = "EC PRIVATE KEY";
 ///
 /// # Errors
 /// [`crate::Error::WrongPassphrase`], [`crate::Error::UnsupportedCipher`], [`crate::Error::UnsupportedAlgorithm`]
-/// for another curve or a key without its public point, [`crate::Error::Truncated`], [`crate::Error::Corrupt`].
+/// for another curve, [`crate::Error::InconsistentKey`] when the scalar does not give the stored point,
+/// [`crate::Error::Truncated`], [`crate::Error::Corrupt`].
 pub(crate) fn read(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
     legacy_pem::read_private(armor, passphrase, |der| {
         asn1::ec_private_from_der(der).map(PrivateKey::Ecdsa)
@@ -88,17 +89,26 @@ mod tests {
             asn1::ec_private_from_der(&der).err().map(|e| e.code()),
             Some("corrupt")
         );
-        // No public point.
+        // No public point: derived from the scalar, the very point the file had.
         let bare = ::sec1::EcPrivateKey {
             public_key: None,
-            ..k
+            ..k.clone()
         };
         let der = der::Encode::to_der(&bare).unwrap();
+        let derived = asn1::ec_private_from_der(&der).unwrap();
+        assert_eq!(Some(derived.point.as_slice()), k.public_key);
+        // A point that is not the scalar's: inconsistent.
+        let mut other = k.public_key.unwrap().to_vec();
+        let last = other.len() - 1;
+        other[last] ^= 1;
+        let moved = ::sec1::EcPrivateKey {
+            public_key: Some(&other),
+            ..k
+        };
+        let der = der::Encode::to_der(&moved).unwrap();
         assert_eq!(
-            asn1::ec_private_from_der(&der).err(),
-            Some(Error::UnsupportedAlgorithm(
-                "ECDSA key without its public point".into()
-            ))
+            asn1::ec_private_from_der(&der).err().map(|e| e.code()),
+            Some("inconsistent-key")
         );
     }
 }

@@ -76,20 +76,28 @@ fn decode_payload(kind: KeyType, payload: &[u8]) -> Result<PrivateKey> {
     let mut r = Reader::new(payload);
     Ok(match kind {
         KeyType::Rsa => {
+            // The secret numbers are wiped on every error path (a field missing or damaged after them).
             let e = mpint(&mut r)?;
-            let d = mpint(&mut r)?;
+            let mut d = Zeroizing::new(mpint(&mut r)?);
             let n = mpint(&mut r)?;
-            let u = mpint(&mut r)?;
-            let p = mpint(&mut r)?;
-            let q = mpint(&mut r)?;
+            let mut u = Zeroizing::new(mpint(&mut r)?);
+            let mut p = Zeroizing::new(mpint(&mut r)?);
+            let mut q = Zeroizing::new(mpint(&mut r)?);
             // ssh.com stores u = p^-1 mod q; keyfit's (PKCS#1's) coefficient is q^-1 mod p, so the primes swap,
             // as PuTTY's import does.
             let crt = RsaCrt {
                 dp: None,
                 dq: None,
-                qinv: Some(u),
+                qinv: Some(core::mem::take(&mut *u)),
             };
-            PrivateKey::Rsa(rsa_from_parts(n, e, d, q, p, crt)?)
+            PrivateKey::Rsa(rsa_from_parts(
+                n,
+                e,
+                core::mem::take(&mut *d),
+                core::mem::take(&mut *q),
+                core::mem::take(&mut *p),
+                crt,
+            )?)
         }
         KeyType::Dsa => {
             if r.u32()? != 0 {
@@ -101,8 +109,8 @@ fn decode_payload(kind: KeyType, payload: &[u8]) -> Result<PrivateKey> {
             let g = mpint(&mut r)?;
             let q = mpint(&mut r)?;
             let y = mpint(&mut r)?;
-            let x = mpint(&mut r)?;
-            PrivateKey::Dsa(DsaPrivate::new(p, q, g, y, x)?)
+            let mut x = Zeroizing::new(mpint(&mut r)?);
+            PrivateKey::Dsa(DsaPrivate::new(p, q, g, y, core::mem::take(&mut *x))?)
         }
     })
 }

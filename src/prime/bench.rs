@@ -100,7 +100,9 @@ pub fn seeded_keygen(seed: u32, bits: usize, engine: Engine) -> Result<String> {
             let key =
                 rsa::RsaPrivateKey::new_with_exp(&mut rng, bits, &BigUint::from(PUBLIC_EXPONENT))
                     .map_err(|_| Error::InvalidOption("key generation failed".into()))?;
-            PrivateKey::Rsa(key).public_key().fingerprint_sha256()
+            PrivateKey::Rsa(key.into())
+                .public_key()
+                .fingerprint_sha256()
         }
     };
     Ok(fingerprint)

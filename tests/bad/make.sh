@@ -331,6 +331,68 @@ put("pkcs8-pbkdf2-iterations-2p31.pem", pkcs8_edit(PKCS8_PBKDF2, [0, 1, 0, 1, 1]
 # ... / scrypt-params / costParameter N = 2^30 (1 TiB of memory at r = 8).
 put("pkcs8-scrypt-n-2p30.pem", pkcs8_edit(PKCS8_SCRYPT, [0, 1, 0, 1, 1], 1 << 30))
 
+# ------------------------------------------------------------------ KDF costs the first caps missed (issue 11)
+def der_path(tree, path):
+    node = tree
+    for i in path:
+        node = node[1][i]
+    return node
+
+def pkcs8_params(text, path, ints=None, salt=None):
+    """An encrypted PKCS#8 PEM with the KDF parameters at `path` edited: ints {index: value}, salt bytes at 0."""
+    label, headers, der, width = pem_split(text)
+    tree = der_tree(der)
+    params = der_path(tree, path)
+    for i, v in (ints or {}).items():
+        assert params[1][i][0] == 0x02
+        params[1][i] = der_int(v)
+    if salt is not None:
+        assert params[1][0][0] == 0x04
+        params[1][0] = (0x04, salt)
+    return pem_join(label, headers, der_encode(tree), width)
+
+SCRYPT_PARAMS = [0, 1, 0, 1]  # EncryptedPrivateKeyInfo / AlgorithmIdentifier / PBES2-params / KDF / scrypt-params
+PBKDF2_PARAMS = [0, 1, 0, 1]  # ... / PBKDF2-params: salt, iterationCount, [keyLength], [prf]
+# scrypt N = 2, r = 65535, p = 32: inside the first caps (N*r*p < 2^22, 128*r*N = 16 MiB), but scrypt's first
+# PBKDF2 step expands the passphrase to p*128*r = 256 MiB (24 s and 332 MB in wasm).
+put("pkcs8-scrypt-expansion-256m.pem", pkcs8_params(PKCS8_SCRYPT, SCRYPT_PARAMS, {1: 2, 2: 65535, 3: 32}))
+# The same shape with a 64 KiB salt, which PBKDF2 hashes again for every 32-byte output block (hours).
+put("pkcs8-scrypt-expansion-salt-64k.pem",
+    pkcs8_params(PKCS8_SCRYPT, SCRYPT_PARAMS, {1: 2, 2: 65535, 3: 32}, salt=stream(b"salt", 65_536)))
+# OpenSSL's own scrypt shape (N = 2^14, r = 8, p = 1) with a 64 KiB salt.
+put("pkcs8-scrypt-salt-64k.pem", pkcs8_params(PKCS8_SCRYPT, SCRYPT_PARAMS, {1: 1 << 14, 2: 8, 3: 1}, salt=stream(b"salt", 65_536)))
+# The first caps' costliest shape: N = 2^20, r = 2, p = 2 (9-10 s in wasm).
+put("pkcs8-scrypt-n2p20-r2-p2.pem", pkcs8_params(PKCS8_SCRYPT, SCRYPT_PARAMS, {1: 1 << 20, 2: 2, 3: 2}))
+# PBKDF2 with a 64 KiB salt, at OpenSSL's 2048 iterations.
+put("pkcs8-pbkdf2-salt-64k.pem", pkcs8_params(PKCS8_PBKDF2, PBKDF2_PARAMS, salt=stream(b"salt", 65_536)))
+# bcrypt-pbkdf with a 64 KiB salt at 16 rounds.
+def openssh_with_kdf(text, rounds, salt):
+    label, headers, blob, width = pem_split(text)
+    cipher, kdf, opts, nkeys, pub, priv = openssh_fields(blob)
+    opts = ssh_string(salt) + struct.pack(">I", rounds)
+    return pem_join(label, headers, openssh_blob(cipher, kdf, opts, nkeys, pub, priv), width)
+put("openssh-bcrypt-salt-64k.key", openssh_with_kdf(OPENSSH_ENC, 16, stream(b"salt", 65_536)))
+# Argon2 with a 64 KiB salt (128 KiB of hex) at PuTTY's parameters.
+put("ppk3-argon2-salt-64k.ppk", ppk_set(PPK3_ENC, "Argon2-Salt", stream(b"salt", 65_536).hex()))
+
+# ------------------------------------------------------------------ the costliest files inside the caps
+# Each KDF at the caps of src/limits.rs, with a salt of MAX_KDF_SALT_BYTES (1024): keyfit must run the whole
+# derivation (then report a wrong passphrase: the edited parameters derive another key). The bench group
+# "hostile inputs" times them; tests/bad_inputs.rs checks they are not refused.
+CAP_SALT = stream(b"cap salt", 1024)
+# PBKDF2-HMAC-SHA512 (the slowest PRF per iteration), 1 000 000 iterations.
+put("at-cap-pkcs8-pbkdf2.pem", pkcs8_params(corpus("rsa2048-pkcs8-pbkdf2-sha512-aes-256-cbc.pem").decode(),
+                                            PBKDF2_PARAMS, {1: 1_000_000}, salt=CAP_SALT))
+# scrypt with p × 128 × r = 1 MiB and N × r × p = 2^20 (N = 128, r = 8, p = 1024).
+put("at-cap-pkcs8-scrypt.pem", pkcs8_params(PKCS8_SCRYPT, SCRYPT_PARAMS, {1: 128, 2: 8, 3: 1024}, salt=CAP_SALT))
+# scrypt with the largest N and memory: N = 2^19, r = 2, p = 1 (128 MiB, N × r × p = 2^20).
+put("at-cap-pkcs8-scrypt-logn.pem", pkcs8_params(PKCS8_SCRYPT, SCRYPT_PARAMS, {1: 1 << 19, 2: 2, 3: 1}, salt=CAP_SALT))
+# bcrypt-pbkdf, 128 rounds.
+put("at-cap-openssh-bcrypt.key", openssh_with_kdf(OPENSSH_ENC, 128, CAP_SALT))
+# Argon2id, 256 MiB x 2 passes (memory x passes at its cap).
+put("at-cap-ppk3-argon2.ppk", ppk_set(ppk_set(ppk_set(PPK3_ENC, "Argon2-Memory", "262144"), "Argon2-Passes", "2"),
+                                      "Argon2-Salt", CAP_SALT.hex()))
+
 # ------------------------------------------------------------------ inconsistent RSA components
 _, _, der, _ = pem_split(PKCS1)
 v, n, e, d, p, q, dp, dq, qi = rsa_parts(der)
@@ -359,6 +421,83 @@ bign = int.from_bytes(big, "big")
 put("rsa-public-20000-bits.pem", pem_join("RSA PUBLIC KEY", [], der_encode((0x30, [der_int(bign), der_int(65537)])), 64))
 blob = ssh_string(b"ssh-rsa") + ssh_string(b"\x01\x00\x01") + ssh_string(b"\x00" + bytes(big))
 put("openssh-pub-20000-bits.pub", "ssh-rsa " + base64.b64encode(blob).decode() + " big\n")
+
+# ------------------------------------------------------------------ keys whose parts do not fit (issue 11)
+def mpint_bytes(n):
+    b = n.to_bytes((n.bit_length() + 7) // 8, "big") if n else b""
+    return b"\0" + b if b and b[0] & 0x80 else b
+
+def ssh_mpint(n):
+    return ssh_string(mpint_bytes(n))
+
+def openssh_plain_fields(text):
+    """(cipher, kdf, opts, nkeys, public blob, [private fields as bytes], comment) of an unencrypted OpenSSH key."""
+    label, headers, blob, width = pem_split(text)
+    cipher, kdf, opts, nkeys, pub, priv = openssh_fields(blob)
+    w = Wire(priv)
+    check1, check2 = w.u32(), w.u32()
+    assert check1 == check2
+    return w, (cipher, kdf, opts, nkeys, pub, check1, width)
+
+def openssh_plain_join(head, pub, fields, comment):
+    cipher, kdf, opts, nkeys, _, check, width = head
+    priv = struct.pack(">II", check, check) + b"".join(fields) + ssh_string(comment)
+    i = 1
+    while len(priv) % 8:
+        priv += bytes([i])
+        i += 1
+    return pem_join("OPENSSH PRIVATE KEY", [], openssh_blob(cipher, kdf, opts, nkeys, pub, priv), width)
+
+# ECDSA P-256 with the private scalar plus one: the public point no longer belongs to it.
+w, head = openssh_plain_fields(corpus("ecdsa256-openssh.key").decode())
+typ, curve, point = w.string(), w.string(), w.string()
+scalar = int.from_bytes(w.string(), "big")
+comment = w.string()
+put("ecdsa256-openssh-scalar-mismatch.key", openssh_plain_join(head, head[4],
+    [ssh_string(typ), ssh_string(curve), ssh_string(point), ssh_mpint(scalar + 1)], comment))
+# DSA with p + 1 (even) and y recomputed as g^x mod (p + 1): the public value matches, the group is not one.
+w, head = openssh_plain_fields(corpus("dsa-openssh.key").decode())
+typ = w.string()
+dp_, dq_, dg_, dy_, dx_ = (int.from_bytes(w.string(), "big") for _ in range(5))
+comment = w.string()
+p2 = dp_ + 1
+y2 = pow(dg_, dx_, p2)
+pub2 = ssh_string(typ) + ssh_mpint(p2) + ssh_mpint(dq_) + ssh_mpint(dg_) + ssh_mpint(y2)
+put("dsa-openssh-p-even.key", openssh_plain_join(head, pub2,
+    [ssh_string(typ), ssh_mpint(p2), ssh_mpint(dq_), ssh_mpint(dg_), ssh_mpint(y2), ssh_mpint(dx_)], comment))
+
+def composite_rsa(bits, seed):
+    """PKCS#1 parts of an RSA "key" whose p and q are odd composites of bits/2 bits: every relation between the
+    numbers holds (n = p q, e d = 1 mod lcm(p-1, q-1), the CRT values), only primality does not."""
+    e = 65537
+    half = bits // 2
+    k = 0
+    from math import gcd
+    def odd(tag, m):
+        nonlocal k
+        while True:
+            k += 1
+            v = int.from_bytes(stream(seed + tag + str(k).encode(), half // 8), "big") | (3 << (half - 2)) | 1
+            # An odd multiple of m (so surely composite) whose v - 1 is prime to e.
+            v -= v % (2 * m)
+            v += m
+            if v.bit_length() == half and (v - 1) % e != 0:
+                return v
+    p = odd(b"p", 5)
+    q = odd(b"q", 7)
+    assert gcd(p, q) == 1
+    lam = (p - 1) * (q - 1) // gcd(p - 1, q - 1)
+    d = pow(e, -1, lam)
+    return [0, p * q, e, d, p, q, d % (p - 1), d % (q - 1), pow(q, -1, p)]
+# An 8192-bit key with composite p and q (4096 bits each, past keyfit's prime engine: tested with modpow).
+pkcs1_with(composite_rsa(8192, b"composite 8192"), "rsa-8192-composite-pq.pem")
+# A 16384-bit private key (its p and q are composite too): past the private-key cap, refused before any test.
+pkcs1_with(composite_rsa(16384, b"composite 16384"), "rsa-16384-private.pem")
+# d + lcm(p-1, q-1) * 2^4096: the same exponent modulo p - 1 and q - 1 (the CRT values still match), but far
+# past the modulus.
+from math import gcd
+lam = (p - 1) * (q - 1) // gcd(p - 1, q - 1)
+pkcs1_with([v, n, e, d + lam * (1 << 4096), p, q, dp, dq, qi], "rsa-d-past-modulus.pem")
 
 # ------------------------------------------------------------------ tampered MACs and check numbers
 # Last hex digit of Private-MAC changed, in an unencrypted ppk2 and ppk3, and in encrypted ones.

@@ -11,6 +11,7 @@ import { chromium } from 'playwright-core';
 import { serve } from '../../tools/serve.mjs';
 import { updateReadme } from './readme.mjs';
 import { distWeights } from './dist-weight.mjs';
+import { hostileGroup } from './hostile.mjs';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const N = Number(process.env.BENCH_N || 20);
@@ -208,6 +209,9 @@ async function browserRuns(server) {
     await inWorker('convert', { input: corpus('rsa2048-openssh-aes256-ctr.key'), passphrase: PASSPHRASE, to: 'pkcs1' }, n));
   record('convert', 'convertKey: ppk3 Argon2id -> PKCS#1',
     await inWorker('convert', { input: corpus('rsa2048-ppk3-argon2id.ppk'), passphrase: PASSPHRASE, to: 'pkcs1' }, n));
+
+  // Hostile inputs: the costliest file at each cap of src/limits.rs, and files past them (tests/bench/hostile.mjs).
+  await hostileGroup({ page, record, timeCommand, n: Math.min(N, 3) });
 
   // Long tasks while checking and converting through the page's own UI.
   await page.evaluate(() => { window.__longTasks.length = 0; });

@@ -1,12 +1,24 @@
-// Talks to worker.js: one promise per request, {id, op, args} -> {id, ok, value | error}.
-// cancel() terminates the worker; the next call makes a fresh one.
+// Talks to worker.js: one promise per request, {id, op, args} -> {id, ok, value | error, memoryBytes}.
+// cancel() terminates the worker; the next call makes a fresh one. A worker whose wasm memory grew past
+// RETIRE_MEMORY_BYTES (wasm memory never shrinks: a 256 MiB KDF would keep 300 MB for the session) is replaced
+// once it has answered every call it was given.
 import { failure } from './failure.js';
 import { startWorker } from './workers.js';
+
+/** Wasm memory past which a worker is replaced after its jobs: well above a 4096-bit key or PuTTY's 8 MiB Argon2. */
+export const RETIRE_MEMORY_BYTES = 48 << 20;
 
 export class WorkerClient {
   #worker = null;
   #pending = new Map();
   #nextId = 1;
+  #started = 0;
+  #retired = 0;
+
+  /** How many workers this client has started and how many it replaced for their memory (for tests). */
+  get stats() {
+    return { started: this.#started, retired: this.#retired };
+  }
 
   /** Runs `op` in the worker; resolves with its value or rejects with an Error that has a `code`. */
   call(op, args) {
@@ -29,6 +41,12 @@ export class WorkerClient {
       const call = this.#pending.get(data.id);
       if (!call) return;
       this.#pending.delete(data.id);
+      if (data.memoryBytes > RETIRE_MEMORY_BYTES && this.#pending.size === 0 && this.#worker === worker) {
+        // Retire it before settling, so a call made in response to this answer starts on a fresh worker.
+        this.#retired++;
+        worker.terminate();
+        this.#worker = null;
+      }
       if (data.ok) {
         call.resolve(data.value);
       } else {
@@ -42,6 +60,7 @@ export class WorkerClient {
       this.#stop(failure('worker-failed', 'keyfit’s engine could not start in this browser.'));
     };
     this.#worker = worker;
+    this.#started++;
     return worker;
   }
 

@@ -240,12 +240,8 @@ fn inner_structures_are_checked() {
         .unwrap(),
         None,
     );
-    assert_eq!(
-        r.err(),
-        Some(Error::UnsupportedAlgorithm(
-            "ECDSA key without its public point".into()
-        ))
-    );
+    // The point is derived from the scalar.
+    assert_eq!(r.unwrap().public.unwrap().fingerprint_sha256(), P256_FP);
     let p384 = crate::key::Curve::P384.oid();
     let named = ::sec1::EcPrivateKey {
         parameters: Some(::sec1::EcParameters::NamedCurve(p384)),
