@@ -4,7 +4,7 @@
 //! Usage: `cargo run --release --example seeded_keygen [bits] [first_seed] [last_seed] [engines]`
 //! (defaults: 4096 1 8 fast,rsa). Prints one line per seed and engine, then the totals and medians.
 
-use keyfit::prime::bench::{seeded_keygen, Engine};
+use keyfit::bench::{seeded_keygen, Engine};
 use std::time::Instant;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

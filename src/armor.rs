@@ -9,10 +9,11 @@ use base64ct::{Base64, Encoding};
 use zeroize::Zeroizing;
 
 /// One armoured block.
-pub struct Armor {
+pub(crate) struct Armor {
     /// The label between `BEGIN` and the dashes, e.g. `RSA PRIVATE KEY`.
     pub label: String,
     /// Whether the delimiters were the four-dash SECSH style.
+    #[allow(dead_code)] // read by tests; repair's re-layout through armor will read it too.
     pub secsh: bool,
     /// Headers in order, continuation lines joined.
     pub headers: Vec<(String, String)>,
@@ -31,7 +32,7 @@ impl Armor {
 }
 
 /// The label of a `BEGIN`/`END` line, with whether it used SECSH four-dash delimiters.
-pub fn delimiter<'a>(line: &'a str, word: &str) -> Option<(&'a str, bool)> {
+pub(crate) fn delimiter<'a>(line: &'a str, word: &str) -> Option<(&'a str, bool)> {
     let line = line.trim();
     let dashes = line.len() - line.trim_start_matches('-').len();
     if !(4..=5).contains(&dashes) || !line.ends_with("----") {
@@ -52,7 +53,7 @@ pub fn delimiter<'a>(line: &'a str, word: &str) -> Option<(&'a str, bool)> {
 /// # Errors
 /// [`Error::NotAKey`] without a BEGIN line, [`Error::Truncated`] without its END line or with short base64,
 /// [`Error::Corrupt`] for characters that are not base64.
-pub fn parse(text: &str) -> Result<Armor> {
+pub(crate) fn parse(text: &str) -> Result<Armor> {
     let mut lines = text.lines();
     let (label, secsh) = lines
         .by_ref()
@@ -103,7 +104,7 @@ pub fn parse(text: &str) -> Result<Armor> {
 ///
 /// # Errors
 /// [`Error::Truncated`] or [`Error::Corrupt`].
-pub fn decode_base64(b64: &str) -> Result<Zeroizing<Vec<u8>>> {
+pub(crate) fn decode_base64(b64: &str) -> Result<Zeroizing<Vec<u8>>> {
     if !b64
         .bytes()
         .all(|c| c.is_ascii_alphanumeric() || c == b'+' || c == b'/' || c == b'=')
@@ -123,19 +124,8 @@ pub fn decode_base64(b64: &str) -> Result<Zeroizing<Vec<u8>>> {
         .map_err(|_| Error::Corrupt("the base64 text is malformed"))
 }
 
-/// Decodes a hex string (either case), as in `DEK-Info` IVs and PuTTY's salts and MACs; `None` if it is not hex.
-pub fn decode_hex(s: &str) -> Option<Vec<u8>> {
-    if s.len() % 2 != 0 {
-        return None;
-    }
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
-        .collect()
-}
-
 /// Wraps base64 of `data` at `width` columns, each line ending in LF.
-pub fn wrap_base64(data: &[u8], width: usize) -> Zeroizing<String> {
+pub(crate) fn wrap_base64(data: &[u8], width: usize) -> Zeroizing<String> {
     let b64 = Zeroizing::new(Base64::encode_string(data));
     let mut out = Zeroizing::new(String::with_capacity(b64.len() + b64.len() / width + 2));
     for chunk in b64.as_bytes().chunks(width) {
@@ -147,7 +137,7 @@ pub fn wrap_base64(data: &[u8], width: usize) -> Zeroizing<String> {
 }
 
 /// Writes a PEM block with optional RFC 1421 headers (followed by a blank line), base64 at `width` columns.
-pub fn write(
+pub(crate) fn write(
     label: &str,
     headers: &[(&str, &str)],
     data: &[u8],

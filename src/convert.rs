@@ -2,11 +2,11 @@
 
 use crate::detect::{self, Prepared};
 use crate::error::{Error, Result};
+use crate::format::ppk::PpkVersion;
+use crate::format::{openssh, pkcs1, pkcs8, ppk, public};
 use crate::legacy_pem::LegacyCipher;
 use crate::limits;
 use crate::parsed::Parsed;
-use crate::ppk::PpkVersion;
-use crate::{openssh, pkcs1, pkcs8, ppk, public};
 use rand_core::CryptoRngCore;
 use zeroize::Zeroizing;
 
@@ -184,7 +184,7 @@ pub fn read_any(bytes: &[u8], passphrase: Option<&[u8]>) -> Result<Parsed> {
 ///
 /// # Examples
 /// ```
-/// use keyfit::convert::{convert_key, ConvertOptions, Target};
+/// use keyfit::{convert_key, ConvertOptions, Target};
 /// let line = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBXDXcBhPGr7CS1+kKvIAeH4Kmt9GmHbdcZWgwQqUE6o me@host\n";
 /// let rfc = convert_key(line.as_bytes(), &ConvertOptions::new(Target::Rfc4716Public), &mut rand_core::OsRng);
 /// assert!(rfc.unwrap().starts_with("---- BEGIN SSH2 PUBLIC KEY ----\n"));

@@ -2,13 +2,13 @@
 
 use crate::armor::{self, Armor};
 use crate::error::{Error, Result};
+use crate::format::{dsa, openssh, pkcs1, pkcs8, ppk, public, sec1, sshcom};
 use crate::parsed::{Format, Parsed};
 use crate::repair::{self, Repaired};
-use crate::{openssh, pkcs1, pkcs8, ppk, public, sec1, sshcom};
 
 /// An input: text (pasted, or a text file) or binary DER (a dropped `.der` file).
 #[derive(Clone, Copy)]
-pub enum Input<'a> {
+pub(crate) enum Input<'a> {
     /// Text.
     Text(&'a str),
     /// DER bytes.
@@ -26,7 +26,7 @@ impl<'a> Input<'a> {
 }
 
 /// An input after repair of a mangled paste (text only; DER is taken as it is).
-pub struct Prepared<'a> {
+pub(crate) struct Prepared<'a> {
     original: Input<'a>,
     repaired: Option<Repaired>,
 }
@@ -71,14 +71,14 @@ const SSH_TYPES: [&str; 10] = [
 ];
 
 /// The armour label of the first BEGIN line, if any.
-pub fn begin_label(text: &str) -> Option<&str> {
+pub(crate) fn begin_label(text: &str) -> Option<&str> {
     text.lines()
         .find_map(|l| armor::delimiter(l, "BEGIN"))
         .map(|(label, _)| label)
 }
 
 /// Names the format of `input` from its shape alone, without decoding it.
-pub fn sniff(input: Input<'_>) -> Format {
+pub(crate) fn sniff(input: Input<'_>) -> Format {
     let text = match input {
         Input::Der(der) => {
             return if der.first() == Some(&0x30) {
@@ -97,13 +97,13 @@ pub fn sniff(input: Input<'_>) -> Format {
     }
     if let Some(label) = begin_label(text) {
         return match label {
-            "RSA PRIVATE KEY" | "EC PRIVATE KEY" | "DSA PRIVATE KEY" => Format::Pkcs1,
-            "PRIVATE KEY" | "ENCRYPTED PRIVATE KEY" => Format::Pkcs8,
-            "OPENSSH PRIVATE KEY" => Format::OpenSsh,
-            "SSH2 ENCRYPTED PRIVATE KEY" | "SSH2 PRIVATE KEY" => Format::SshCom,
-            "SSH2 PUBLIC KEY" => Format::Rfc4716Public,
-            "RSA PUBLIC KEY" => Format::Pkcs1Public,
-            "PUBLIC KEY" => Format::SpkiPublic,
+            pkcs1::PRIVATE_LABEL | sec1::LABEL | dsa::LABEL => Format::Pkcs1,
+            pkcs8::PRIVATE_LABEL | pkcs8::ENCRYPTED_LABEL => Format::Pkcs8,
+            openssh::LABEL => Format::OpenSsh,
+            sshcom::LABEL | "SSH2 PRIVATE KEY" => Format::SshCom,
+            public::RFC4716_LABEL => Format::Rfc4716Public,
+            pkcs1::PUBLIC_LABEL => Format::Pkcs1Public,
+            public::SPKI_LABEL => Format::SpkiPublic,
             "CERTIFICATE" | "TRUSTED CERTIFICATE" | "X509 CERTIFICATE" => Format::X509Certificate,
             l if l.starts_with("PGP ") => Format::Pgp,
             _ => Format::Unknown,
@@ -143,7 +143,7 @@ fn not_a_key(format: Format, text: &str) -> Error {
 ///
 /// # Errors
 /// The reader's errors; [`Error::NotAKey`] for certificates, PGP blocks and unknown text.
-pub fn read(input: Input<'_>, format: Format, passphrase: Option<&[u8]>) -> Result<Parsed> {
+pub(crate) fn read(input: Input<'_>, format: Format, passphrase: Option<&[u8]>) -> Result<Parsed> {
     let text = match input {
         Input::Der(_) if format == Format::Unknown => {
             return Err(Error::NotAKey("the file is binary data, not a key"))
@@ -156,8 +156,8 @@ pub fn read(input: Input<'_>, format: Format, passphrase: Option<&[u8]>) -> Resu
         Format::Pkcs1 => {
             let a = armored()?;
             match a.label.as_str() {
-                "EC PRIVATE KEY" => sec1::read_ec(&a, passphrase),
-                "DSA PRIVATE KEY" => sec1::read_dsa(&a, passphrase),
+                "EC PRIVATE KEY" => sec1::read(&a, passphrase),
+                "DSA PRIVATE KEY" => dsa::read(&a, passphrase),
                 _ => pkcs1::read(&a, passphrase),
             }
         }

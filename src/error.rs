@@ -96,7 +96,7 @@ impl fmt::Display for Error {
             }
             Error::KeyTooSmall(bits) => write!(f, "The RSA key has only {bits} bits; at least 2048 are needed."),
             Error::InconsistentKey(what) => write!(f, "The key's parts do not fit together: {what}."),
-            Error::NotRsa(alg) => write!(f, "This is an {alg} key; this needs an RSA key."),
+            Error::NotRsa(alg) => write!(f, "The key is {alg}; this needs an RSA key."),
             Error::PublicKeyNotPrivate => {
                 f.write_str("This is a public key; the private key is needed here.")
             }

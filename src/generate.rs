@@ -1,9 +1,10 @@
 //! RSA key generation: a PKCS#1 PEM private key ready for Jira and the `ssh-rsa` line for the git host.
 
 use crate::error::{Error, Result};
+use crate::format::{pkcs1, pkcs8};
+use crate::key::rsa_bits;
 use crate::key::{PrivateKey, PublicKey};
 use crate::legacy_pem::LegacyCipher;
-use crate::pkcs1;
 use num_bigint_dig::BigUint;
 use rand_core::CryptoRngCore;
 use rsa::RsaPrivateKey;
@@ -95,7 +96,7 @@ pub fn finish(
     let pass = (!opts.passphrase.is_empty())
         .then(|| (opts.passphrase.as_bytes(), LegacyCipher::Aes128Cbc));
     let private_key = pkcs1::write(&key, pass, rng)?;
-    let bits = pkcs1::bits(&key);
+    let bits = rsa_bits(&key);
     let key = PrivateKey::Rsa(key);
     let public: PublicKey = key.public_key();
     Ok(GeneratedKey {
@@ -118,10 +119,12 @@ pub fn finish_pkcs8(
     opts: &GenerateOptions,
     rng: &mut impl CryptoRngCore,
 ) -> Result<GeneratedKey> {
-    let PrivateKey::Rsa(key) = crate::pkcs8::decode_private_info(pkcs8_der)? else {
-        return Err(Error::NotRsa("non-RSA"));
+    let key = pkcs8::decode_private_info(pkcs8_der)?;
+    let algorithm = key.algorithm();
+    let PrivateKey::Rsa(key) = key else {
+        return Err(Error::NotRsa(algorithm.display()));
     };
-    if !ALLOWED_BITS.contains(&pkcs1::bits(&key)) {
+    if !ALLOWED_BITS.contains(&rsa_bits(&key)) {
         return Err(Error::InvalidOption(
             "the browser made a key of an unexpected size".into(),
         ));

@@ -236,7 +236,7 @@ impl PublicKey {
     }
 
     /// Reads the fields that follow the type name in a wire blob.
-    pub fn read_ssh_fields(alg: Algorithm, r: &mut Reader<'_>) -> Result<Self> {
+    pub(crate) fn read_ssh_fields(alg: Algorithm, r: &mut Reader<'_>) -> Result<Self> {
         Ok(match alg {
             Algorithm::Rsa => {
                 let e = r.mpint()?;
@@ -305,13 +305,13 @@ impl PublicKey {
 }
 
 /// Checks an Ed25519 key field is 32 bytes.
-pub fn ed25519_bytes(b: &[u8]) -> Result<[u8; 32]> {
+pub(crate) fn ed25519_bytes(b: &[u8]) -> Result<[u8; 32]> {
     b.try_into()
         .map_err(|_| Error::Corrupt("an Ed25519 key is not 32 bytes"))
 }
 
 /// Checks an ECDSA point has the length its curve demands (uncompressed or compressed SEC1).
-pub fn ecdsa_point(curve: Curve, b: &[u8]) -> Result<Vec<u8>> {
+pub(crate) fn ecdsa_point(curve: Curve, b: &[u8]) -> Result<Vec<u8>> {
     let len = curve.scalar_len();
     match b.first() {
         Some(4) if b.len() == 1 + 2 * len => Ok(b.to_vec()),
@@ -496,7 +496,7 @@ impl PrivateKey {
 }
 
 /// Optional CRT values as a file stores them, to be checked against the ones computed from p and q.
-pub struct RsaCrt {
+pub(crate) struct RsaCrt {
     /// `d mod (p-1)`, if stored.
     pub dp: Option<BigUint>,
     /// `d mod (q-1)`, if stored.
@@ -507,6 +507,7 @@ pub struct RsaCrt {
 
 impl RsaCrt {
     /// No stored CRT values.
+    #[cfg(test)]
     pub const NONE: RsaCrt = RsaCrt {
         dp: None,
         dq: None,
@@ -530,7 +531,7 @@ impl Drop for RsaCrt {
 ///
 /// # Errors
 /// [`Error::InconsistentKey`] naming the part that does not fit; [`Error::KeyTooLarge`] past the modulus cap.
-pub fn rsa_from_parts(
+pub(crate) fn rsa_from_parts(
     n: BigUint,
     e: BigUint,
     d: BigUint,
@@ -581,9 +582,59 @@ pub fn rsa_from_parts(
 }
 
 /// The CRT coefficient `q^-1 mod p` of an RSA key.
-pub fn rsa_qinv(key: &RsaPrivateKey) -> Zeroizing<BigUint> {
-    let qinv = key.crt_coefficient().unwrap_or_default();
-    Zeroizing::new(qinv)
+///
+/// # Errors
+/// [`Error::InconsistentKey`] when it does not exist (p and q not coprime), rather than writing 0.
+pub(crate) fn rsa_qinv(key: &RsaPrivateKey) -> Result<Zeroizing<BigUint>> {
+    key.crt_coefficient()
+        .map(Zeroizing::new)
+        .ok_or(Error::InconsistentKey(
+            "the CRT coefficient q^-1 mod p does not exist",
+        ))
+}
+
+/// The modulus size of an RSA private key in bits.
+pub(crate) fn rsa_bits(key: &RsaPrivateKey) -> usize {
+    key.n().bits()
+}
+
+/// Builds a DSA key after bounding every cost a file controls; computes `y = g^x mod p` when it is not stored.
+///
+/// # Errors
+/// [`Error::KeyTooLarge`] past the modulus or subgroup cap, [`Error::InconsistentKey`] for parameters out of
+/// range or a stored `y` that does not match `x`.
+pub(crate) fn dsa_from_parts(
+    p: BigUint,
+    q: BigUint,
+    g: BigUint,
+    y: Option<BigUint>,
+    x: BigUint,
+) -> Result<DsaPrivate> {
+    // Wiped on every return; the key keeps its own copy.
+    let x = Zeroizing::new(x);
+    limits::check_rsa_bits(p.bits())?;
+    limits::check_dsa_q_bits(q.bits())?;
+    let one = BigUint::one();
+    if p <= one || p.is_even() || q <= one || q >= p {
+        return Err(Error::InconsistentKey(
+            "the DSA parameters p and q are invalid",
+        ));
+    }
+    if g <= one || g >= p {
+        return Err(Error::InconsistentKey(
+            "the DSA generator g is out of range",
+        ));
+    }
+    if x.is_zero() || *x >= q {
+        return Err(Error::InconsistentKey(
+            "the DSA private value is out of range",
+        ));
+    }
+    let y = match y {
+        Some(y) => y,
+        None => g.modpow(&x, &p),
+    };
+    DsaPrivate::new(p, q, g, y, (*x).clone())
 }
 
 #[cfg(test)]
@@ -597,5 +648,35 @@ mod tests {
         let err =
             rsa_from_parts(big(105), big(5), big(17), big(15), big(7), RsaCrt::NONE).unwrap_err();
         assert_eq!(err, Error::InconsistentKey("p or q is not prime"));
+    }
+
+    #[test]
+    fn dsa_costs_are_bounded() {
+        let big = BigUint::one() << 20000usize;
+        let e = dsa_from_parts(
+            big.clone() + 1u32,
+            5u32.into(),
+            2u32.into(),
+            None,
+            3u32.into(),
+        );
+        assert_eq!(e.err().map(|e| e.code()), Some("key-too-large"));
+        let p = (BigUint::one() << 2048usize) + 1u32;
+        let q = (BigUint::one() << 1024usize) + 1u32;
+        let e = dsa_from_parts(p, q, 2u32.into(), None, 3u32.into());
+        assert_eq!(e.err().map(|e| e.code()), Some("key-too-large"));
+        let e = dsa_from_parts(23u32.into(), 11u32.into(), 4u32.into(), None, 11u32.into());
+        assert_eq!(e.err().map(|e| e.code()), Some("inconsistent-key"));
+        // 4 = 2^2 generates the subgroup of order 11 mod 23; x = 3 gives y = 64 mod 23 = 18.
+        let k = dsa_from_parts(23u32.into(), 11u32.into(), 4u32.into(), None, 3u32.into()).unwrap();
+        assert_eq!(k.y, BigUint::from(18u32));
+        let e = dsa_from_parts(
+            23u32.into(),
+            11u32.into(),
+            4u32.into(),
+            Some(17u32.into()),
+            3u32.into(),
+        );
+        assert_eq!(e.err().map(|e| e.code()), Some("inconsistent-key"));
     }
 }

@@ -4,10 +4,11 @@
 //!
 //! Hand-written: no maintained crate implements it (about 80 lines on RustCrypto's md-5, aes, des and cbc).
 
-use crate::armor::{decode_hex, Armor};
+use crate::armor::{self, Armor};
 use crate::error::{Error, Result};
 use crate::key::PrivateKey;
 use crate::parsed::{Encryption, Format, Kdf, Parsed};
+use crate::text::{decode_hex, encode_hex, PEM_WIDTH};
 use aes::cipher::{block_padding::Pkcs7, BlockDecryptMut, BlockEncryptMut, KeyIvInit};
 use md5::{Digest, Md5};
 use rand_core::CryptoRngCore;
@@ -76,7 +77,7 @@ impl LegacyCipher {
 ///
 /// # Errors
 /// [`Error::UnsupportedCipher`] for an unknown cipher, [`Error::Corrupt`] for a malformed `DEK-Info`.
-pub fn encryption_of(armor: &Armor) -> Result<Option<(LegacyCipher, Vec<u8>)>> {
+pub(crate) fn encryption_of(armor: &Armor) -> Result<Option<(LegacyCipher, Vec<u8>)>> {
     let encrypted = armor
         .header("Proc-Type")
         .is_some_and(|v| v.contains("ENCRYPTED"));
@@ -99,7 +100,7 @@ pub fn encryption_of(armor: &Armor) -> Result<Option<(LegacyCipher, Vec<u8>)>> {
 }
 
 /// The report form of a legacy cipher.
-pub fn describe(cipher: LegacyCipher) -> Encryption {
+pub(crate) fn describe(cipher: LegacyCipher) -> Encryption {
     Encryption {
         cipher: cipher.name().to_ascii_lowercase(),
         kdf: Some(Kdf::EvpBytesToKeyMd5),
@@ -146,7 +147,7 @@ macro_rules! cbc_encrypt {
 ///
 /// # Errors
 /// [`Error::WrongPassphrase`] when the padding does not check out; [`Error::Truncated`] for a partial block.
-pub fn decrypt(
+pub(crate) fn decrypt(
     cipher: LegacyCipher,
     iv: &[u8],
     passphrase: &[u8],
@@ -171,7 +172,7 @@ pub fn decrypt(
 ///
 /// # Errors
 /// Only on an internal cipher-parameter mismatch.
-pub fn encrypt(
+pub(crate) fn encrypt(
     cipher: LegacyCipher,
     passphrase: &[u8],
     der: &[u8],
@@ -187,8 +188,32 @@ pub fn encrypt(
         LegacyCipher::Aes192Cbc => cbc_encrypt!(aes::Aes192, &key, &iv, der),
         LegacyCipher::Aes256Cbc => cbc_encrypt!(aes::Aes256, &key, &iv, der),
     };
-    let iv_hex: String = iv.iter().map(|b| format!("{b:02X}")).collect();
-    Ok((format!("{},{iv_hex}", cipher.name()), body))
+    Ok((format!("{},{}", cipher.name(), encode_hex(&iv, true)), body))
+}
+
+/// Writes a traditional private key block of `label` around `der`, encrypted when a passphrase is given, as
+/// `openssl rsa -traditional [-aes128]` lays it out.
+///
+/// # Errors
+/// Only on an internal cipher-parameter mismatch.
+pub(crate) fn write(
+    label: &str,
+    der: &[u8],
+    passphrase: Option<(&[u8], LegacyCipher)>,
+    rng: &mut impl CryptoRngCore,
+) -> Result<Zeroizing<String>> {
+    Ok(match passphrase {
+        None => armor::write(label, &[], der, PEM_WIDTH),
+        Some((pass, cipher)) => {
+            let (dek, body) = encrypt(cipher, pass, der, rng)?;
+            armor::write(
+                label,
+                &[("Proc-Type", "4,ENCRYPTED"), ("DEK-Info", &dek)],
+                &body,
+                PEM_WIDTH,
+            )
+        }
+    })
 }
 
 /// Reads an OpenSSL "traditional" private key block (`RSA`, `EC` or `DSA PRIVATE KEY`), plain or legacy-encrypted,
@@ -196,7 +221,7 @@ pub fn encrypt(
 ///
 /// # Errors
 /// [`Error::WrongPassphrase`], [`Error::UnsupportedCipher`] and the errors of `decode`.
-pub fn read_private(
+pub(crate) fn read_private(
     armor: &Armor,
     passphrase: Option<&[u8]>,
     decode: impl Fn(&[u8]) -> Result<PrivateKey>,
@@ -236,9 +261,8 @@ mod tests {
     fn bytes_to_key_matches_openssl() {
         // `openssl enc -aes-256-cbc -P -md md5 -pass pass:pw -S 0102030405060708` prints this key.
         let key = bytes_to_key(b"pw", &[1, 2, 3, 4, 5, 6, 7, 8], 32);
-        let hex: String = key.iter().map(|b| format!("{b:02X}")).collect();
         assert_eq!(
-            hex,
+            encode_hex(&key, true),
             "222776D258E716EFDAA0CF5A7E504B9D21982575418A44BE8D93693294778EEA"
         );
     }

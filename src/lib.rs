@@ -1,35 +1,50 @@
 //! keyfit: check, convert and generate SSH keys for Jira's Git Integration, in Rust that also runs as WebAssembly.
 //!
-//! Data flows one way: text in -> detect -> parse (decrypt) -> key model -> diagnose / encode -> text out.
-//! The core knows nothing of the browser; `wasm.rs` is the only binding.
+//! Data flows one way: text in -> [`detect`](crate) (repair, sniff, read, decrypt) -> key model ->
+//! [`inspect`] (diagnose) or [`convert_key`] (encode) -> text out. [`generate_key`] makes a new RSA key in
+//! Jira's format. The core knows nothing of the browser; `wasm.rs` is the only binding.
+//!
+//! The public API is what this file re-exports; every module is internal (`pub(crate)`) except [`limits`]
+//! (the caps keyfit applies) and, for wasm32, the JavaScript binding.
 
-pub mod armor;
-pub mod convert;
-pub mod detect;
-pub mod error;
-pub mod generate;
-pub mod inspect;
-pub mod key;
-pub mod legacy_pem;
+// The pipeline.
+mod convert;
+mod detect;
+mod generate;
+mod inspect;
+mod parsed;
+mod repair;
+
+// The key formats, one file each (src/format/), and the layers they share.
+mod armor;
+mod asn1;
+mod error;
+mod format;
+mod key;
+mod legacy_pem;
 pub mod limits;
-pub mod openssh;
-pub mod parsed;
-pub mod pkcs1;
-pub mod pkcs8;
-pub mod ppk;
-pub mod prime;
-pub mod public;
-pub mod repair;
-pub mod sec1;
-pub mod sshcom;
-pub mod wire;
+mod text;
+mod wire;
+
+// keyfit's RSA prime search.
+mod prime;
+
+#[cfg(test)]
+mod test_support;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use convert::{convert_key, ConvertOptions, Target};
+pub use convert::{cipher_from_name, convert_key, read_any, ConvertOptions, Target};
 pub use error::{Error, Result};
-pub use generate::{generate_key, GenerateOptions, GeneratedKey};
+pub use generate::{
+    finish_pkcs8, generate_key, key_from_primes, GenerateOptions, GeneratedKey, ALLOWED_BITS,
+    DEFAULT_BITS, PUBLIC_EXPONENT,
+};
 pub use inspect::{inspect, Problem, Report, Severity};
-pub use key::{Algorithm, PrivateKey, PublicKey};
+pub use key::{Algorithm, Curve, DsaPrivate, EcdsaPrivate, Ed25519Private, PrivateKey, PublicKey};
+pub use legacy_pem::LegacyCipher;
 pub use parsed::{Encryption, Format, Kdf, Parsed};
+pub use prime::bench;
+pub use prime::find_prime;
+pub use repair::Repair;

@@ -9,6 +9,8 @@ use crate::error::{Error, Result};
 pub const MAX_INPUT_BYTES: usize = 1 << 20;
 /// Largest RSA (or DSA) modulus, in bits.
 pub const MAX_RSA_BITS: usize = 16384;
+/// Largest DSA subgroup order keyfit accepts, in bits (FIPS 186-4 stops at 256; the cap bounds `g^x mod p`).
+pub const MAX_DSA_Q_BITS: usize = 512;
 /// Most bcrypt-pbkdf rounds (ssh-keygen writes 16, guides suggest `-a 100`; 1000 rounds take about 7 s natively).
 pub const MAX_BCRYPT_ROUNDS: u32 = 256;
 /// Most Argon2 memory in KiB (PuTTY writes 8192; 256 MiB is the most a browser tab reliably gives).
@@ -66,6 +68,21 @@ pub fn check_rsa_bits(bits: usize) -> Result<()> {
             parameter: "modulus bits",
             value: bits as u64,
             limit: MAX_RSA_BITS as u64,
+        });
+    }
+    Ok(())
+}
+
+/// Checks the size of a DSA subgroup order, which bounds the cost of `g^x mod p`.
+///
+/// # Errors
+/// [`Error::KeyTooLarge`] past [`MAX_DSA_Q_BITS`].
+pub fn check_dsa_q_bits(bits: usize) -> Result<()> {
+    if bits > MAX_DSA_Q_BITS {
+        return Err(Error::KeyTooLarge {
+            parameter: "DSA subgroup order bits",
+            value: bits as u64,
+            limit: MAX_DSA_Q_BITS as u64,
         });
     }
     Ok(())

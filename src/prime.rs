@@ -125,7 +125,7 @@ fn check_args(bits: usize, e: u32) -> Result<()> {
 ///
 /// # Examples
 /// ```
-/// use keyfit::prime::find_prime;
+/// use keyfit::find_prime;
 /// let p = find_prime(256, 65537, &mut rand_core::OsRng).unwrap();
 /// assert_eq!(p.bits(), 256);
 /// ```
@@ -196,6 +196,8 @@ pub fn search_prime(
 /// Whether `w` is a probable prime by the test [`find_prime`] applies: trial division by small primes, a
 /// strong probable-prime test to base 2, [`miller_rabin_rounds`] Miller-Rabin rounds with bases from `rng`
 /// (FIPS 186-5 B.3.1), and the Lucas test of B.3.3. Numbers above [`MAX_BITS`] bits are reported as not prime.
+/// For tests: [`find_prime`] runs these steps itself.
+#[cfg(test)]
 pub fn is_probable_prime(w: &BigUint, rng: &mut impl CryptoRngCore) -> bool {
     match prepare(w) {
         Prepared::Decided(answer) => answer,
@@ -205,8 +207,8 @@ pub fn is_probable_prime(w: &BigUint, rng: &mut impl CryptoRngCore) -> bool {
 
 /// Whether `w` passes trial division by small primes and a strong probable-prime test to base 2: a quick check
 /// that a number meant to be a prime is one, which no composite made by accident (a damaged or mixed-up buffer)
-/// passes. A composite built to pass it exists, so this does not replace [`is_probable_prime`] for numbers
-/// from an untrusted source. Numbers above [`MAX_BITS`] bits are reported as not prime.
+/// passes. A composite built to pass it exists, so this does not replace the full test of [`find_prime`] for
+/// numbers from an untrusted source. Numbers above [`MAX_BITS`] bits are reported as not prime.
 pub fn is_base2_strong_probable_prime(w: &BigUint) -> bool {
     match prepare(w) {
         Prepared::Decided(answer) => answer,

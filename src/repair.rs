@@ -4,6 +4,7 @@
 //! Repairs never touch the key's bytes: they rebuild the text around the same base64, so a repaired key has the
 //! same fingerprint as the original. Each repair is reported by a stable code.
 
+use crate::text::{PEM_WIDTH, SSH_WIDTH};
 use zeroize::Zeroizing;
 
 /// One kind of repair, reported by its code.
@@ -82,7 +83,7 @@ impl Repair {
 }
 
 /// Text after repair, with what was repaired.
-pub struct Repaired {
+pub(crate) struct Repaired {
     /// The clean text: LF line ends, canonical wrapping, final newline.
     pub text: Zeroizing<String>,
     /// What was repaired, in order; empty when the text was already clean.
@@ -98,14 +99,14 @@ fn note(repairs: &mut Vec<Repair>, r: Repair) {
 /// The base64 width the reference tool of an armoured format writes.
 fn width_for(label: &str) -> usize {
     match label {
-        "OPENSSH PRIVATE KEY" => 70,
-        l if l.starts_with("SSH2 ") => 70,
-        _ => 64,
+        "OPENSSH PRIVATE KEY" => SSH_WIDTH,
+        l if l.starts_with("SSH2 ") => SSH_WIDTH,
+        _ => PEM_WIDTH,
     }
 }
 
 /// Repairs `input`; returns it unchanged (with no repairs) when it is already clean.
-pub fn repair(input: &str) -> Repaired {
+pub(crate) fn repair(input: &str) -> Repaired {
     let mut repairs = Vec::new();
     let mut text: &str = input;
     if let Some(rest) = text.strip_prefix('\u{feff}') {

@@ -9,7 +9,7 @@ use num_bigint_dig::BigUint;
 use zeroize::Zeroizing;
 
 /// Reads SSH wire values from a byte slice; every length is checked against what remains.
-pub struct Reader<'a> {
+pub(crate) struct Reader<'a> {
     data: &'a [u8],
 }
 
@@ -51,12 +51,6 @@ impl<'a> Reader<'a> {
         self.bytes(len)
     }
 
-    /// Reads a `string` that must be UTF-8 (names, comments).
-    pub fn utf8(&mut self) -> Result<&'a str> {
-        core::str::from_utf8(self.string()?)
-            .map_err(|_| Error::Corrupt("a text field is not UTF-8"))
-    }
-
     /// Reads a non-negative `mpint`.
     pub fn mpint(&mut self) -> Result<BigUint> {
         let b = self.string()?;
@@ -69,7 +63,7 @@ impl<'a> Reader<'a> {
 
 /// Writes SSH wire values into a buffer that is zeroized on drop.
 #[derive(Default)]
-pub struct Writer {
+pub(crate) struct Writer {
     buf: Zeroizing<Vec<u8>>,
 }
 

@@ -9,8 +9,8 @@
 mod common;
 
 use common::{corpus, PASSPHRASE};
-use keyfit::convert::{convert_key, ConvertOptions, Target};
-use keyfit::inspect::{inspect, Report, Severity};
+use keyfit::{convert_key, ConvertOptions, Target};
+use keyfit::{inspect, Report, Severity};
 use rand_chacha::rand_core::SeedableRng;
 use rand_chacha::ChaCha20Rng;
 use std::path::{Path, PathBuf};

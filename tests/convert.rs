@@ -4,8 +4,8 @@
 mod common;
 
 use common::{corpus, read, run, write_private, PASSPHRASE};
-use keyfit::convert::{convert_key, read_any, ConvertOptions, Target};
 use keyfit::PrivateKey;
+use keyfit::{convert_key, read_any, ConvertOptions, Target};
 use rand_chacha::rand_core::SeedableRng;
 use rsa::traits::{PrivateKeyParts, PublicKeyParts};
 use std::path::Path;
@@ -219,7 +219,7 @@ fn jsch_reads_pkcs1_plain_and_encrypted_with_every_cipher() {
     let dir = tempfile::tempdir().expect("tempdir");
     for cipher in ["aes-128-cbc", "aes-256-cbc", "des-ede3-cbc"] {
         let mut o = opts(Target::Pkcs1, PASSPHRASE, "new pass");
-        o.cipher = keyfit::convert::cipher_from_name(cipher).expect("cipher");
+        o.cipher = keyfit::cipher_from_name(cipher).expect("cipher");
         let out =
             convert_key(&read("rsa2048-openssh-aes256-ctr.key"), &o, &mut rng()).expect("convert");
         assert!(out.contains(&format!("DEK-Info: {},", cipher.to_ascii_uppercase())));

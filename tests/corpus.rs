@@ -4,7 +4,7 @@
 mod common;
 
 use common::{corpus, read, Expected, PASSPHRASE};
-use keyfit::inspect::{inspect, Report};
+use keyfit::{inspect, Report};
 
 fn codes(r: &Report) -> Vec<&'static str> {
     r.problems.iter().map(|p| p.code).collect()

@@ -9,8 +9,8 @@
 mod common;
 
 use common::{corpus, Expected, PASSPHRASE};
-use keyfit::convert::{convert_key, ConvertOptions, Target};
-use keyfit::inspect::inspect;
+use keyfit::inspect;
+use keyfit::{convert_key, ConvertOptions, Target};
 use rand_chacha::rand_core::{RngCore, SeedableRng};
 use rand_chacha::ChaCha20Rng;
 use std::panic::{catch_unwind, AssertUnwindSafe};

@@ -31,6 +31,7 @@ use crate::key::{
 };
 use crate::limits;
 use crate::parsed::{Encryption, Format, Kdf, Parsed};
+use crate::text::{shown, SSH_WIDTH};
 use crate::wire::{Reader, Writer};
 use aes::cipher::{
     block_padding::NoPadding, BlockDecryptMut, KeyInit, KeyIvInit, StreamCipher, StreamCipherSeek,
@@ -43,14 +44,13 @@ use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
 /// PEM label.
-pub const LABEL: &str = "OPENSSH PRIVATE KEY";
+pub(crate) const LABEL: &str = "OPENSSH PRIVATE KEY";
 /// Default bcrypt rounds, as current ssh-keygen writes.
-pub const DEFAULT_ROUNDS: u32 = 16;
+pub(crate) const DEFAULT_ROUNDS: u32 = 16;
 
 /// The magic bytes that open the decoded body.
 const MAGIC: &[u8] = b"openssh-key-v1\0";
 /// Column at which ssh-keygen wraps the base64 body.
-const WRAP: usize = 70;
 /// Salt length ssh-keygen writes for bcrypt.
 const SALT_LEN: usize = 16;
 /// Cipher ssh-keygen uses for passphrase-protected keys (a CTR mode: [`write`] relies on that).
@@ -91,7 +91,7 @@ impl Cipher {
         Cipher::ALL
             .into_iter()
             .find(|c| c.name().as_bytes() == name)
-            .ok_or_else(|| Error::UnsupportedCipher(printable(name)))
+            .ok_or_else(|| Error::UnsupportedCipher(shown(name)))
     }
 
     /// The name as OpenSSH writes it.
@@ -146,15 +146,6 @@ impl Cipher {
             _ => 0,
         }
     }
-}
-
-/// A name from the file, made safe to show: lossy UTF-8, no control characters, at most 64 characters.
-fn printable(name: &[u8]) -> String {
-    String::from_utf8_lossy(name)
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(64)
-        .collect()
 }
 
 fn cipher_error<E>(_: E) -> Error {
@@ -279,7 +270,7 @@ fn bcrypt_options(options: &[u8]) -> Result<(&[u8], u32)> {
 /// do not verify; [`Error::UnsupportedCipher`] / [`Error::UnsupportedAlgorithm`]; [`Error::KdfTooCostly`] when
 /// the bcrypt rounds exceed keyfit's cap (checked before any derivation, with or without a passphrase);
 /// [`Error::KeyTooLarge`] for more than one key; [`Error::InconsistentKey`] when the key's parts disagree.
-pub fn read(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
+pub(crate) fn read(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
     let data: &[u8] = &armor.data;
     if !data.starts_with(MAGIC) {
         return Err(if MAGIC.starts_with(data) {
@@ -316,7 +307,7 @@ pub fn read(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
             return Err(Error::UnsupportedCipher(format!(
                 "{} with key derivation {}",
                 cipher.name(),
-                printable(other)
+                shown(other)
             )))
         }
     };
@@ -520,7 +511,7 @@ fn write_private_key(w: &mut Writer, key: &PrivateKey) -> Result<()> {
             w.mpint(k.n())
                 .mpint(k.e())
                 .mpint(k.d())
-                .mpint(&rsa_qinv(k))
+                .mpint(&*rsa_qinv(k)?)
                 .mpint(p)
                 .mpint(q);
         }
@@ -557,7 +548,7 @@ fn write_private_key(w: &mut Writer, key: &PrivateKey) -> Result<()> {
 /// # Errors
 /// [`Error::InvalidOption`] when encrypting with `rounds` of zero or above [`limits::MAX_BCRYPT_ROUNDS`] (the
 /// rounds are not used without a passphrase); [`Error::UnsupportedAlgorithm`] for a multi-prime RSA key.
-pub fn write(
+pub(crate) fn write(
     key: &PrivateKey,
     comment: &str,
     passphrase: Option<&[u8]>,
@@ -620,7 +611,7 @@ pub fn write(
         .u32(1)
         .string(&public)
         .string(&section);
-    Ok(armor::write(LABEL, &[], out.as_slice(), WRAP))
+    Ok(armor::write(LABEL, &[], out.as_slice(), SSH_WIDTH))
 }
 
 #[cfg(test)]

@@ -3,31 +3,29 @@
 //! FILE FORMAT), the SECSH block (`---- BEGIN SSH2 PUBLIC KEY ----`,
 //! [RFC 4716](https://www.rfc-editor.org/rfc/rfc4716)) and `-----BEGIN PUBLIC KEY-----`, X.509
 //! `SubjectPublicKeyInfo` ([RFC 5280 §4.1](https://www.rfc-editor.org/rfc/rfc5280#section-4.1); algorithms per
-//! RFC 3279, RFC 5480, RFC 8410). PKCS#1 `RSA PUBLIC KEY` lives in [`crate::pkcs1`].
+//! RFC 3279, RFC 5480, RFC 8410). PKCS#1 `RSA PUBLIC KEY` lives in `format::pkcs1`.
 //!
 //! The SSH line and RFC 4716 are hand-written on [`crate::wire`] and [`crate::armor`] (a few lines each; the
 //! `ssh-key` crate does not read `authorized_keys` options or write RFC 4716). SPKI uses the `spki` crate.
 
 use crate::armor::{self, Armor};
+use crate::asn1::{
+    self, algorithm_name, der_error, dsa_parameters, encode_dsa_parameters, named_curve, uint,
+    DSA_OID, EC_OID, ED25519_OID, RSA_OID,
+};
 use crate::error::{Error, Result};
 use crate::key::{ecdsa_point, ed25519_bytes, PublicKey};
 use crate::limits;
 use crate::parsed::{Format, Parsed};
-use crate::pkcs1::{self, der_error};
-use crate::pkcs8::{
-    algorithm_name, dsa_parameters, encode_dsa_parameters, named_curve, DSA_OID, EC_OID,
-    ED25519_OID, RSA_OID,
-};
-use crate::sec1::uint;
+use crate::text::{PEM_WIDTH, SSH_WIDTH};
 use crate::wire::Reader;
 use der::asn1::{AnyRef, BitStringRef, UintRef};
 use der::{Decode, Encode};
-use num_bigint_dig::BigUint;
 
 /// Armour label of an RFC 4716 public key.
-pub const RFC4716_LABEL: &str = "SSH2 PUBLIC KEY";
+pub(crate) const RFC4716_LABEL: &str = "SSH2 PUBLIC KEY";
 /// PEM label of a `SubjectPublicKeyInfo`.
-pub const SPKI_LABEL: &str = "PUBLIC KEY";
+pub(crate) const SPKI_LABEL: &str = "PUBLIC KEY";
 
 /// Reads the first key line of OpenSSH public key text: `type base64 [comment]`, optionally after
 /// `authorized_keys` options (`no-pty,command="..." ssh-ed25519 AAAA...`). Blank lines and `#` comments are
@@ -36,7 +34,7 @@ pub const SPKI_LABEL: &str = "PUBLIC KEY";
 /// # Errors
 /// [`Error::NotAKey`] without a key line, [`Error::Corrupt`] when the type named in the text differs from the
 /// blob's, [`Error::UnsupportedAlgorithm`] (certificates, security keys...), [`Error::Truncated`].
-pub fn read_openssh_line(text: &str) -> Result<Parsed> {
+pub(crate) fn read_openssh_line(text: &str) -> Result<Parsed> {
     limits::check_input_len(text.len())?;
     let line = text
         .lines()
@@ -116,7 +114,7 @@ fn skip_options(line: &str) -> &str {
 ///
 /// # Errors
 /// [`Error::NotAKey`] for another label, and the errors of [`PublicKey::from_ssh_blob`].
-pub fn read_rfc4716(armor: &Armor) -> Result<Parsed> {
+pub(crate) fn read_rfc4716(armor: &Armor) -> Result<Parsed> {
     if armor.label != RFC4716_LABEL {
         return Err(Error::NotAKey("not an SSH2 public key"));
     }
@@ -137,7 +135,7 @@ pub fn read_rfc4716(armor: &Armor) -> Result<Parsed> {
 /// # Errors
 /// [`Error::NotAKey`] for another PEM label, [`Error::UnsupportedAlgorithm`], [`Error::KeyTooLarge`],
 /// [`Error::InconsistentKey`], [`Error::Truncated`], [`Error::Corrupt`].
-pub fn read_spki(armor_or_der: &[u8]) -> Result<Parsed> {
+pub(crate) fn read_spki(armor_or_der: &[u8]) -> Result<Parsed> {
     limits::check_input_len(armor_or_der.len())?;
     let pem = core::str::from_utf8(armor_or_der)
         .ok()
@@ -167,11 +165,7 @@ fn decode_spki(der: &[u8]) -> Result<PublicKey> {
             if alg.parameters.is_some_and(|p| !p.is_null()) {
                 return Err(Error::Corrupt("the RSA algorithm parameters are not NULL"));
             }
-            let k = ::pkcs1::RsaPublicKey::from_der(key).map_err(der_error)?;
-            PublicKey::rsa(
-                BigUint::from_bytes_be(k.modulus.as_bytes()),
-                BigUint::from_bytes_be(k.public_exponent.as_bytes()),
-            )
+            asn1::rsa_public_from_der(key)
         }
         ED25519_OID => {
             if alg.parameters.is_some() {
@@ -197,7 +191,7 @@ fn decode_spki(der: &[u8]) -> Result<PublicKey> {
 }
 
 /// The `authorized_keys` line with a final newline: `ssh-ed25519 AAAA... comment\n`.
-pub fn write_openssh_line(public: &PublicKey, comment: &str) -> String {
+pub(crate) fn write_openssh_line(public: &PublicKey, comment: &str) -> String {
     let mut line = public.to_openssh_line(comment);
     line.push('\n');
     line
@@ -205,12 +199,12 @@ pub fn write_openssh_line(public: &PublicKey, comment: &str) -> String {
 
 /// An RFC 4716 block laid out as `ssh-keygen -e -m RFC4716` lays it out: `Comment: "<comment>"` (left out
 /// when empty), base64 at 70 columns.
-pub fn write_rfc4716(public: &PublicKey, comment: &str) -> String {
+pub(crate) fn write_rfc4716(public: &PublicKey, comment: &str) -> String {
     let mut out = format!("---- BEGIN {RFC4716_LABEL} ----\n");
     if !comment.is_empty() {
         out.push_str(&format!("Comment: \"{comment}\"\n"));
     }
-    out.push_str(&armor::wrap_base64(&public.to_ssh_blob(), 70));
+    out.push_str(&armor::wrap_base64(&public.to_ssh_blob(), SSH_WIDTH));
     out.push_str(&format!("---- END {RFC4716_LABEL} ----\n"));
     out
 }
@@ -219,11 +213,11 @@ pub fn write_rfc4716(public: &PublicKey, comment: &str) -> String {
 ///
 /// # Errors
 /// Only on an internal encoding failure.
-pub fn spki_der(public: &PublicKey) -> Result<Vec<u8>> {
+pub(crate) fn spki_der(public: &PublicKey) -> Result<Vec<u8>> {
     let params_der;
     let curve_oid;
     let (oid, parameters, key): (_, Option<AnyRef<'_>>, Vec<u8>) = match public {
-        PublicKey::Rsa { .. } => (RSA_OID, Some(AnyRef::NULL), pkcs1::public_der(public)?),
+        PublicKey::Rsa { .. } => (RSA_OID, Some(AnyRef::NULL), asn1::rsa_public_der(public)?),
         PublicKey::Ed25519(k) => (ED25519_OID, None, k.to_vec()),
         PublicKey::Ecdsa { curve, point } => {
             curve_oid = curve.oid();
@@ -253,14 +247,14 @@ pub fn spki_der(public: &PublicKey) -> Result<Vec<u8>> {
 ///
 /// # Errors
 /// Only on an internal encoding failure.
-pub fn write_spki(public: &PublicKey) -> Result<String> {
-    Ok(armor::write(SPKI_LABEL, &[], &spki_der(public)?, 64).to_string())
+pub(crate) fn write_spki(public: &PublicKey) -> Result<String> {
+    Ok(armor::write(SPKI_LABEL, &[], &spki_der(public)?, PEM_WIDTH).to_string())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pkcs8::tests::{have, run, ssh_fingerprint};
+    use crate::test_support::{have, run, ssh_fingerprint};
     use std::process::Command;
 
     // `ssh-keygen -t ed25519 -C 'me@host' -N '' -f k`; k.pub:
@@ -417,7 +411,7 @@ mod tests {
                     .arg(&pub_file));
                 let a = armor::parse(core::str::from_utf8(&pkcs1).unwrap()).unwrap();
                 assert_eq!(
-                    crate::pkcs1::read_public(&a).unwrap().public.as_ref(),
+                    asn1::rsa_public_from_der(&a.data).ok().as_ref(),
                     Some(&public)
                 );
                 let rsa_pub = run(Command::new("openssl")

@@ -11,43 +11,37 @@
 //! would run 2^32 PBKDF2 iterations, and panics in debug builds on a zero scrypt cost).
 
 use crate::armor::{self, Armor};
+use crate::asn1::{
+    self, algorithm_name, der_error, dsa_parameters, encode_dsa_parameters, named_curve, uint,
+    DSA_OID, EC_OID, ED25519_OID, RSA_OID,
+};
 use crate::error::{Error, Result};
-use crate::key::{ed25519_bytes, Curve, Ed25519Private, PrivateKey};
+use crate::key::dsa_from_parts;
+use crate::key::{ed25519_bytes, Ed25519Private, PrivateKey};
 use crate::limits;
 use crate::parsed::{Encryption, Format, Kdf, Parsed};
-use crate::pkcs1::{self, der_error};
-use crate::sec1::{self as traditional, uint};
+use crate::text::PEM_WIDTH;
 use ::pkcs8::pkcs5::pbes2::{self, EncryptionScheme, Pbkdf2Prf};
 use ::pkcs8::{EncryptedPrivateKeyInfo, PrivateKeyInfo};
 use der::asn1::{AnyRef, ObjectIdentifier, OctetStringRef, UintRef};
-use der::{Decode, Encode, Reader, SliceReader, Tag, Tagged};
-use num_bigint_dig::BigUint;
+use der::{Decode, Encode, Reader, SliceReader, Tag};
 use rand_core::CryptoRngCore;
 use zeroize::Zeroizing;
 
 /// PEM label of a plain PKCS#8 key.
-pub const PRIVATE_LABEL: &str = "PRIVATE KEY";
+pub(crate) const PRIVATE_LABEL: &str = "PRIVATE KEY";
 /// PEM label of an encrypted PKCS#8 key.
-pub const ENCRYPTED_LABEL: &str = "ENCRYPTED PRIVATE KEY";
-
-/// `rsaEncryption` (RFC 8017 appendix C).
-pub const RSA_OID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
-/// `id-Ed25519` (RFC 8410 §3).
-pub const ED25519_OID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
-/// `id-ecPublicKey` (RFC 5480 §2.1.1).
-pub const EC_OID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
-/// `id-dsa` (RFC 3279 §2.3.2).
-pub const DSA_OID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10040.4.1");
+pub(crate) const ENCRYPTED_LABEL: &str = "ENCRYPTED PRIVATE KEY";
 
 /// PBKDF2 iterations keyfit writes: OpenSSL 3's default for `openssl pkcs8 -topk8`.
-pub const WRITE_ITERATIONS: u32 = 2048;
+pub(crate) const WRITE_ITERATIONS: u32 = 2048;
 
 /// Reads a `PRIVATE KEY` or `ENCRYPTED PRIVATE KEY` block; without a passphrase an encrypted key yields its
 /// encryption and no private key.
 ///
 /// # Errors
 /// [`Error::NotAKey`] for another label, and the errors of [`read_der`].
-pub fn read(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
+pub(crate) fn read(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
     if armor.label != PRIVATE_LABEL && armor.label != ENCRYPTED_LABEL {
         return Err(Error::NotAKey("not a PKCS#8 private key"));
     }
@@ -60,7 +54,7 @@ pub fn read(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
 /// [`Error::WrongPassphrase`], [`Error::KdfTooCostly`] (checked before any derivation),
 /// [`Error::UnsupportedCipher`], [`Error::UnsupportedAlgorithm`], [`Error::InconsistentKey`],
 /// [`Error::KeyTooLarge`], [`Error::Truncated`], [`Error::Corrupt`].
-pub fn read_der(der: &[u8], passphrase: Option<&[u8]>) -> Result<Parsed> {
+pub(crate) fn read_der(der: &[u8], passphrase: Option<&[u8]>) -> Result<Parsed> {
     limits::check_input_len(der.len())?;
     if !is_encrypted(der)? {
         let key = decode_private_info(der)?;
@@ -234,7 +228,7 @@ fn describe(params: &pbes2::Parameters<'_>) -> Result<Encryption> {
 /// # Errors
 /// [`Error::UnsupportedAlgorithm`] for other algorithms or curves, [`Error::InconsistentKey`],
 /// [`Error::KeyTooLarge`], [`Error::Truncated`], [`Error::Corrupt`].
-pub fn decode_private_info(der: &[u8]) -> Result<PrivateKey> {
+pub(crate) fn decode_private_info(der: &[u8]) -> Result<PrivateKey> {
     let info = PrivateKeyInfo::from_der(der).map_err(der_error)?;
     let alg = info.algorithm;
     match alg.oid {
@@ -242,7 +236,7 @@ pub fn decode_private_info(der: &[u8]) -> Result<PrivateKey> {
             if alg.parameters.is_some_and(|p| !p.is_null()) {
                 return Err(Error::Corrupt("the RSA algorithm parameters are not NULL"));
             }
-            Ok(PrivateKey::Rsa(pkcs1::decode_private_der(
+            Ok(PrivateKey::Rsa(asn1::rsa_private_from_der(
                 info.private_key,
             )?))
         }
@@ -259,7 +253,7 @@ pub fn decode_private_info(der: &[u8]) -> Result<PrivateKey> {
         EC_OID => {
             let curve = named_curve(alg.parameters)?;
             let k = ::sec1::EcPrivateKey::from_der(info.private_key).map_err(der_error)?;
-            Ok(PrivateKey::Ecdsa(traditional::ec_private(
+            Ok(PrivateKey::Ecdsa(asn1::ec_private(
                 curve,
                 &k,
                 info.public_key,
@@ -268,84 +262,22 @@ pub fn decode_private_info(der: &[u8]) -> Result<PrivateKey> {
         DSA_OID => {
             let (p, q, g) = dsa_parameters(alg.parameters)?;
             let x = uint(UintRef::from_der(info.private_key).map_err(der_error)?);
-            Ok(PrivateKey::Dsa(traditional::dsa_private(p, q, g, None, x)?))
+            Ok(PrivateKey::Dsa(dsa_from_parts(p, q, g, None, x)?))
         }
         other => Err(Error::UnsupportedAlgorithm(algorithm_name(other))),
     }
-}
-
-/// The curve of `id-ecPublicKey` parameters (RFC 5480 §2.1.1: only `namedCurve` is in use).
-///
-/// # Errors
-/// [`Error::Corrupt`] for missing or explicit parameters, [`Error::UnsupportedAlgorithm`] for another curve.
-pub fn named_curve(params: Option<AnyRef<'_>>) -> Result<Curve> {
-    let params = params.ok_or(Error::Corrupt("the EC key does not name its curve"))?;
-    if params.tag() != Tag::ObjectIdentifier {
-        return Err(Error::UnsupportedAlgorithm(
-            "ECDSA with explicit curve parameters".into(),
-        ));
-    }
-    let oid: ObjectIdentifier = params.decode_as().map_err(der_error)?;
-    Curve::from_oid(&oid)
-}
-
-/// The `Dss-Parms ::= SEQUENCE { p, q, g }` of a DSA algorithm identifier.
-///
-/// # Errors
-/// [`Error::Corrupt`] when missing or malformed.
-pub fn dsa_parameters(params: Option<AnyRef<'_>>) -> Result<(BigUint, BigUint, BigUint)> {
-    let params = params.ok_or(Error::Corrupt("the DSA parameters are missing"))?;
-    params
-        .sequence(|r| {
-            let p = uint(UintRef::decode(r)?);
-            let q = uint(UintRef::decode(r)?);
-            let g = uint(UintRef::decode(r)?);
-            Ok((p, q, g))
-        })
-        .map_err(der_error)
-}
-
-/// DER `Dss-Parms` for p, q, g.
-///
-/// # Errors
-/// Only on an internal encoding failure.
-pub fn encode_dsa_parameters(p: &BigUint, q: &BigUint, g: &BigUint) -> Result<Vec<u8>> {
-    let (p, q, g) = (p.to_bytes_be(), q.to_bytes_be(), g.to_bytes_be());
-    [
-        UintRef::new(&p).map_err(der_error)?,
-        UintRef::new(&q).map_err(der_error)?,
-        UintRef::new(&g).map_err(der_error)?,
-    ]
-    .to_der()
-    .map_err(der_error)
-}
-
-/// Names well-known key algorithms keyfit does not support.
-pub fn algorithm_name(oid: ObjectIdentifier) -> String {
-    let name = match oid.to_string().as_str() {
-        "1.3.101.110" => "X25519",
-        "1.3.101.111" => "X448",
-        "1.3.101.113" => "Ed448",
-        "1.2.840.113549.1.1.10" => "RSASSA-PSS",
-        "1.2.840.113549.1.3.1" => "Diffie-Hellman",
-        "1.2.156.10197.1.301" => "SM2",
-        _ => return format!("PKCS#8 key algorithm {oid}"),
-    };
-    name.to_string()
 }
 
 /// DER `PrivateKeyInfo` (version 1, no public key), as `openssl pkcs8 -topk8 -nocrypt` writes it.
 ///
 /// # Errors
 /// Only on an internal encoding failure.
-pub fn encode_private_info(key: &PrivateKey) -> Result<Zeroizing<Vec<u8>>> {
-    let encode_err = |_| Error::Corrupt("the key could not be encoded");
+pub(crate) fn encode_private_info(key: &PrivateKey) -> Result<Zeroizing<Vec<u8>>> {
     let dsa_params;
     let ec_oid;
     let (algorithm, inner): (::pkcs8::AlgorithmIdentifierRef<'_>, Zeroizing<Vec<u8>>) = match key {
         PrivateKey::Rsa(k) => {
-            use ::pkcs1::EncodeRsaPrivateKey;
-            let doc = k.to_pkcs1_der().map_err(encode_err)?;
+            let doc = asn1::rsa_private_der(k)?;
             (
                 ::pkcs8::AlgorithmIdentifierRef {
                     oid: RSA_OID,
@@ -406,14 +338,14 @@ pub fn encode_private_info(key: &PrivateKey) -> Result<Zeroizing<Vec<u8>>> {
 ///
 /// # Errors
 /// Only on an internal encoding failure.
-pub fn write(
+pub(crate) fn write(
     key: &PrivateKey,
     passphrase: Option<&[u8]>,
     rng: &mut impl CryptoRngCore,
 ) -> Result<Zeroizing<String>> {
     let der = encode_private_info(key)?;
     let Some(pass) = passphrase else {
-        return Ok(armor::write(PRIVATE_LABEL, &[], &der, 64));
+        return Ok(armor::write(PRIVATE_LABEL, &[], &der, PEM_WIDTH));
     };
     let mut salt = [0u8; 16];
     let mut iv = [0u8; 16];
@@ -429,13 +361,13 @@ pub fn write(
         encrypted_data: &ciphertext,
     };
     let out = info.to_der().map_err(der_error)?;
-    Ok(armor::write(ENCRYPTED_LABEL, &[], &out, 64))
+    Ok(armor::write(ENCRYPTED_LABEL, &[], &out, PEM_WIDTH))
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
-    use crate::key::PublicKey;
+    use crate::test_support::{have, run, ssh_fingerprint, tool_fingerprint};
     use std::path::{Path, PathBuf};
     use std::process::Command;
     use std::time::{Duration, Instant};
@@ -486,78 +418,6 @@ nv8P27N7E4AhAQ==
 ";
     // `ssh-keygen -l` of `ssh-keygen -i -m PKCS8` of `openssl pkey -pubout` of RSA1024.
     const RSA1024_FP: &str = "SHA256:dcCesmlTLb9n/DurRC2xpAeDUn/I2SHgXYr42qZvvn0";
-
-    /// Whether a tool is installed; prints a note when it is not.
-    pub(crate) fn have(tool: &str) -> bool {
-        let found = Command::new(tool).arg("-h").output().is_ok();
-        if !found {
-            eprintln!(
-                "note: {tool} is not installed; skipping the part of this test that needs it"
-            );
-        }
-        found
-    }
-
-    /// Runs a command, asserts it succeeded and returns its standard output.
-    pub(crate) fn run(cmd: &mut Command) -> Vec<u8> {
-        let out = cmd.stdin(std::process::Stdio::null()).output().unwrap();
-        assert!(
-            out.status.success(),
-            "{cmd:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        out.stdout
-    }
-
-    /// `ssh-keygen -l -E sha256` of an OpenSSH public key file: the fingerprint field.
-    pub(crate) fn ssh_fingerprint(pub_file: &Path) -> String {
-        let out = run(Command::new("ssh-keygen")
-            .args(["-l", "-E", "sha256", "-f"])
-            .arg(pub_file));
-        String::from_utf8(out)
-            .unwrap()
-            .split_whitespace()
-            .nth(1)
-            .unwrap()
-            .to_string()
-    }
-
-    /// The SHA-256 fingerprint of a private key file as the real tools see it: `openssl pkey -pubout`, then
-    /// `ssh-keygen -i -m PKCS8` and `ssh-keygen -l`; for Ed25519, which ssh-keygen cannot import, the blob is
-    /// built from the last 32 bytes of openssl's DER.
-    pub(crate) fn tool_fingerprint(key_file: &Path, pass: Option<&str>) -> String {
-        let dir = key_file.parent().unwrap();
-        let stem = key_file.file_name().unwrap().to_string_lossy().to_string();
-        let spki = dir.join(format!("{stem}.spki"));
-        let ssh_pub = dir.join(format!("{stem}.sshpub"));
-        let mut cmd = Command::new("openssl");
-        cmd.args(["pkey", "-pubout", "-in"])
-            .arg(key_file)
-            .arg("-out")
-            .arg(&spki);
-        if let Some(p) = pass {
-            cmd.args(["-passin", &format!("pass:{p}")]);
-        }
-        run(&mut cmd);
-        let der = run(Command::new("openssl")
-            .args(["pkey", "-pubin", "-outform", "DER", "-in"])
-            .arg(&spki));
-        if der.len() == 44
-            && der[..12]
-                == [
-                    0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00,
-                ]
-        {
-            let key: [u8; 32] = der[12..].try_into().unwrap();
-            std::fs::write(&ssh_pub, PublicKey::Ed25519(key).to_openssh_line("")).unwrap();
-        } else {
-            let line = run(Command::new("ssh-keygen")
-                .args(["-i", "-m", "PKCS8", "-f"])
-                .arg(&spki));
-            std::fs::write(&ssh_pub, line).unwrap();
-        }
-        ssh_fingerprint(&ssh_pub)
-    }
 
     fn pem(text: &str) -> Armor {
         armor::parse(text).unwrap()
@@ -1066,7 +926,7 @@ nv8P27N7E4AhAQ==
                 "ECDSA key without its public point".into()
             ))
         );
-        let p384 = Curve::P384.oid();
+        let p384 = crate::key::Curve::P384.oid();
         let named = ::sec1::EcPrivateKey {
             parameters: Some(::sec1::EcParameters::NamedCurve(p384)),
             ..ec

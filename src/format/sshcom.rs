@@ -15,6 +15,7 @@ use crate::armor::Armor;
 use crate::error::{Error, Result};
 use crate::key::{rsa_from_parts, DsaPrivate, PrivateKey, RsaCrt};
 use crate::parsed::{Encryption, Format, Kdf, Parsed};
+use crate::text::shown;
 use crate::wire::Reader;
 use des::cipher::{block_padding::NoPadding, BlockDecryptMut, KeyIvInit};
 use md5::{Digest, Md5};
@@ -22,7 +23,7 @@ use num_bigint_dig::BigUint;
 use zeroize::Zeroizing;
 
 /// The armour label of an ssh.com private key (encrypted or not, the label is the same).
-pub const LABEL: &str = "SSH2 ENCRYPTED PRIVATE KEY";
+pub(crate) const LABEL: &str = "SSH2 ENCRYPTED PRIVATE KEY";
 /// The magic number that opens the body.
 const MAGIC: u32 = 0x3f6f_f9eb;
 /// Key-type prefixes PuTTY recognises: the rest of the string (`{sign{...},encrypt{...}}`) varies.
@@ -38,15 +39,6 @@ const BLOCK: usize = 8;
 enum KeyType {
     Rsa,
     Dsa,
-}
-
-/// A name from the file, made safe to show in an error: printable ASCII, at most 60 characters.
-fn shown(name: &[u8]) -> String {
-    name.iter()
-        .filter(|c| c.is_ascii_graphic())
-        .take(60)
-        .map(|&c| char::from(c))
-        .collect()
 }
 
 /// Reads an ssh.com "mpint": a `uint32` bit count, then `(bits + 7) / 8` bytes.
@@ -123,7 +115,7 @@ fn decode_payload(kind: KeyType, payload: &[u8]) -> Result<PrivateKey> {
 /// [`Error::Corrupt`] for a broken structure; [`Error::WrongPassphrase`] when the decrypted data is not a
 /// well-formed payload; [`Error::UnsupportedAlgorithm`] / [`Error::UnsupportedCipher`] for other key types and
 /// ciphers; [`Error::InconsistentKey`] when the key's numbers do not fit together.
-pub fn read(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
+pub(crate) fn read(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
     if armor.label != LABEL {
         return Err(Error::NotAKey("it is not an ssh.com private key"));
     }

@@ -10,7 +10,7 @@
 //! The public key and comment are in clear text: they are reported without the passphrase. An unencrypted file is
 //! still MAC-checked (with a key derived from the empty passphrase), so an edited file is reported as corrupt.
 
-use crate::armor::{self, decode_hex};
+use crate::armor;
 use crate::error::{Error, Result};
 use crate::key::{
     ed25519_bytes, rsa_from_parts, rsa_qinv, Algorithm, DsaPrivate, EcdsaPrivate, Ed25519Private,
@@ -18,6 +18,7 @@ use crate::key::{
 };
 use crate::limits;
 use crate::parsed::{Encryption, Format, Kdf, Parsed};
+use crate::text::{decode_hex, encode_hex, shown, PEM_WIDTH};
 use crate::wire::{Reader, Writer};
 use aes::cipher::{block_padding::NoPadding, BlockDecryptMut, BlockEncryptMut, KeyIvInit};
 use hmac::{Hmac, Mac};
@@ -31,7 +32,7 @@ use zeroize::Zeroizing;
 
 /// The .ppk version to write.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PpkVersion {
+pub(crate) enum PpkVersion {
     /// `PuTTY-User-Key-File-2`: read by every PuTTY since 0.52; keys from the passphrase by one round of SHA-1.
     V2,
     /// `PuTTY-User-Key-File-3`: PuTTY 0.75 and later; keys from the passphrase by Argon2id.
@@ -55,21 +56,20 @@ impl PpkVersion {
 }
 
 /// Argon2 memory keyfit writes, in KiB: PuTTYgen 0.78's default.
-pub const ARGON2_MEMORY_KIB: u32 = 8192;
+pub(crate) const ARGON2_MEMORY_KIB: u32 = 8192;
 /// Argon2 passes keyfit writes. PuTTYgen tunes passes so that derivation takes about 100 ms; on this project's
 /// reference machine (2 cores) `puttygen -O private` with a passphrase wrote 21 when idle (13 under load).
-pub const ARGON2_PASSES: u32 = 21;
+pub(crate) const ARGON2_PASSES: u32 = 21;
 /// Argon2 lanes keyfit writes: PuTTYgen 0.78's default.
-pub const ARGON2_PARALLELISM: u32 = 1;
+pub(crate) const ARGON2_PARALLELISM: u32 = 1;
 /// Length of the random Argon2 salt keyfit writes, as PuTTYgen does.
-pub const ARGON2_SALT_LEN: usize = 16;
+pub(crate) const ARGON2_SALT_LEN: usize = 16;
 
 /// The only cipher .ppk files use.
 const CIPHER: &str = "aes256-cbc";
 /// AES block size; encrypted private data is padded to it.
 const BLOCK: usize = 16;
 /// Width of the base64 lines PuTTYgen writes.
-const LINE_WIDTH: usize = 64;
 /// Prefix of the v2 MAC key: `SHA-1(prefix || passphrase)`.
 const V2_MAC_KEY_PREFIX: &[u8] = b"putty-private-key-file-mac-key";
 
@@ -223,18 +223,6 @@ impl<'a> Lines<'a> {
     }
 }
 
-/// A name from the file, made safe to show in an error: printable ASCII, at most 40 characters.
-fn shown(name: &str) -> String {
-    name.chars()
-        .filter(|c| c.is_ascii_graphic())
-        .take(40)
-        .collect()
-}
-
-fn encode_hex(b: &[u8]) -> String {
-    b.iter().map(|x| format!("{x:02x}")).collect()
-}
-
 fn read_argon2(lines: &mut Lines<'_>) -> Result<Argon2Params> {
     let flavor = match lines.value("Key-Derivation")? {
         "Argon2id" => argon2::Algorithm::Argon2id,
@@ -243,7 +231,7 @@ fn read_argon2(lines: &mut Lines<'_>) -> Result<Argon2Params> {
         other => {
             return Err(Error::UnsupportedCipher(format!(
                 "key derivation {}",
-                shown(other)
+                shown(other.as_bytes())
             )))
         }
     };
@@ -273,19 +261,7 @@ fn read_argon2(lines: &mut Lines<'_>) -> Result<Argon2Params> {
 /// a MAC mismatch on an encrypted file; [`Error::KdfTooCostly`] for Argon2 parameters over the caps;
 /// [`Error::UnsupportedCipher`] / [`Error::UnsupportedAlgorithm`]; [`Error::InconsistentKey`] when the private
 /// values do not match the public key.
-///
-/// # Examples
-/// ```
-/// let ppk = "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: ed comment\nPublic-Lines: 2\n\
-/// AAAAC3NzaC1lZDI1NTE5AAAAII432iwgM9O5zaOgyyyV1y8B0KoJs/vMoo0vKdg1\n+EiU\nPrivate-Lines: 1\n\
-/// AAAAIG4i45qEvKRn3S32s8pcRiVS/ALdgzjRPrKLMLKvjjIx\n\
-/// Private-MAC: 33bbb3b9460a2d654fbc93c8630436124fd1d720fed90ccb142f77d0dc72c1ff\n";
-/// let parsed = keyfit::ppk::read(ppk, None).unwrap();
-/// assert_eq!(parsed.format, keyfit::Format::Ppk3);
-/// assert_eq!(parsed.comment.as_deref(), Some("ed comment"));
-/// assert!(parsed.private.is_some());
-/// ```
-pub fn read(text: &str, passphrase: Option<&[u8]>) -> Result<Parsed> {
+pub(crate) fn read(text: &str, passphrase: Option<&[u8]>) -> Result<Parsed> {
     limits::check_input_len(text.len())?;
     let mut lines = Lines(text.lines());
     let first = lines
@@ -302,7 +278,7 @@ pub fn read(text: &str, passphrase: Option<&[u8]>) -> Result<Parsed> {
         m if m.starts_with("PuTTY-User-Key-File-") => {
             return Err(Error::UnsupportedAlgorithm(format!(
                 "{} (a PuTTY key file version keyfit does not read)",
-                shown(m)
+                shown(m.as_bytes())
             )))
         }
         _ => return Err(Error::NotAKey("it is not a PuTTY key file")),
@@ -312,7 +288,7 @@ pub fn read(text: &str, passphrase: Option<&[u8]>) -> Result<Parsed> {
     let encrypted = match encryption_name {
         "none" => false,
         CIPHER => true,
-        other => return Err(Error::UnsupportedCipher(shown(other))),
+        other => return Err(Error::UnsupportedCipher(shown(other.as_bytes()))),
     };
     let comment = lines.raw("Comment")?;
     let public_lines = lines.number("Public-Lines")?;
@@ -443,7 +419,7 @@ fn decode_private(public: &PublicKey, plain: &[u8]) -> Result<PrivateKey> {
 }
 
 /// The private blob PuTTY stores for a key, unpadded.
-fn private_blob(key: &PrivateKey) -> Writer {
+fn private_blob(key: &PrivateKey) -> Result<Writer> {
     let mut w = Writer::with_capacity(2048);
     match key {
         PrivateKey::Rsa(k) => {
@@ -452,7 +428,7 @@ fn private_blob(key: &PrivateKey) -> Writer {
             for p in primes.iter().take(2) {
                 w.mpint(p);
             }
-            w.mpint(&rsa_qinv(k));
+            w.mpint(&*rsa_qinv(k)?);
         }
         PrivateKey::Ed25519(k) => {
             w.string(&k.seed);
@@ -464,7 +440,7 @@ fn private_blob(key: &PrivateKey) -> Writer {
             w.mpint(&k.x);
         }
     }
-    w
+    Ok(w)
 }
 
 /// Writes a .ppk file with LF line endings, as PuTTYgen 0.78 does: v3 encrypts with AES-256-CBC under Argon2id
@@ -473,21 +449,7 @@ fn private_blob(key: &PrivateKey) -> Writer {
 ///
 /// # Errors
 /// [`Error::InvalidOption`] for a comment with a line break.
-///
-/// # Examples
-/// ```
-/// # let ppk = "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: ed comment\nPublic-Lines: 2\n\
-/// # AAAAC3NzaC1lZDI1NTE5AAAAII432iwgM9O5zaOgyyyV1y8B0KoJs/vMoo0vKdg1\n+EiU\nPrivate-Lines: 1\n\
-/// # AAAAIG4i45qEvKRn3S32s8pcRiVS/ALdgzjRPrKLMLKvjjIx\n\
-/// # Private-MAC: 33bbb3b9460a2d654fbc93c8630436124fd1d720fed90ccb142f77d0dc72c1ff\n";
-/// use keyfit::ppk::{self, PpkVersion};
-/// let key = ppk::read(ppk, None).unwrap().private.unwrap();
-/// let text = ppk::write(&key, "me@host", Some(b"pw"), PpkVersion::V2, &mut rand_core::OsRng).unwrap();
-/// assert!(text.starts_with("PuTTY-User-Key-File-2: ssh-ed25519\nEncryption: aes256-cbc\n"));
-/// let back = ppk::read(&text, Some(b"pw")).unwrap();
-/// assert_eq!(back.public, Some(key.public_key()));
-/// ```
-pub fn write(
+pub(crate) fn write(
     key: &PrivateKey,
     comment: &str,
     passphrase: Option<&[u8]>,
@@ -527,7 +489,7 @@ fn write_with(
     }
     let alg = key.algorithm().ssh_name();
     let public_blob = key.public_key().to_ssh_blob();
-    let mut private = private_blob(key).into_inner();
+    let mut private = private_blob(key)?.into_inner();
     let enc_name = if pass.is_some() {
         // PuTTY pads with the SHA-1 of the unpadded blob, so equal inputs give equal files.
         let pad = (BLOCK - private.len() % BLOCK) % BLOCK;
@@ -557,8 +519,8 @@ fn write_with(
             .map_err(|_| Error::Corrupt("the private key data is malformed"))?;
     }
 
-    let public_b64 = armor::wrap_base64(&public_blob, LINE_WIDTH);
-    let private_b64 = armor::wrap_base64(&private, LINE_WIDTH);
+    let public_b64 = armor::wrap_base64(&public_blob, PEM_WIDTH);
+    let private_b64 = armor::wrap_base64(&private, PEM_WIDTH);
     let mut out = Zeroizing::new(String::with_capacity(
         512 + comment.len() + public_b64.len() + private_b64.len(),
     ));
@@ -577,12 +539,12 @@ fn write_with(
             a.memory_kib,
             a.passes,
             a.parallelism,
-            encode_hex(&a.salt)
+            encode_hex(&a.salt, false)
         ));
     }
     out.push_str(&format!("Private-Lines: {}\n", private_b64.lines().count()));
     out.push_str(&private_b64);
-    out.push_str(&format!("Private-MAC: {}\n", encode_hex(&mac)));
+    out.push_str(&format!("Private-MAC: {}\n", encode_hex(&mac, false)));
     Ok(out)
 }
 
@@ -1097,7 +1059,7 @@ Private-MAC: ffb4ec5e38445b7eb570e39cff65ad67a54eaa17\n";
         let mut rng = rand_core::OsRng;
         for v in [ED_V3, RSA1024_V2E, P256_V2, P521_V2E, DSA_V2] {
             let key = decrypt(v).private.unwrap();
-            let blob = private_blob(&key).into_inner();
+            let blob = private_blob(&key).unwrap().into_inner();
             for version in [PpkVersion::V2, PpkVersion::V3] {
                 for pass in [None, Some(&b""[..]), Some(PW)] {
                     let text =
@@ -1109,7 +1071,9 @@ Private-MAC: ffb4ec5e38445b7eb570e39cff65ad67a54eaa17\n";
                     assert_eq!(back.comment.as_deref(), Some("a \"quoted\": comment "));
                     assert_eq!(back.public, Some(key.public_key()));
                     assert_eq!(
-                        private_blob(back.private.as_ref().unwrap()).as_slice(),
+                        private_blob(back.private.as_ref().unwrap())
+                            .unwrap()
+                            .as_slice(),
                         &blob[..]
                     );
                     if encrypted && version == PpkVersion::V3 {
@@ -1449,7 +1413,8 @@ Private-MAC: ffb4ec5e38445b7eb570e39cff65ad67a54eaa17\n";
                         // puttygen keeps the passphrase: the PEM is encrypted with DES-EDE3-CBC when ours was.
                         let pem_pass = (!pass.is_empty()).then_some(pass);
                         let back =
-                            crate::pkcs1::read(&armor::parse(&text).unwrap(), pem_pass).unwrap();
+                            crate::format::pkcs1::read(&armor::parse(&text).unwrap(), pem_pass)
+                                .unwrap();
                         assert_eq!(
                             back.private.unwrap().as_rsa().unwrap().d(),
                             rsa.d(),

@@ -1,0 +1,223 @@
+//! The ASN.1 (DER) pieces several formats share: algorithm OIDs, DER errors, integers, algorithm parameters,
+//! and the key bodies that appear inside more than one container: PKCS#1 `RSAPrivateKey` / `RSAPublicKey`
+//! ([RFC 8017 appendix A.1](https://www.rfc-editor.org/rfc/rfc8017#appendix-A.1)), SEC1 `ECPrivateKey`
+//! ([RFC 5915](https://www.rfc-editor.org/rfc/rfc5915)) and OpenSSL's `DSAPrivateKey`.
+//!
+//! A PKCS#1 body sits in a `RSA PRIVATE KEY` block and inside PKCS#8; an `ECPrivateKey` in an
+//! `EC PRIVATE KEY` block and inside PKCS#8; `RSAPublicKey` in `RSA PUBLIC KEY` and inside SPKI. Keeping them
+//! here lets every format read them without importing another format.
+
+use crate::error::{Error, Result};
+use crate::key::{
+    dsa_from_parts, rsa_from_parts, Curve, DsaPrivate, EcdsaPrivate, PublicKey, RsaCrt,
+};
+use der::asn1::{AnyRef, ObjectIdentifier, UintRef};
+use der::{Decode, Encode, Reader, SliceReader, Tag, Tagged};
+use num_bigint_dig::BigUint;
+use num_traits::Zero;
+use rsa::RsaPrivateKey;
+
+/// `rsaEncryption` (RFC 8017 appendix C).
+pub(crate) const RSA_OID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
+/// `id-Ed25519` (RFC 8410 §3).
+pub(crate) const ED25519_OID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
+/// `id-ecPublicKey` (RFC 5480 §2.1.1).
+pub(crate) const EC_OID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
+/// `id-dsa` (RFC 3279 §2.3.2).
+pub(crate) const DSA_OID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10040.4.1");
+
+/// Maps a DER decoding error: running out of bytes is truncation, anything else corruption.
+pub(crate) fn der_error(err: der::Error) -> Error {
+    match err.kind() {
+        der::ErrorKind::Incomplete { .. } => Error::Truncated,
+        _ => Error::Corrupt("the key's ASN.1 structure is invalid"),
+    }
+}
+
+/// A DER INTEGER as a number (`UintRef` strips the sign byte).
+pub(crate) fn uint(u: UintRef<'_>) -> BigUint {
+    BigUint::from_bytes_be(u.as_bytes())
+}
+
+/// Parses a DER `RSAPrivateKey` and checks it is consistent.
+///
+/// # Errors
+/// [`Error::Truncated`], [`Error::Corrupt`], [`Error::InconsistentKey`], [`Error::KeyTooLarge`],
+/// [`Error::UnsupportedAlgorithm`] for multi-prime RSA.
+pub(crate) fn rsa_private_from_der(der: &[u8]) -> Result<RsaPrivateKey> {
+    let k = ::pkcs1::RsaPrivateKey::from_der(der).map_err(der_error)?;
+    if k.other_prime_infos.is_some() {
+        return Err(Error::UnsupportedAlgorithm("multi-prime RSA".into()));
+    }
+    let crt = RsaCrt {
+        dp: Some(uint(k.exponent1)),
+        dq: Some(uint(k.exponent2)),
+        qinv: Some(uint(k.coefficient)),
+    };
+    rsa_from_parts(
+        uint(k.modulus),
+        uint(k.public_exponent),
+        uint(k.private_exponent),
+        uint(k.prime1),
+        uint(k.prime2),
+        crt,
+    )
+}
+
+/// DER `RSAPrivateKey` of an RSA key, as `openssl rsa -traditional` writes it.
+///
+/// # Errors
+/// Only on an internal encoding failure.
+pub(crate) fn rsa_private_der(key: &RsaPrivateKey) -> Result<der::SecretDocument> {
+    use ::pkcs1::EncodeRsaPrivateKey;
+    key.to_pkcs1_der()
+        .map_err(|_| Error::Corrupt("the key could not be encoded"))
+}
+
+/// Parses a DER `RSAPublicKey`.
+///
+/// # Errors
+/// [`Error::Truncated`], [`Error::Corrupt`], [`Error::KeyTooLarge`], [`Error::InconsistentKey`].
+pub(crate) fn rsa_public_from_der(der: &[u8]) -> Result<PublicKey> {
+    let k = ::pkcs1::RsaPublicKey::from_der(der).map_err(der_error)?;
+    PublicKey::rsa(uint(k.modulus), uint(k.public_exponent))
+}
+
+/// DER `RSAPublicKey` of a public RSA key.
+///
+/// # Errors
+/// [`Error::NotRsa`] for other algorithms.
+pub(crate) fn rsa_public_der(public: &PublicKey) -> Result<Vec<u8>> {
+    let PublicKey::Rsa { n, e } = public else {
+        return Err(Error::NotRsa(public.algorithm().display()));
+    };
+    let (n, e) = (n.to_bytes_be(), e.to_bytes_be());
+    let k = ::pkcs1::RsaPublicKey {
+        modulus: UintRef::new(&n).map_err(der_error)?,
+        public_exponent: UintRef::new(&e).map_err(der_error)?,
+    };
+    k.to_der().map_err(der_error)
+}
+
+/// Parses a DER `ECPrivateKey` that names its curve and carries its public point.
+///
+/// # Errors
+/// [`Error::Truncated`], [`Error::Corrupt`], [`Error::UnsupportedAlgorithm`].
+pub(crate) fn ec_private_from_der(der: &[u8]) -> Result<EcdsaPrivate> {
+    let k = ::sec1::EcPrivateKey::from_der(der).map_err(der_error)?;
+    let oid = k
+        .parameters
+        .and_then(|p| p.named_curve())
+        .ok_or(Error::Corrupt("the EC key does not name its curve"))?;
+    ec_private(Curve::from_oid(&oid)?, &k, None)
+}
+
+/// Builds an ECDSA key from a parsed `ECPrivateKey` on a known curve; `outer_point` is a public key stored
+/// beside it (PKCS#8 v2). The `ECPrivateKey` must not name another curve.
+///
+/// # Errors
+/// [`Error::Corrupt`] for a curve mismatch or a malformed scalar or point, [`Error::UnsupportedAlgorithm`] when
+/// no public point is stored (deriving it needs curve arithmetic keyfit does not ship).
+pub(crate) fn ec_private(
+    curve: Curve,
+    k: &::sec1::EcPrivateKey<'_>,
+    outer_point: Option<&[u8]>,
+) -> Result<EcdsaPrivate> {
+    if let Some(params) = k.parameters {
+        if params.named_curve() != Some(curve.oid()) {
+            return Err(Error::Corrupt("the EC key names two different curves"));
+        }
+    }
+    let point = k
+        .public_key
+        .or(outer_point)
+        .ok_or_else(|| Error::UnsupportedAlgorithm("ECDSA key without its public point".into()))?;
+    EcdsaPrivate::new(curve, point, k.private_key)
+}
+
+/// Parses OpenSSL's DER `DSAPrivateKey`: `SEQUENCE { version 0, p, q, g, y, x }` (no RFC; OpenSSL's
+/// `crypto/dsa/dsa_asn1.c`). Five integers read with `der`: no crate of keyfit's RustCrypto generation parses it.
+///
+/// # Errors
+/// [`Error::Truncated`], [`Error::Corrupt`], [`Error::InconsistentKey`], [`Error::KeyTooLarge`].
+pub(crate) fn dsa_private_from_der(der: &[u8]) -> Result<DsaPrivate> {
+    let mut reader = SliceReader::new(der).map_err(der_error)?;
+    let parts = reader
+        .sequence(|r| {
+            let version = u8::decode(r)?;
+            let mut v = [BigUint::zero(), BigUint::zero(), BigUint::zero()];
+            for slot in &mut v {
+                *slot = uint(UintRef::decode(r)?);
+            }
+            let y = uint(UintRef::decode(r)?);
+            let x = uint(UintRef::decode(r)?);
+            Ok((version == 0, v, y, x))
+        })
+        .map_err(der_error)?;
+    reader.finish(()).map_err(der_error)?;
+    let (version_zero, [p, q, g], y, x) = parts;
+    if !version_zero {
+        return Err(Error::Corrupt("the DSA key version is not 0"));
+    }
+    dsa_from_parts(p, q, g, Some(y), x)
+}
+
+/// The curve of `id-ecPublicKey` parameters (RFC 5480 §2.1.1: only `namedCurve` is in use).
+///
+/// # Errors
+/// [`Error::Corrupt`] for missing or explicit parameters, [`Error::UnsupportedAlgorithm`] for another curve.
+pub(crate) fn named_curve(params: Option<AnyRef<'_>>) -> Result<Curve> {
+    let params = params.ok_or(Error::Corrupt("the EC key does not name its curve"))?;
+    if params.tag() != Tag::ObjectIdentifier {
+        return Err(Error::UnsupportedAlgorithm(
+            "ECDSA with explicit curve parameters".into(),
+        ));
+    }
+    let oid: ObjectIdentifier = params.decode_as().map_err(der_error)?;
+    Curve::from_oid(&oid)
+}
+
+/// The `Dss-Parms ::= SEQUENCE { p, q, g }` of a DSA algorithm identifier.
+///
+/// # Errors
+/// [`Error::Corrupt`] when missing or malformed.
+pub(crate) fn dsa_parameters(params: Option<AnyRef<'_>>) -> Result<(BigUint, BigUint, BigUint)> {
+    let params = params.ok_or(Error::Corrupt("the DSA parameters are missing"))?;
+    params
+        .sequence(|r| {
+            let p = uint(UintRef::decode(r)?);
+            let q = uint(UintRef::decode(r)?);
+            let g = uint(UintRef::decode(r)?);
+            Ok((p, q, g))
+        })
+        .map_err(der_error)
+}
+
+/// DER `Dss-Parms` for p, q, g.
+///
+/// # Errors
+/// Only on an internal encoding failure.
+pub(crate) fn encode_dsa_parameters(p: &BigUint, q: &BigUint, g: &BigUint) -> Result<Vec<u8>> {
+    let (p, q, g) = (p.to_bytes_be(), q.to_bytes_be(), g.to_bytes_be());
+    [
+        UintRef::new(&p).map_err(der_error)?,
+        UintRef::new(&q).map_err(der_error)?,
+        UintRef::new(&g).map_err(der_error)?,
+    ]
+    .to_der()
+    .map_err(der_error)
+}
+
+/// Names well-known key algorithms keyfit does not support.
+pub(crate) fn algorithm_name(oid: ObjectIdentifier) -> String {
+    let name = match oid.to_string().as_str() {
+        "1.3.101.110" => "X25519",
+        "1.3.101.111" => "X448",
+        "1.3.101.113" => "Ed448",
+        "1.2.840.113549.1.1.10" => "RSASSA-PSS",
+        "1.2.840.113549.1.3.1" => "Diffie-Hellman",
+        "1.2.156.10197.1.301" => "SM2",
+        _ => return format!("PKCS#8 key algorithm {oid}"),
+    };
+    name.to_string()
+}

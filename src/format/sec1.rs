@@ -1,0 +1,183 @@
+//! SEC1 EC private keys: `-----BEGIN EC PRIVATE KEY-----`, SEC1's `ECPrivateKey`
+//! ([RFC 5915](https://www.rfc-editor.org/rfc/rfc5915), [SEC 1 v2 §C.4](https://www.secg.org/sec1-v2.pdf)), as
+//! `ssh-keygen -t ecdsa -m PEM` and `openssl ec` write it, plain or with OpenSSL's legacy `DEK-Info` encryption
+//! ([`crate::legacy_pem`]). The body is parsed by the `sec1` crate, in [`crate::asn1`].
+
+use crate::armor::Armor;
+use crate::asn1;
+use crate::error::Result;
+use crate::key::PrivateKey;
+use crate::legacy_pem;
+use crate::parsed::Parsed;
+
+/// PEM label of a SEC1 EC private key.
+pub(crate) const LABEL: &str = "EC PRIVATE KEY";
+
+/// Reads an `EC PRIVATE KEY` block; without a passphrase an encrypted key yields no private key.
+///
+/// # Errors
+/// [`crate::Error::WrongPassphrase`], [`crate::Error::UnsupportedCipher`], [`crate::Error::UnsupportedAlgorithm`]
+/// for another curve or a key without its public point, [`crate::Error::Truncated`], [`crate::Error::Corrupt`].
+pub(crate) fn read(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
+    legacy_pem::read_private(armor, passphrase, |der| {
+        asn1::ec_private_from_der(der).map(PrivateKey::Ecdsa)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::armor;
+    use crate::error::Error;
+    use crate::parsed::Kdf;
+    use crate::test_support::{have, run, ssh_fingerprint, tool_fingerprint};
+    use der::Decode;
+    use std::process::Command;
+
+    // `ssh-keygen -t ecdsa -b 256 -m PEM -N '' -C '' -f k`
+    const EC_P256: &str = "-----BEGIN EC PRIVATE KEY-----
+MHcCAQEEINoA8UlDyNA7MKFHSMVbbMf8abXSNxAUfkwK7HPsH82loAoGCCqGSM49
+AwEHoUQDQgAEa1GHriLglVNFBAaNcKOyZIp66VhOgYtlYPEKBcu9GJd2/TdpCMg/
+nZ3YNgztJBehhsJ0Uo0QdDqpW9QRUT7z8Q==
+-----END EC PRIVATE KEY-----
+";
+    // `ssh-keygen -l -f k.pub`.
+    const EC_P256_FP: &str = "SHA256:6aS9VjGRO1KwTITvcnPZ8QhSYtSS2WCGZUyPSJg/VMQ";
+
+    // `ssh-keygen -t ecdsa -b 256 -m PEM -N hunter2 -C '' -f k` (legacy AES-128-CBC encryption).
+    const EC_P256_ENC: &str = "-----BEGIN EC PRIVATE KEY-----
+Proc-Type: 4,ENCRYPTED
+DEK-Info: AES-128-CBC,F2FE6735264611E858232C0DB3C7507E
+
+L9SsMtK3ZAEOeeKW/rUvxtCf7qNJXeMSXlzmipPVkR1GRpLRQPeT2nu2yCCzxMkz
+iYdGm/3SJ27wPkXp6KLU8fnW2jN+f8eFKWm5lo38LvI1bJaX5nNrrzEAYPdq3zZ0
+I6peeNgdlUgNxAxQafdq7Q+m8L26yio+p48nmKUdEjg=
+-----END EC PRIVATE KEY-----
+";
+    // `ssh-keygen -l -f k.pub`.
+    const EC_P256_ENC_FP: &str = "SHA256:3csQfwova68KDKzUHve1pgK5r2qOrgmdzEhcXfybmE8";
+
+    #[test]
+    fn reads_embedded_ec_key() {
+        let parsed = read(&armor::parse(EC_P256).unwrap(), None).unwrap();
+        assert_eq!(parsed.format, crate::parsed::Format::Pkcs1);
+        assert!(parsed.encryption.is_none());
+        let key = parsed.private.unwrap();
+        assert_eq!(key.algorithm().name(), "ecdsa-p256");
+        assert_eq!(key.public_key().fingerprint_sha256(), EC_P256_FP);
+
+        let a = armor::parse(EC_P256_ENC).unwrap();
+        let locked = read(&a, None).unwrap();
+        assert!(locked.private.is_none() && locked.public.is_none());
+        assert_eq!(locked.encryption.unwrap().cipher, "aes-128-cbc");
+        let parsed = read(&a, Some(b"hunter2")).unwrap();
+        assert_eq!(parsed.public.unwrap().fingerprint_sha256(), EC_P256_ENC_FP);
+        assert_eq!(
+            read(&a, Some(b"hunter3")).err(),
+            Some(Error::WrongPassphrase)
+        );
+    }
+
+    #[test]
+    fn ssh_keygen_ec_keys_plain_and_encrypted() {
+        if !have("ssh-keygen") {
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        for bits in ["256", "384", "521"] {
+            for pass in ["", "hunter2"] {
+                let path = dir.path().join(format!("ec{bits}{pass}"));
+                run(Command::new("ssh-keygen")
+                    .args([
+                        "-q", "-t", "ecdsa", "-b", bits, "-m", "PEM", "-C", "", "-N", pass, "-f",
+                    ])
+                    .arg(&path));
+                let a = armor::parse(&std::fs::read_to_string(&path).unwrap()).unwrap();
+                assert_eq!(a.label, LABEL);
+                let want = ssh_fingerprint(&path.with_extension("pub"));
+                let parsed = read(&a, (!pass.is_empty()).then_some(pass.as_bytes())).unwrap();
+                assert_eq!(parsed.public.unwrap().fingerprint_sha256(), want);
+                if pass.is_empty() {
+                    assert!(parsed.encryption.is_none());
+                    continue;
+                }
+                let enc = parsed.encryption.unwrap();
+                assert_eq!(enc.cipher, "aes-128-cbc");
+                assert_eq!(enc.kdf, Some(Kdf::EvpBytesToKeyMd5));
+                let locked = read(&a, None).unwrap();
+                assert!(locked.private.is_none() && locked.encryption.is_some());
+                assert_eq!(
+                    read(&a, Some(b"hunter3")).err(),
+                    Some(Error::WrongPassphrase)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn openssl_ec_traditional() {
+        if !have("openssl") || !have("ssh-keygen") {
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let openssl =
+            |args: &[&str]| run(Command::new("openssl").current_dir(dir.path()).args(args));
+        let read_file = |name: &str| {
+            armor::parse(&std::fs::read_to_string(dir.path().join(name)).unwrap()).unwrap()
+        };
+        // `openssl ec -aes256` of a P-521 key.
+        openssl(&[
+            "genpkey",
+            "-algorithm",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-521",
+            "-out",
+            "ec8",
+        ]);
+        let want = tool_fingerprint(&dir.path().join("ec8"), None);
+        openssl(&[
+            "ec", "-aes256", "-passout", "pass:pw", "-in", "ec8", "-out", "ec",
+        ]);
+        let a = read_file("ec");
+        let parsed = read(&a, Some(b"pw")).unwrap();
+        assert_eq!(parsed.encryption.unwrap().cipher, "aes-256-cbc");
+        assert_eq!(parsed.public.unwrap().fingerprint_sha256(), want);
+        assert_eq!(read(&a, Some(b"px")).err(), Some(Error::WrongPassphrase));
+    }
+
+    #[test]
+    fn damaged_keys_are_errors_not_panics() {
+        let a = armor::parse(EC_P256).unwrap();
+        for cut in 0..a.data.len() {
+            let e = asn1::ec_private_from_der(&a.data[..cut]).err();
+            assert!(
+                matches!(e, Some(Error::Truncated | Error::Corrupt(_))),
+                "{cut}: {e:?}"
+            );
+        }
+        // No curve parameters.
+        let k = ::sec1::EcPrivateKey::from_der(&a.data).unwrap();
+        let bare = ::sec1::EcPrivateKey {
+            parameters: None,
+            ..k.clone()
+        };
+        let der = der::Encode::to_der(&bare).unwrap();
+        assert_eq!(
+            asn1::ec_private_from_der(&der).err().map(|e| e.code()),
+            Some("corrupt")
+        );
+        // No public point.
+        let bare = ::sec1::EcPrivateKey {
+            public_key: None,
+            ..k
+        };
+        let der = der::Encode::to_der(&bare).unwrap();
+        assert_eq!(
+            asn1::ec_private_from_der(&der).err(),
+            Some(Error::UnsupportedAlgorithm(
+                "ECDSA key without its public point".into()
+            ))
+        );
+    }
+}
