@@ -8,9 +8,9 @@
 //! the JSON then says `"convert": "ok"` or the error code. With `--repaired-out`, the repaired text (if any) is
 //! written to OUT.
 
-use keyfit::convert::{convert_key, ConvertOptions, Target};
-use keyfit::inspect::inspect;
+use keyfit::inspect;
 use keyfit::Kdf;
+use keyfit::{convert_key, ConvertOptions, Target};
 use std::fmt::Write as _;
 use zeroize::Zeroizing;
 

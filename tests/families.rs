@@ -7,9 +7,9 @@
 
 mod common;
 
-use keyfit::convert::{convert_key, ConvertOptions, Target};
-use keyfit::inspect::{inspect, Report};
 use keyfit::Severity;
+use keyfit::{convert_key, ConvertOptions, Target};
+use keyfit::{inspect, Report};
 use rand_chacha::rand_core::SeedableRng;
 use std::path::{Path, PathBuf};
 use zeroize::Zeroizing;
