@@ -23,6 +23,9 @@ pub const MAX_ARGON2_LANES: u32 = 16;
 pub const MAX_ARGON2_WORK: u64 = 1 << 20;
 /// Most PBKDF2 iterations (OpenSSL writes 2048; 600 000 is OWASP's SHA-256 advice).
 pub const MAX_PBKDF2_ITERATIONS: u32 = 1_000_000;
+/// Iterations of the older PKCS#8 schemes (PBES1's PBKDF1, the PKCS#12 KDF): the same cap as PBKDF2, whose
+/// per-iteration cost they match (OpenSSL's `-v1` writes 2048).
+pub const MAX_PBE_ITERATIONS: u32 = MAX_PBKDF2_ITERATIONS;
 /// Largest scrypt log2(N) (OpenSSL's `-scrypt` writes 14).
 pub const MAX_SCRYPT_LOG_N: u8 = 20;
 /// Most scrypt memory, 128 × r × N bytes (OpenSSL writes 16 MiB).
@@ -136,6 +139,21 @@ pub fn check_pbkdf2(iterations: u32) -> Result<()> {
     )
 }
 
+/// Checks the iteration count of a PBES1 or PKCS#12 scheme.
+///
+/// # Errors
+/// [`Error::KdfTooCostly`] past [`MAX_PBE_ITERATIONS`], [`Error::Corrupt`] for zero.
+pub fn check_pbe_iterations(iterations: u32) -> Result<()> {
+    if iterations == 0 {
+        return Err(Error::Corrupt("the iteration count is zero"));
+    }
+    cap(
+        "PBE iterations",
+        iterations.into(),
+        MAX_PBE_ITERATIONS.into(),
+    )
+}
+
 /// Checks scrypt parameters.
 ///
 /// # Errors
@@ -172,5 +190,10 @@ mod tests {
         assert!(check_argon2(0, 1, 1).is_err());
         assert!(check_scrypt(14, 8, 1).is_ok());
         assert!(check_scrypt(40, 8, 1).is_err());
+        assert!(check_pbe_iterations(2048).is_ok());
+        let err = check_pbe_iterations(u32::MAX).unwrap_err();
+        assert_eq!(err.code(), "kdf-too-costly");
+        assert!(err.to_string().contains("PBE iterations"));
+        assert_eq!(check_pbe_iterations(0).unwrap_err().code(), "corrupt");
     }
 }
