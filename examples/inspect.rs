@@ -52,6 +52,13 @@ fn kdf_json(kdf: &Kdf) -> String {
                 json_str(prf)
             );
         }
+        Kdf::Pbkdf1 { hash, iterations } | Kdf::Pkcs12 { hash, iterations } => {
+            let _ = write!(
+                out,
+                ",\"hash\":{},\"iterations\":{iterations}",
+                json_str(hash)
+            );
+        }
         Kdf::Scrypt { log_n, r, p } => {
             let _ = write!(out, ",\"logN\":{log_n},\"r\":{r},\"p\":{p}");
         }

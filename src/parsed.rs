@@ -104,6 +104,20 @@ pub enum Kdf {
         /// Parallelism.
         p: u32,
     },
+    /// PBKDF1 (PKCS#8 PBES1, `openssl pkcs8 -v1 PBE-MD5-DES` and the like).
+    Pbkdf1 {
+        /// `md5` or `sha1`.
+        hash: &'static str,
+        /// Iterations.
+        iterations: u32,
+    },
+    /// The PKCS#12 key derivation (PKCS#8 under `pbeWithSHAAnd3-KeyTripleDES-CBC` and the like).
+    Pkcs12 {
+        /// `sha1`.
+        hash: &'static str,
+        /// Iterations.
+        iterations: u32,
+    },
     /// PuTTY .ppk v2's one round of SHA-1 over the passphrase.
     PpkSha1,
     /// ssh.com's MD5-based key derivation.
@@ -119,6 +133,8 @@ impl Kdf {
             Kdf::Argon2 { flavor, .. } => flavor,
             Kdf::Pbkdf2 { .. } => "pbkdf2",
             Kdf::Scrypt { .. } => "scrypt",
+            Kdf::Pbkdf1 { .. } => "pbkdf1",
+            Kdf::Pkcs12 { .. } => "pkcs12",
             Kdf::PpkSha1 => "ppk-sha1",
             Kdf::SshComMd5 => "sshcom-md5",
         }
@@ -139,6 +155,9 @@ impl Kdf {
             } => limits::check_argon2(memory_kib, passes, parallelism),
             Kdf::Pbkdf2 { iterations, .. } => limits::check_pbkdf2(iterations),
             Kdf::Scrypt { log_n, r, p } => limits::check_scrypt(log_n, r, p),
+            Kdf::Pbkdf1 { iterations, .. } | Kdf::Pkcs12 { iterations, .. } => {
+                limits::check_pbe_iterations(iterations)
+            }
             Kdf::EvpBytesToKeyMd5 | Kdf::PpkSha1 | Kdf::SshComMd5 => Ok(()),
         }
     }
