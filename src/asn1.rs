@@ -21,6 +21,8 @@ use rsa::RsaPrivateKey;
 pub(crate) const RSA_OID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
 /// `id-Ed25519` (RFC 8410 §3).
 pub(crate) const ED25519_OID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
+/// `id-Ed448` (RFC 8410 §3).
+pub(crate) const ED448_OID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.113");
 /// `id-ecPublicKey` (RFC 5480 §2.1.1).
 pub(crate) const EC_OID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
 /// `id-dsa` (RFC 3279 §2.3.2).

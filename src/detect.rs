@@ -109,14 +109,24 @@ pub(crate) fn sniff(input: Input<'_>) -> Format {
             _ => Format::Unknown,
         };
     }
-    let first = text.split_whitespace().next().unwrap_or("");
-    if SSH_TYPES.contains(&first)
-        || text
-            .split_whitespace()
-            .nth(1)
-            .is_some_and(|t| SSH_TYPES.contains(&t))
-    {
-        return Format::OpenSshPublic;
+    // `type AAAA... comment`, possibly after authorized_keys options: any type name shaped like OpenSSH's, so
+    // that key types keyfit only names (Ed448, post-quantum hybrids) and certificates are recognised.
+    let words: Vec<&str> = text.split_whitespace().take(3).collect();
+    let ssh_type = |i: usize| {
+        words.get(i).is_some_and(|w| {
+            SSH_TYPES.contains(w)
+                || (w.starts_with("ssh-") || w.starts_with("sk-") || w.starts_with("ecdsa-"))
+                    && words.get(i + 1).is_some_and(|b| b.starts_with("AAAA"))
+        })
+    };
+    for i in [0, 1] {
+        if ssh_type(i) {
+            return if words[i].ends_with(public::CERT_SUFFIX) {
+                Format::OpenSshCertificate
+            } else {
+                Format::OpenSshPublic
+            };
+        }
     }
     Format::Unknown
 }
@@ -168,7 +178,7 @@ pub(crate) fn read(input: Input<'_>, format: Format, passphrase: Option<&[u8]>) 
         Format::Rfc4716Public => public::read_rfc4716(&armored()?),
         Format::Pkcs1Public => pkcs1::read_public(&armored()?),
         Format::SpkiPublic => public::read_spki(&armored()?.data),
-        Format::OpenSshPublic => public::read_openssh_line(text),
+        Format::OpenSshPublic | Format::OpenSshCertificate => public::read_openssh_line(text),
         Format::X509Certificate | Format::Pgp | Format::Unknown => Err(not_a_key(format, text)),
     }
 }

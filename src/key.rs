@@ -92,10 +92,20 @@ pub enum Algorithm {
     Ecdsa(Curve),
     /// DSA (`ssh-dss`).
     Dsa,
+    /// A FIDO security-key Ed25519 key (`sk-ssh-ed25519@openssh.com`): its private half never leaves the token.
+    SkEd25519,
+    /// A FIDO security-key ECDSA P-256 key (`sk-ecdsa-sha2-nistp256@openssh.com`).
+    SkEcdsaP256,
+    /// Ed448 (`ssh-ed448`, RFC 8410's `id-Ed448`), which PuTTY and some Java clients write.
+    Ed448,
+    /// Another SSH key type, named only by its type string: post-quantum hybrids such as
+    /// `ssh-mldsa44-ed25519@openssh.com`, and whatever comes next.
+    OtherSsh,
 }
 
 impl Algorithm {
-    /// The name keyfit reports: `rsa`, `ed25519`, `ecdsa-p256`, `ecdsa-p384`, `ecdsa-p521`, `dsa`.
+    /// The name keyfit reports: `rsa`, `ed25519`, `ecdsa-p256`, `ecdsa-p384`, `ecdsa-p521`, `dsa`, and for the
+    /// types keyfit names but does not use `sk-ed25519`, `sk-ecdsa-p256`, `ed448`, `other`.
     pub fn name(self) -> &'static str {
         match self {
             Algorithm::Rsa => "rsa",
@@ -104,10 +114,14 @@ impl Algorithm {
             Algorithm::Ecdsa(Curve::P384) => "ecdsa-p384",
             Algorithm::Ecdsa(Curve::P521) => "ecdsa-p521",
             Algorithm::Dsa => "dsa",
+            Algorithm::SkEd25519 => "sk-ed25519",
+            Algorithm::SkEcdsaP256 => "sk-ecdsa-p256",
+            Algorithm::Ed448 => "ed448",
+            Algorithm::OtherSsh => "other",
         }
     }
 
-    /// The SSH key type name, e.g. `ssh-rsa`.
+    /// The SSH key type name, e.g. `ssh-rsa` (empty for [`Algorithm::OtherSsh`], whose name is in its blob).
     pub fn ssh_name(self) -> &'static str {
         match self {
             Algorithm::Rsa => "ssh-rsa",
@@ -116,7 +130,58 @@ impl Algorithm {
             Algorithm::Ecdsa(Curve::P384) => "ecdsa-sha2-nistp384",
             Algorithm::Ecdsa(Curve::P521) => "ecdsa-sha2-nistp521",
             Algorithm::Dsa => "ssh-dss",
+            Algorithm::SkEd25519 => "sk-ssh-ed25519@openssh.com",
+            Algorithm::SkEcdsaP256 => "sk-ecdsa-sha2-nistp256@openssh.com",
+            Algorithm::Ed448 => "ssh-ed448",
+            Algorithm::OtherSsh => "",
         }
+    }
+
+    /// Whether keyfit holds and converts private keys of this type (the others it names, and fingerprints where
+    /// the file shows the public key).
+    pub fn is_usable(self) -> bool {
+        matches!(
+            self,
+            Algorithm::Rsa | Algorithm::Ed25519 | Algorithm::Ecdsa(_) | Algorithm::Dsa
+        )
+    }
+
+    /// Why no one can hand this key type to Jira, for the types keyfit only names.
+    pub fn why_unusable(self) -> Option<&'static str> {
+        match self {
+            Algorithm::SkEd25519 | Algorithm::SkEcdsaP256 => Some(
+                "Its private half lives on a FIDO security key (a hardware token) and never leaves it, so no \
+                 software such as Jira can sign with it.",
+            ),
+            Algorithm::Ed448 => Some("Ed448 keys are not used by OpenSSH or Jira."),
+            Algorithm::OtherSsh => Some("keyfit and Jira do not use this key type."),
+            _ => None,
+        }
+    }
+
+    /// The key type of a name keyfit does not use, for naming it: security keys, Ed448, or any other SSH type
+    /// name (not a certificate type).
+    ///
+    /// # Errors
+    /// [`Error::UnsupportedAlgorithm`] for certificate types and names that are not printable.
+    pub(crate) fn named_only(name: &[u8]) -> Result<Self> {
+        Ok(match name {
+            b"sk-ssh-ed25519@openssh.com" => Algorithm::SkEd25519,
+            b"sk-ecdsa-sha2-nistp256@openssh.com" => Algorithm::SkEcdsaP256,
+            b"ssh-ed448" => Algorithm::Ed448,
+            n if !n.is_empty()
+                && n.len() <= 64
+                && n.iter().all(|c| c.is_ascii_graphic())
+                && !n.ends_with(b"-cert-v01@openssh.com") =>
+            {
+                Algorithm::OtherSsh
+            }
+            other => {
+                return Err(Error::UnsupportedAlgorithm(
+                    String::from_utf8_lossy(other).into_owned(),
+                ))
+            }
+        })
     }
 
     /// Parses an SSH key type name.
@@ -143,6 +208,10 @@ impl Algorithm {
             Algorithm::Ed25519 => "Ed25519",
             Algorithm::Ecdsa(_) => "ECDSA",
             Algorithm::Dsa => "DSA",
+            Algorithm::SkEd25519 => "Ed25519 security-key (sk)",
+            Algorithm::SkEcdsaP256 => "ECDSA security-key (sk)",
+            Algorithm::Ed448 => "Ed448",
+            Algorithm::OtherSsh => "unsupported",
         }
     }
 }
@@ -177,6 +246,14 @@ pub enum PublicKey {
         /// Public value.
         y: BigUint,
     },
+    /// A key of a type keyfit names but does not use ([`Algorithm::is_usable`] is false): its OpenSSH wire blob,
+    /// which is all a fingerprint needs.
+    Named {
+        /// The type.
+        algorithm: Algorithm,
+        /// The wire blob, its type name first.
+        blob: Vec<u8>,
+    },
 }
 
 impl PublicKey {
@@ -187,6 +264,7 @@ impl PublicKey {
             PublicKey::Ed25519(_) => Algorithm::Ed25519,
             PublicKey::Ecdsa { curve, .. } => Algorithm::Ecdsa(*curve),
             PublicKey::Dsa { .. } => Algorithm::Dsa,
+            PublicKey::Named { algorithm, .. } => *algorithm,
         }
     }
 
@@ -197,7 +275,66 @@ impl PublicKey {
             PublicKey::Ed25519(_) => 256,
             PublicKey::Ecdsa { curve, .. } => curve.bits(),
             PublicKey::Dsa { p, .. } => p.bits() as u32,
+            PublicKey::Named { algorithm, .. } => match algorithm {
+                Algorithm::Ed448 => 448,
+                Algorithm::OtherSsh => 0,
+                _ => 256,
+            },
         }
+    }
+
+    /// An Ed448 public key (57 bytes, RFC 8032), as the SSH blob PuTTY writes: `string "ssh-ed448", string key`.
+    ///
+    /// # Errors
+    /// [`Error::Corrupt`] for another length.
+    pub(crate) fn ed448(key: &[u8]) -> Result<Self> {
+        if key.len() != 57 {
+            return Err(Error::Corrupt("an Ed448 key is not 57 bytes"));
+        }
+        let mut w = Writer::default();
+        w.string(Algorithm::Ed448.ssh_name().as_bytes()).string(key);
+        Ok(PublicKey::Named {
+            algorithm: Algorithm::Ed448,
+            blob: w.as_slice().to_vec(),
+        })
+    }
+
+    /// A blob of a type keyfit only names, checked for the fields its type has (security keys: the key, then
+    /// the application; Ed448: 57 bytes; other types: taken as they are).
+    fn named_from_blob(algorithm: Algorithm, blob: &[u8], r: &mut Reader<'_>) -> Result<Self> {
+        match algorithm {
+            Algorithm::SkEd25519 => {
+                ed25519_bytes(r.string()?)?;
+                r.string()?;
+            }
+            Algorithm::SkEcdsaP256 => {
+                if Curve::from_ssh_id(r.string()?)? != Curve::P256 {
+                    return Err(Error::Corrupt(
+                        "the ECDSA curve name does not match the key type",
+                    ));
+                }
+                ecdsa_point(Curve::P256, r.string()?)?;
+                r.string()?;
+            }
+            Algorithm::Ed448 => {
+                if r.string()?.len() != 57 {
+                    return Err(Error::Corrupt("an Ed448 key is not 57 bytes"));
+                }
+            }
+            _ => {
+                return Ok(PublicKey::Named {
+                    algorithm,
+                    blob: blob.to_vec(),
+                })
+            }
+        }
+        if !r.is_empty() {
+            return Err(Error::Corrupt("extra bytes after the public key"));
+        }
+        Ok(PublicKey::Named {
+            algorithm,
+            blob: blob.to_vec(),
+        })
     }
 
     /// Checks a public RSA key is usable: odd modulus, odd e >= 3 below n, modulus within keyfit's cap.
@@ -224,6 +361,9 @@ impl PublicKey {
 
     /// The OpenSSH wire blob (`string type, ...`), as in `authorized_keys` after base64 decoding.
     pub fn to_ssh_blob(&self) -> Vec<u8> {
+        if let PublicKey::Named { blob, .. } = self {
+            return blob.clone();
+        }
         let mut w = Writer::default();
         w.string(self.algorithm().ssh_name().as_bytes());
         match self {
@@ -231,6 +371,7 @@ impl PublicKey {
             PublicKey::Ed25519(k) => w.string(k),
             PublicKey::Ecdsa { curve, point } => w.string(curve.ssh_id().as_bytes()).string(point),
             PublicKey::Dsa { p, q, g, y } => w.mpint(p).mpint(q).mpint(g).mpint(y),
+            PublicKey::Named { .. } => &mut w,
         };
         w.as_slice().to_vec()
     }
@@ -261,13 +402,21 @@ impl PublicKey {
                 g: r.mpint()?,
                 y: r.mpint()?,
             },
+            other => {
+                return Err(Error::UnsupportedAlgorithm(other.name().to_string()));
+            }
         })
     }
 
-    /// Parses an OpenSSH wire blob; trailing bytes are corruption.
+    /// Parses an OpenSSH wire blob; trailing bytes are corruption. Types keyfit does not use come back as
+    /// [`PublicKey::Named`].
     pub fn from_ssh_blob(blob: &[u8]) -> Result<Self> {
         let mut r = Reader::new(blob);
-        let alg = Algorithm::from_ssh_name(r.string()?)?;
+        let name = r.string()?;
+        let alg = match Algorithm::from_ssh_name(name) {
+            Ok(alg) => alg,
+            Err(_) => return Self::named_from_blob(Algorithm::named_only(name)?, blob, &mut r),
+        };
         let key = Self::read_ssh_fields(alg, &mut r)?;
         if !r.is_empty() {
             return Err(Error::Corrupt("extra bytes after the public key"));
@@ -294,8 +443,12 @@ impl PublicKey {
 
     /// The `authorized_keys` line: `ssh-rsa AAAA... comment` (no newline).
     pub fn to_openssh_line(&self, comment: &str) -> String {
-        let b64 = Base64::encode_string(&self.to_ssh_blob());
-        let name = self.algorithm().ssh_name();
+        let blob = self.to_ssh_blob();
+        let b64 = Base64::encode_string(&blob);
+        let name = match Reader::new(&blob).string() {
+            Ok(n) => String::from_utf8_lossy(n).into_owned(),
+            Err(_) => self.algorithm().ssh_name().to_string(),
+        };
         if comment.is_empty() {
             format!("{name} {b64}")
         } else {

@@ -242,6 +242,7 @@ pub(crate) fn read_private(
             comment: None,
             public: None,
             private: None,
+            public_only: false,
         });
     };
     let der = decrypt(cipher, &iv, pass, &armor.data)?;

@@ -27,6 +27,9 @@ pub enum Format {
     Pkcs1Public,
     /// `-----BEGIN PUBLIC KEY-----`.
     SpkiPublic,
+    /// `ssh-rsa-cert-v01@openssh.com AAAA...` (`id_rsa-cert.pub`), an OpenSSH certificate: a public key signed
+    /// by a certificate authority.
+    OpenSshCertificate,
     /// `-----BEGIN CERTIFICATE-----`.
     X509Certificate,
     /// `-----BEGIN PGP ...-----`.
@@ -49,6 +52,7 @@ impl Format {
             Format::Rfc4716Public => "rfc4716-public",
             Format::Pkcs1Public => "pkcs1-public",
             Format::SpkiPublic => "spki-public",
+            Format::OpenSshCertificate => "openssh-certificate",
             Format::X509Certificate => "x509-certificate",
             Format::Pgp => "pgp",
             Format::Unknown => "unknown",
@@ -60,6 +64,7 @@ impl Format {
         matches!(
             self,
             Format::OpenSshPublic
+                | Format::OpenSshCertificate
                 | Format::Rfc4716Public
                 | Format::Pkcs1Public
                 | Format::SpkiPublic
@@ -185,6 +190,9 @@ pub struct Parsed {
     pub public: Option<PublicKey>,
     /// The private key: `None` for public-key formats and for encrypted keys read without a passphrase.
     pub private: Option<PrivateKey>,
+    /// Whether the file holds only a public key: the public-key formats, a certificate, and a PuTTY file
+    /// without its private lines.
+    pub public_only: bool,
 }
 
 impl Parsed {
@@ -196,6 +204,7 @@ impl Parsed {
             comment,
             public: Some(public),
             private: None,
+            public_only: true,
         }
     }
 
@@ -212,6 +221,7 @@ impl Parsed {
             comment,
             public: Some(private.public_key()),
             private: Some(private),
+            public_only: false,
         }
     }
 }

@@ -76,6 +76,7 @@ pub(crate) fn read_der(der: &[u8], passphrase: Option<&[u8]>) -> Result<Parsed> 
             comment: None,
             public: None,
             private: None,
+            public_only: false,
         });
     };
     let plain = scheme.decrypt(pass, ciphertext)?;

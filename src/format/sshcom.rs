@@ -165,6 +165,7 @@ pub(crate) fn read(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
                 comment,
                 public: None,
                 private: None,
+                public_only: false,
             });
         };
         if body.len() % BLOCK != 0 {
