@@ -101,17 +101,58 @@ pub(crate) fn rsa_public_der(public: &PublicKey) -> Result<Vec<u8>> {
     k.to_der().map_err(der_error)
 }
 
-/// Parses a DER `ECPrivateKey` that names its curve and carries its public point.
+/// The fields of a DER `ECPrivateKey` (RFC 5915 §3): `SEQUENCE { version 1, privateKey OCTET STRING,
+/// [0] parameters OPTIONAL, [1] publicKey BIT STRING OPTIONAL }`. Read with `der` rather than the `sec1` crate,
+/// which refuses explicit curve parameters (what `openssl ecparam -param_enc explicit` writes).
+pub(crate) struct EcKeyParts<'a> {
+    /// The private scalar.
+    pub(crate) scalar: &'a [u8],
+    /// The curve parameters, a named curve or explicit ones.
+    pub(crate) parameters: Option<AnyRef<'a>>,
+    /// The public point.
+    pub(crate) public_key: Option<&'a [u8]>,
+}
+
+impl<'a> EcKeyParts<'a> {
+    /// Parses a DER `ECPrivateKey`.
+    ///
+    /// # Errors
+    /// [`Error::Truncated`], [`Error::Corrupt`].
+    pub(crate) fn from_der(der: &'a [u8]) -> Result<Self> {
+        use der::asn1::{BitStringRef, ContextSpecific, OctetStringRef};
+        use der::TagNumber;
+        let mut reader = SliceReader::new(der).map_err(der_error)?;
+        let parts = reader
+            .sequence(|r| {
+                if u8::decode(r)? != 1 {
+                    return Err(der::Tag::Integer.value_error());
+                }
+                let scalar = OctetStringRef::decode(r)?.as_bytes();
+                let parameters = ContextSpecific::<AnyRef<'a>>::decode_explicit(r, TagNumber::N0)?
+                    .map(|c| c.value);
+                let public_key =
+                    ContextSpecific::<BitStringRef<'a>>::decode_explicit(r, TagNumber::N1)?
+                        .map(|c| c.value.raw_bytes());
+                Ok(EcKeyParts {
+                    scalar,
+                    parameters,
+                    public_key,
+                })
+            })
+            .map_err(der_error)?;
+        reader.finish(parts).map_err(der_error)
+    }
+}
+
+/// Parses a DER `ECPrivateKey` that gives its curve (named or by explicit parameters) and carries its public
+/// point.
 ///
 /// # Errors
 /// [`Error::Truncated`], [`Error::Corrupt`], [`Error::UnsupportedAlgorithm`].
 pub(crate) fn ec_private_from_der(der: &[u8]) -> Result<EcdsaPrivate> {
-    let k = ::sec1::EcPrivateKey::from_der(der).map_err(der_error)?;
-    let oid = k
-        .parameters
-        .and_then(|p| p.named_curve())
-        .ok_or(Error::Corrupt("the EC key does not name its curve"))?;
-    ec_private(Curve::from_oid(&oid)?, &k, None)
+    let k = EcKeyParts::from_der(der)?;
+    let curve = named_curve(k.parameters)?;
+    ec_private(curve, &k, None)
 }
 
 /// Builds an ECDSA key from a parsed `ECPrivateKey` on a known curve; `outer_point` is a public key stored
@@ -122,19 +163,17 @@ pub(crate) fn ec_private_from_der(der: &[u8]) -> Result<EcdsaPrivate> {
 /// no public point is stored (deriving it needs curve arithmetic keyfit does not ship).
 pub(crate) fn ec_private(
     curve: Curve,
-    k: &::sec1::EcPrivateKey<'_>,
+    k: &EcKeyParts<'_>,
     outer_point: Option<&[u8]>,
 ) -> Result<EcdsaPrivate> {
-    if let Some(params) = k.parameters {
-        if params.named_curve() != Some(curve.oid()) {
-            return Err(Error::Corrupt("the EC key names two different curves"));
-        }
+    if k.parameters.is_some() && named_curve(k.parameters)? != curve {
+        return Err(Error::Corrupt("the EC key names two different curves"));
     }
     let point = k
         .public_key
         .or(outer_point)
         .ok_or_else(|| Error::UnsupportedAlgorithm("ECDSA key without its public point".into()))?;
-    EcdsaPrivate::new(curve, point, k.private_key)
+    EcdsaPrivate::new(curve, point, k.scalar)
 }
 
 /// Parses OpenSSL's DER `DSAPrivateKey`: `SEQUENCE { version 0, p, q, g, y, x }` (no RFC; OpenSSL's
@@ -164,19 +203,64 @@ pub(crate) fn dsa_private_from_der(der: &[u8]) -> Result<DsaPrivate> {
     dsa_from_parts(p, q, g, Some(y), x)
 }
 
-/// The curve of `id-ecPublicKey` parameters (RFC 5480 §2.1.1: only `namedCurve` is in use).
+/// The curve of `id-ecPublicKey` parameters (RFC 5480 §2.1.1): a named curve, or explicit parameters
+/// (`SpecifiedECDomain`, SEC 1 v2 §C.2) that are those of P-256, P-384 or P-521, as OpenSSH matches them.
 ///
 /// # Errors
-/// [`Error::Corrupt`] for missing or explicit parameters, [`Error::UnsupportedAlgorithm`] for another curve.
+/// [`Error::Corrupt`] for missing or malformed parameters, [`Error::UnsupportedAlgorithm`] for another curve.
 pub(crate) fn named_curve(params: Option<AnyRef<'_>>) -> Result<Curve> {
     let params = params.ok_or(Error::Corrupt("the EC key does not name its curve"))?;
+    if params.tag() == Tag::Sequence {
+        return explicit_curve(params);
+    }
     if params.tag() != Tag::ObjectIdentifier {
-        return Err(Error::UnsupportedAlgorithm(
-            "ECDSA with explicit curve parameters".into(),
-        ));
+        return Err(Error::Corrupt("the EC curve parameters are malformed"));
     }
     let oid: ObjectIdentifier = params.decode_as().map_err(der_error)?;
     Curve::from_oid(&oid)
+}
+
+/// The NIST curve whose prime, coefficients, generator x and order explicit parameters give.
+fn explicit_curve(params: AnyRef<'_>) -> Result<Curve> {
+    use der::asn1::{BitStringRef, OctetStringRef};
+    let (p, a, b, g, n) = params
+        .sequence(|r| {
+            UintRef::decode(r)?; // version
+            let p = r.sequence(|r| {
+                ObjectIdentifier::decode(r)?; // prime-field
+                Ok(uint(UintRef::decode(r)?))
+            })?;
+            let (a, b) = r.sequence(|r| {
+                let a = BigUint::from_bytes_be(OctetStringRef::decode(r)?.as_bytes());
+                let b = BigUint::from_bytes_be(OctetStringRef::decode(r)?.as_bytes());
+                if !r.is_finished() {
+                    BitStringRef::decode(r)?; // seed
+                }
+                Ok((a, b))
+            })?;
+            let g = OctetStringRef::decode(r)?.as_bytes().to_vec();
+            let n = uint(UintRef::decode(r)?);
+            while !r.is_finished() {
+                AnyRef::decode(r)?; // cofactor, hash
+            }
+            Ok((p, a, b, g, n))
+        })
+        .map_err(|_| Error::Corrupt("the explicit EC curve parameters are malformed"))?;
+    [Curve::P256, Curve::P384, Curve::P521]
+        .into_iter()
+        .find(|c| {
+            let (cp, ca, cb, cgx, cn) = c.domain();
+            let len = c.scalar_len();
+            let gx = match g.first() {
+                Some(2..=4) if g.len() > len => BigUint::from_bytes_be(&g[1..=len]),
+                _ => BigUint::zero(),
+            };
+            let hex = |h: &str| BigUint::parse_bytes(h.as_bytes(), 16).unwrap_or_default();
+            p == hex(cp) && a == hex(ca) && b == hex(cb) && gx == hex(cgx) && n == hex(cn)
+        })
+        .ok_or_else(|| {
+            Error::UnsupportedAlgorithm("ECDSA on a curve given by explicit parameters".into())
+        })
 }
 
 /// The `Dss-Parms ::= SEQUENCE { p, q, g }` of a DSA algorithm identifier.

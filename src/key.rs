@@ -57,6 +57,42 @@ impl Curve {
         }
     }
 
+    /// The curve's domain parameters in hex (SEC 2 / FIPS 186-4; `openssl ecparam -param_enc explicit` writes
+    /// them): prime p, coefficients a and b, generator x, order n.
+    pub(crate) fn domain(
+        self,
+    ) -> (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+    ) {
+        match self {
+            Curve::P256 => (
+                "FFFFFFFF00000001000000000000000000000000FFFFFFFFFFFFFFFFFFFFFFFF",
+                "FFFFFFFF00000001000000000000000000000000FFFFFFFFFFFFFFFFFFFFFFFC",
+                "5AC635D8AA3A93E7B3EBBD55769886BC651D06B0CC53B0F63BCE3C3E27D2604B",
+                "6B17D1F2E12C4247F8BCE6E563A440F277037D812DEB33A0F4A13945D898C296",
+                "FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551",
+            ),
+            Curve::P384 => (
+                "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEFFFFFFFF0000000000000000FFFFFFFF",
+                "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEFFFFFFFF0000000000000000FFFFFFFC",
+                "B3312FA7E23EE7E4988E056BE3F82D19181D9C6EFE8141120314088F5013875AC656398D8A2ED19D2A85C8EDD3EC2AEF",
+                "AA87CA22BE8B05378EB1C71EF320AD746E1D3B628BA79B9859F741E082542A385502F25DBF55296C3A545E3872760AB7",
+                "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFC7634D81F4372DDF581A0DB248B0A77AECEC196ACCC52973",
+            ),
+            Curve::P521 => (
+                "01FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF",
+                "01FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFC",
+                "0051953EB9618E1C9A1F929A21A0B68540EEA2DA725B99B315F3B8B489918EF109E156193951EC7E937B1652C0BD3BB1BF073573DF883D2C34F1EF451FD46B503F00",
+                "00C6858E06B70404E9CD9E3ECB662395B4429C648139053FB521F828AF606B4D3DBAA14B5E77EFE75928FE1DC127A2FFA8DE3348B3C1856A429BF97E7E31C2E5BD66",
+                "01FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFA51868783BF2F966B7FCC0148F709A5D03BB5C9B8899C47AEBB6FB71E91386409",
+            ),
+        }
+    }
+
     /// Length in bytes of a private scalar.
     pub fn scalar_len(self) -> usize {
         (self.bits() as usize).div_ceil(8)
@@ -77,7 +113,20 @@ impl Curve {
         [Curve::P256, Curve::P384, Curve::P521]
             .into_iter()
             .find(|c| c.oid() == *oid)
-            .ok_or_else(|| Error::UnsupportedAlgorithm(format!("ECDSA curve {oid}")))
+            .ok_or_else(|| {
+                let name = match oid.to_string().as_str() {
+                    "1.3.132.0.10" => "secp256k1".to_string(),
+                    "1.3.132.0.33" => "secp224r1".to_string(),
+                    "1.2.840.10045.3.1.1" => "prime192v1".to_string(),
+                    "1.3.36.3.3.2.8.1.1.7" => "brainpoolP256r1".to_string(),
+                    "1.3.36.3.3.2.8.1.1.11" => "brainpoolP384r1".to_string(),
+                    "1.3.36.3.3.2.8.1.1.13" => "brainpoolP512r1".to_string(),
+                    other => other.to_string(),
+                };
+                Error::UnsupportedAlgorithm(format!(
+                    "ECDSA on curve {name} (SSH uses only P-256, P-384 and P-521)"
+                ))
+            })
     }
 }
 

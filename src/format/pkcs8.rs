@@ -19,6 +19,7 @@ use crate::asn1::{
 use crate::error::{Error, Result};
 use crate::key::dsa_from_parts;
 use crate::key::{ed25519_bytes, Ed25519Private, PrivateKey};
+use crate::legacy_pem;
 use crate::limits;
 use crate::parsed::{Encryption, Format, Kdf, Parsed};
 use crate::text::PEM_WIDTH;
@@ -47,6 +48,14 @@ pub(crate) const WRITE_ITERATIONS: u32 = 2048;
 pub(crate) fn read(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
     if armor.label != PRIVATE_LABEL && armor.label != ENCRYPTED_LABEL {
         return Err(Error::NotAKey("not a PKCS#8 private key"));
+    }
+    if legacy_pem::encryption_of(armor)?.is_some() {
+        // OpenSSL's legacy DEK-Info encryption over a PKCS#8 body, as OpenSSL 1.1's `pkey -traditional` wrote
+        // it for key types without a traditional form (Ed25519).
+        let mut parsed =
+            legacy_pem::read_private(armor, passphrase, |der| decode_private_info(der))?;
+        parsed.format = Format::Pkcs8;
+        return Ok(parsed);
     }
     read_der(&armor.data, passphrase)
 }
@@ -364,7 +373,7 @@ pub(crate) fn decode_private_info(der: &[u8]) -> Result<PrivateKey> {
         }
         EC_OID => {
             let curve = named_curve(alg.parameters)?;
-            let k = ::sec1::EcPrivateKey::from_der(info.private_key).map_err(der_error)?;
+            let k = asn1::EcKeyParts::from_der(info.private_key)?;
             Ok(PrivateKey::Ecdsa(asn1::ec_private(
                 curve,
                 &k,

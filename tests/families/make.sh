@@ -250,7 +250,7 @@ dek_pkcs8() { # SRC DST
     local iv key
     iv=$(openssl rand -hex 16 | tr 'a-f' 'A-F')
     key=$(openssl enc -aes-128-cbc -md md5 -S "${iv:0:16}" -pass "pass:$PASS" -P | sed -n 's/^key=//p')
-    openssl pkey -in "$1" -outform DER -out "$WORK/dek.der"
+    openssl pkcs8 -topk8 -nocrypt -in "$1" -outform DER -out "$WORK/dek.der"
     openssl enc -aes-128-cbc -K "$key" -iv "$iv" -in "$WORK/dek.der" -out "$WORK/dek.enc"
     { echo '-----BEGIN PRIVATE KEY-----'; echo 'Proc-Type: 4,ENCRYPTED'; echo "DEK-Info: AES-128-CBC,$iv"; echo
       base64 -w 64 "$WORK/dek.enc"; echo '-----END PRIVATE KEY-----'; } > "$2"
