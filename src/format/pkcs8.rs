@@ -52,8 +52,7 @@ pub(crate) fn read(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
     if legacy_pem::encryption_of(armor)?.is_some() {
         // OpenSSL's legacy DEK-Info encryption over a PKCS#8 body, as OpenSSL 1.1's `pkey -traditional` wrote
         // it for key types without a traditional form (Ed25519).
-        let mut parsed =
-            legacy_pem::read_private(armor, passphrase, |der| decode_private_info(der))?;
+        let mut parsed = legacy_pem::read_private(armor, passphrase, decode_private_info)?;
         parsed.format = Format::Pkcs8;
         return Ok(parsed);
     }
