@@ -47,7 +47,10 @@ pub(crate) fn uint(u: UintRef<'_>) -> BigUint {
 /// [`Error::Truncated`], [`Error::Corrupt`], [`Error::InconsistentKey`], [`Error::KeyTooLarge`],
 /// [`Error::UnsupportedAlgorithm`] for multi-prime RSA.
 pub(crate) fn rsa_private_from_der(der: &[u8]) -> Result<RsaPrivateKey> {
-    let k = ::pkcs1::RsaPrivateKey::from_der(der).map_err(der_error)?;
+    let k = match ::pkcs1::RsaPrivateKey::from_der(der) {
+        Ok(k) => k,
+        Err(e) => return rsa_private_any_version(der).ok_or(der_error(e))?,
+    };
     if k.other_prime_infos.is_some() {
         return Err(Error::UnsupportedAlgorithm("multi-prime RSA".into()));
     }
@@ -64,6 +67,109 @@ pub(crate) fn rsa_private_from_der(der: &[u8]) -> Result<RsaPrivateKey> {
         uint(k.prime2),
         crt,
     )
+}
+
+/// An `RSAPrivateKey` whose version is neither 0 nor 1 but whose eight numbers are all there, which OpenSSL,
+/// ssh-keygen and JSch read (they ignore the version); `None` when it is not that shape.
+fn rsa_private_any_version(der: &[u8]) -> Option<Result<RsaPrivateKey>> {
+    let mut reader = SliceReader::new(der).ok()?;
+    let v = reader
+        .sequence(|r| {
+            UintRef::decode(r)?; // version
+            let mut v: Vec<BigUint> = Vec::with_capacity(8);
+            for _ in 0..8 {
+                v.push(uint(UintRef::decode(r)?));
+            }
+            Ok(v)
+        })
+        .ok()?;
+    reader.finish(()).ok()?;
+    let [n, e, d, p, q, dp, dq, qinv]: [BigUint; 8] = v.try_into().ok()?;
+    let crt = RsaCrt {
+        dp: Some(dp),
+        dq: Some(dq),
+        qinv: Some(qinv),
+    };
+    Some(rsa_from_parts(n, e, d, p, q, crt))
+}
+
+/// Rewrites BER with indefinite lengths (which Java and BouncyCastle write, and OpenSSL reads) as DER, so the
+/// DER parsers take it; `None` when the input is not well-formed BER or nests deeper than 32 levels.
+pub(crate) fn ber_to_der(ber: &[u8]) -> Option<Vec<u8>> {
+    fn tlv(input: &[u8], pos: usize, depth: u8) -> Option<(Vec<u8>, usize)> {
+        if depth > 32 {
+            return None;
+        }
+        let tag = *input.get(pos)?;
+        if tag & 0x1f == 0x1f {
+            return None; // high tag numbers do not occur in key files
+        }
+        let constructed = tag & 0x20 != 0;
+        let first = *input.get(pos + 1)?;
+        let mut at = pos + 2;
+        let mut content = Vec::new();
+        if first == 0x80 {
+            if !constructed {
+                return None;
+            }
+            loop {
+                if input.get(at..at + 2)? == [0, 0] {
+                    at += 2;
+                    break;
+                }
+                let (child, next) = tlv(input, at, depth + 1)?;
+                content.extend_from_slice(&child);
+                at = next;
+            }
+        } else {
+            let len = if first & 0x80 == 0 {
+                usize::from(first)
+            } else {
+                let n = usize::from(first & 0x7f);
+                if n > 4 {
+                    return None;
+                }
+                let bytes = input.get(at..at + n)?;
+                at += n;
+                bytes
+                    .iter()
+                    .fold(0usize, |acc, &b| (acc << 8) | usize::from(b))
+            };
+            let end = at.checked_add(len)?;
+            let body = input.get(at..end)?;
+            if constructed {
+                let mut inner = at;
+                while inner < end {
+                    let (child, next) = tlv(input, inner, depth + 1)?;
+                    content.extend_from_slice(&child);
+                    inner = next;
+                }
+                if inner != end {
+                    return None;
+                }
+            } else {
+                content.extend_from_slice(body);
+            }
+            at = end;
+        }
+        let mut out = vec![tag];
+        let len = content.len();
+        if len < 0x80 {
+            out.push(len as u8);
+        } else {
+            let bytes: Vec<u8> = len
+                .to_be_bytes()
+                .into_iter()
+                .skip_while(|&b| b == 0)
+                .collect();
+            out.push(0x80 | bytes.len() as u8);
+            out.extend_from_slice(&bytes);
+        }
+        out.extend_from_slice(&content);
+        Some((out, at))
+    }
+    let (out, end) = tlv(ber, 0, 0)?;
+    (end == ber.len()).then_some(out)
 }
 
 /// DER `RSAPrivateKey` of an RSA key, as `openssl rsa -traditional` writes it.
@@ -306,4 +412,26 @@ pub(crate) fn algorithm_name(oid: ObjectIdentifier) -> String {
         _ => return format!("PKCS#8 key algorithm {oid}"),
     };
     name.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ber_indefinite_lengths_become_der() {
+        let ber = [
+            0x30, 0x80, 0x02, 0x01, 0x05, 0x30, 0x80, 0x04, 0x02, 0xaa, 0xbb, 0, 0, 0, 0,
+        ];
+        let der = [
+            0x30, 0x09, 0x02, 0x01, 0x05, 0x30, 0x04, 0x04, 0x02, 0xaa, 0xbb,
+        ];
+        assert_eq!(ber_to_der(&ber).as_deref(), Some(&der[..]));
+        assert_eq!(ber_to_der(&der).as_deref(), Some(&der[..]));
+        // No end-of-contents, a primitive with an indefinite length, trailing bytes, endless nesting: refused.
+        assert_eq!(ber_to_der(&ber[..ber.len() - 2]), None);
+        assert_eq!(ber_to_der(&[0x04, 0x80, 0, 0]), None);
+        assert_eq!(ber_to_der(&[&der[..], &[0][..]].concat()), None);
+        assert_eq!(ber_to_der(&[0x30, 0x80].repeat(1000)), None);
+    }
 }

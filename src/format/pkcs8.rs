@@ -67,6 +67,12 @@ pub(crate) fn read(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
 /// [`Error::KeyTooLarge`], [`Error::Truncated`], [`Error::Corrupt`].
 pub(crate) fn read_der(der: &[u8], passphrase: Option<&[u8]>) -> Result<Parsed> {
     limits::check_input_len(der.len())?;
+    // BER with indefinite lengths (Java's and BouncyCastle's writers): rewritten as DER first.
+    if der.get(1) == Some(&0x80) {
+        if let Some(normal) = asn1::ber_to_der(der) {
+            return read_der(&normal, passphrase);
+        }
+    }
     if !is_encrypted(der)? {
         let key = decode_private_info(der)?;
         return Ok(Parsed::private(Format::Pkcs8, key, None, None));
