@@ -115,7 +115,10 @@ pub(crate) fn sniff(input: Input<'_>) -> Format {
     let ssh_type = |i: usize| {
         words.get(i).is_some_and(|w| {
             SSH_TYPES.contains(w)
-                || (w.starts_with("ssh-") || w.starts_with("sk-") || w.starts_with("ecdsa-"))
+                || (w.starts_with("ssh-")
+                    || w.starts_with("sk-")
+                    || w.starts_with("ecdsa-")
+                    || w.contains('@'))
                     && words.get(i + 1).is_some_and(|b| b.starts_with("AAAA"))
         })
     };

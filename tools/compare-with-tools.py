@@ -397,7 +397,7 @@ def expected(rel, path, orc, judgements):
         exp["source"] = "repaired"
     else:
         # The project's own record of the fingerprint, for key types no tool here reads.
-        for fp_file in (path + ".fp", re.sub(r"_pw$", "", path) + ".fp"):
+        for fp_file in (path + ".fp", re.sub(r"(_pw|\.pub)$", "", path) + ".fp"):
             if os.path.exists(fp_file):
                 exp["fingerprint"] = open(fp_file, encoding="utf-8").read().split()[0]
                 exp["source"] = os.path.basename(fp_file)
