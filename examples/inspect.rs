@@ -10,7 +10,7 @@
 
 use keyfit::inspect;
 use keyfit::Kdf;
-use keyfit::{convert_key, ConvertOptions, Target};
+use keyfit::{convert_key, ConvertOptions, Format};
 use std::fmt::Write as _;
 use zeroize::Zeroizing;
 
@@ -160,7 +160,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::fs::write(path, text.as_bytes())?;
     }
     if let Some(path) = pkcs1_out {
-        let mut opts = ConvertOptions::new(Target::Pkcs1);
+        let mut opts = ConvertOptions::new(Format::Pkcs1);
         if let Some(p) = &passphrase {
             let p = String::from_utf8(p.to_vec()).map_err(|_| "the passphrase is not UTF-8")?;
             opts.passphrase = Zeroizing::new(p.clone());

@@ -1,98 +1,22 @@
 //! The converter: any readable key into the format the user needs, adding, changing or removing the passphrase.
 
-use crate::detect::{self, Prepared};
+use crate::detect;
 use crate::error::{Error, Result};
 use crate::format::ppk::PpkVersion;
 use crate::format::{openssh, pkcs1, pkcs8, ppk, public};
 use crate::key::PublicKey;
 use crate::legacy_pem::LegacyCipher;
-use crate::limits;
-use crate::parsed::Parsed;
+use crate::parsed::{Format, Parsed};
 use rand_core::CryptoRngCore;
 use zeroize::Zeroizing;
-
-/// A format keyfit writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Target {
-    /// PKCS#1 PEM, the Jira format.
-    Pkcs1,
-    /// PKCS#8 PEM.
-    Pkcs8,
-    /// OpenSSH private key format.
-    OpenSsh,
-    /// PuTTY .ppk version 3.
-    Ppk3,
-    /// PuTTY .ppk version 2.
-    Ppk2,
-    /// `ssh-rsa AAAA... comment`.
-    OpenSshPublic,
-    /// RFC 4716 `---- BEGIN SSH2 PUBLIC KEY ----`.
-    Rfc4716Public,
-    /// `-----BEGIN RSA PUBLIC KEY-----`.
-    Pkcs1Public,
-    /// `-----BEGIN PUBLIC KEY-----`.
-    SpkiPublic,
-}
-
-impl Target {
-    /// Every target, in the order the page offers them.
-    pub const ALL: [Target; 9] = [
-        Target::Pkcs1,
-        Target::Pkcs8,
-        Target::OpenSsh,
-        Target::Ppk3,
-        Target::Ppk2,
-        Target::OpenSshPublic,
-        Target::Rfc4716Public,
-        Target::Pkcs1Public,
-        Target::SpkiPublic,
-    ];
-
-    /// The name used in the API, the same as the checker's format names.
-    pub fn name(self) -> &'static str {
-        match self {
-            Target::Pkcs1 => "pkcs1",
-            Target::Pkcs8 => "pkcs8",
-            Target::OpenSsh => "openssh",
-            Target::Ppk3 => "ppk3",
-            Target::Ppk2 => "ppk2",
-            Target::OpenSshPublic => "openssh-public",
-            Target::Rfc4716Public => "rfc4716-public",
-            Target::Pkcs1Public => "pkcs1-public",
-            Target::SpkiPublic => "spki-public",
-        }
-    }
-
-    /// Parses a target name.
-    ///
-    /// # Errors
-    /// [`Error::InvalidOption`] for an unknown name.
-    pub fn from_name(name: &str) -> Result<Self> {
-        Target::ALL
-            .into_iter()
-            .find(|t| t.name() == name)
-            .ok_or_else(|| Error::InvalidOption(format!("unknown target format \"{name}\"")))
-    }
-
-    /// Whether the target holds only the public key.
-    pub fn is_public(self) -> bool {
-        matches!(
-            self,
-            Target::OpenSshPublic
-                | Target::Rfc4716Public
-                | Target::Pkcs1Public
-                | Target::SpkiPublic
-        )
-    }
-}
 
 /// What to convert to, and how. `Debug` never shows the passphrases.
 #[derive(Clone)]
 pub struct ConvertOptions {
     /// The passphrase of the input key, if it is encrypted.
     pub passphrase: Zeroizing<String>,
-    /// The target format.
-    pub to: Target,
+    /// The target format: one of [`Format::WRITABLE`].
+    pub to: Format,
     /// The passphrase of the output; empty for an unencrypted key.
     pub new_passphrase: Zeroizing<String>,
     /// A comment to set; `None` keeps the input's comment.
@@ -127,7 +51,7 @@ pub(crate) fn redacted(secret: &str) -> &'static str {
 
 impl ConvertOptions {
     /// Options for `to` with no passphrases and the default cipher and rounds.
-    pub fn new(to: Target) -> Self {
+    pub fn new(to: Format) -> Self {
         ConvertOptions {
             passphrase: Zeroizing::new(String::new()),
             to,
@@ -154,26 +78,24 @@ pub fn cipher_from_name(name: &str) -> Result<LegacyCipher> {
     }
 }
 
-/// Reads any key (repairing a mangled paste first), decrypting it with `passphrase` when given.
+/// Reads any key (repairing a mangled paste first), decrypting it with `passphrase` when given: the reading
+/// pass of [`convert_key`]. Without a passphrase an encrypted key is read as far as the file shows it in the
+/// clear ([`Parsed::locked`] says why the rest is missing).
 ///
 /// # Errors
-/// The reader's errors, [`Error::KdfTooCostly`] before any costly derivation.
+/// The reader's errors: [`Error::WrongPassphrase`] when `passphrase` does not unlock the key,
+/// [`Error::KdfTooCostly`] before any costly derivation, [`Error::NotAKey`], [`Error::Truncated`],
+/// [`Error::Corrupt`]...
+///
+/// # Examples
+/// ```
+/// let line = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBXDXcBhPGr7CS1+kKvIAeH4Kmt9GmHbdcZWgwQqUE6o me@host\n";
+/// let parsed = keyfit::read_any(line.as_bytes(), None).unwrap();
+/// assert_eq!(parsed.format, keyfit::Format::OpenSshPublic);
+/// assert_eq!(parsed.comment.as_deref(), Some("me@host"));
+/// ```
 pub fn read_any(bytes: &[u8], passphrase: Option<&[u8]>) -> Result<Parsed> {
-    limits::check_input_len(bytes.len())?;
-    let prepared = Prepared::new(bytes);
-    let input = prepared.input();
-    let format = detect::sniff(input);
-    let outer = detect::read(input, format, None)?;
-    let Some(enc) = &outer.encryption else {
-        return Ok(outer);
-    };
-    let Some(pass) = passphrase.filter(|p| !p.is_empty()) else {
-        return Ok(outer);
-    };
-    if let Some(kdf) = &enc.kdf {
-        kdf.check_limits()?;
-    }
-    detect::read(input, format, Some(pass))
+    detect::read(bytes, passphrase).parsed?.unlocked()
 }
 
 /// Converts a key to `opts.to`.
@@ -185,9 +107,9 @@ pub fn read_any(bytes: &[u8], passphrase: Option<&[u8]>) -> Result<Parsed> {
 ///
 /// # Examples
 /// ```
-/// use keyfit::{convert_key, ConvertOptions, Target};
+/// use keyfit::{convert_key, ConvertOptions, Format};
 /// let line = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBXDXcBhPGr7CS1+kKvIAeH4Kmt9GmHbdcZWgwQqUE6o me@host\n";
-/// let rfc = convert_key(line.as_bytes(), &ConvertOptions::new(Target::Rfc4716Public), &mut rand_core::OsRng);
+/// let rfc = convert_key(line.as_bytes(), &ConvertOptions::new(Format::Rfc4716Public), &mut rand_core::OsRng);
 /// assert!(rfc.unwrap().starts_with("---- BEGIN SSH2 PUBLIC KEY ----\n"));
 /// ```
 pub fn convert_key(
@@ -204,8 +126,13 @@ pub fn convert_key(
             "the comment must be a single line".into(),
         ));
     }
-    let pass = Some(opts.passphrase.as_bytes()).filter(|p| !p.is_empty());
-    let parsed = read_any(bytes, pass)?;
+    if !opts.to.is_writable() {
+        return Err(Error::InvalidOption(format!(
+            "keyfit does not write {} keys",
+            opts.to.name()
+        )));
+    }
+    let parsed = read_any(bytes, Some(opts.passphrase.as_bytes()))?;
     let comment = opts
         .comment
         .clone()
@@ -222,9 +149,9 @@ pub fn convert_key(
                 Error::Corrupt("the public key could not be read")
             })?;
         return Ok(Zeroizing::new(match opts.to {
-            Target::OpenSshPublic => public::write_openssh_line(public, &comment),
-            Target::Rfc4716Public => public::write_rfc4716(public, &comment),
-            Target::Pkcs1Public => pkcs1::write_public(public)?,
+            Format::OpenSshPublic => public::write_openssh_line(public, &comment),
+            Format::Rfc4716Public => public::write_rfc4716(public, &comment),
+            Format::Pkcs1Public => pkcs1::write_public(public)?,
             _ => public::write_spki(public)?,
         }));
     }
@@ -239,14 +166,15 @@ pub fn convert_key(
         },
     };
     match opts.to {
-        Target::Pkcs1 => pkcs1::write(key.as_rsa()?, new_pass.map(|p| (p, opts.cipher)), rng),
-        Target::Pkcs8 => pkcs8::write(key, new_pass, rng),
-        Target::OpenSsh => {
-            limits::check_bcrypt_rounds(opts.rounds)?;
-            openssh::write(key, &comment, new_pass, opts.rounds, rng)
-        }
-        Target::Ppk3 => ppk::write(key, &comment, new_pass, PpkVersion::V3, rng),
-        Target::Ppk2 => ppk::write(key, &comment, new_pass, PpkVersion::V2, rng),
-        _ => Err(Error::InvalidOption("not a private-key target".into())),
+        Format::Pkcs1 => pkcs1::write(key.as_rsa()?, new_pass.map(|p| (p, opts.cipher)), rng),
+        Format::Pkcs8 => pkcs8::write(key, new_pass, rng),
+        // The rounds are checked by the writer, and only when it encrypts: without a passphrase they are unused.
+        Format::OpenSsh => openssh::write(key, &comment, new_pass, opts.rounds, rng),
+        Format::Ppk3 => ppk::write(key, &comment, new_pass, PpkVersion::V3, rng),
+        Format::Ppk2 => ppk::write(key, &comment, new_pass, PpkVersion::V2, rng),
+        _ => Err(Error::InvalidOption(format!(
+            "keyfit does not write {} keys",
+            opts.to.name()
+        ))),
     }
 }

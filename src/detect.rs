@@ -1,14 +1,16 @@
-//! Names the format of an input and hands it to the reader for that format.
+//! The one reading pass that both the checker and the converter use: repairs a mangled paste, names the format,
+//! and reads the input once with the reader for that format, trying the passphrase once.
 
 use crate::armor::{self, Armor};
 use crate::error::{Error, Result};
 use crate::format::{dsa, openssh, pkcs1, pkcs8, ppk, public, sec1, sshcom};
+use crate::limits;
 use crate::parsed::{Format, Parsed};
 use crate::repair::{self, Repaired};
 
 /// An input: text (pasted, or a text file) or binary DER (a dropped `.der` file).
 #[derive(Clone, Copy)]
-pub(crate) enum Input<'a> {
+enum Input<'a> {
     /// Text.
     Text(&'a str),
     /// DER bytes.
@@ -17,42 +19,11 @@ pub(crate) enum Input<'a> {
 
 impl<'a> Input<'a> {
     /// Classifies dropped bytes: UTF-8 text without NUL bytes is text, anything else binary.
-    pub fn from_bytes(bytes: &'a [u8]) -> Self {
+    fn from_bytes(bytes: &'a [u8]) -> Self {
         match core::str::from_utf8(bytes) {
             Ok(text) if !text.contains('\0') => Input::Text(text),
             _ => Input::Der(bytes),
         }
-    }
-}
-
-/// An input after repair of a mangled paste (text only; DER is taken as it is).
-pub(crate) struct Prepared<'a> {
-    original: Input<'a>,
-    repaired: Option<Repaired>,
-}
-
-impl<'a> Prepared<'a> {
-    /// Classifies `bytes` and repairs text.
-    pub fn new(bytes: &'a [u8]) -> Self {
-        let original = Input::from_bytes(bytes);
-        let repaired = match original {
-            Input::Text(t) => Some(repair::repair(t)),
-            Input::Der(_) => None,
-        };
-        Prepared { original, repaired }
-    }
-
-    /// The input to read: the repaired text, or the DER bytes.
-    pub fn input(&self) -> Input<'_> {
-        match &self.repaired {
-            Some(r) => Input::Text(&r.text),
-            None => self.original,
-        }
-    }
-
-    /// The repair, when the input was text.
-    pub fn repaired(&self) -> Option<&Repaired> {
-        self.repaired.as_ref()
     }
 }
 
@@ -70,43 +41,96 @@ const SSH_TYPES: [&str; 10] = [
     "rsa-sha2-512",
 ];
 
-/// The armour label of the first BEGIN line, if any.
-pub(crate) fn begin_label(text: &str) -> Option<&str> {
-    text.lines()
-        .find_map(|l| armor::delimiter(l, "BEGIN"))
-        .map(|(label, _)| label)
+/// Which reader takes an input, as its shape tells before anything is decoded.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reader {
+    /// `RSA PRIVATE KEY`.
+    Pkcs1,
+    /// `EC PRIVATE KEY`.
+    Sec1,
+    /// `DSA PRIVATE KEY`.
+    Dsa,
+    /// `PRIVATE KEY`, `ENCRYPTED PRIVATE KEY`.
+    Pkcs8,
+    /// DER bytes that start a SEQUENCE.
+    Pkcs8Der,
+    /// `OPENSSH PRIVATE KEY`.
+    OpenSsh,
+    /// `PuTTY-User-Key-File-2` / `-3`.
+    Ppk(Format),
+    /// `SSH2 ENCRYPTED PRIVATE KEY`.
+    SshCom,
+    /// `SSH2 PUBLIC KEY`.
+    Rfc4716,
+    /// `RSA PUBLIC KEY`.
+    Pkcs1Public,
+    /// `PUBLIC KEY`.
+    Spki,
+    /// `ssh-rsa AAAA...`.
+    OpenSshLine,
+    /// `ssh-rsa-cert-v01@openssh.com AAAA...`.
+    OpenSshCertificate,
+    /// Not a key: a certificate, a PGP block, another PEM block, binary data or text keyfit does not know.
+    None(Format),
 }
 
-/// Names the format of `input` from its shape alone, without decoding it.
-pub(crate) fn sniff(input: Input<'_>) -> Format {
+impl Reader {
+    /// The format this reader reads.
+    fn format(self) -> Format {
+        match self {
+            Reader::Pkcs1 | Reader::Sec1 | Reader::Dsa => Format::Pkcs1,
+            Reader::Pkcs8 | Reader::Pkcs8Der => Format::Pkcs8,
+            Reader::OpenSsh => Format::OpenSsh,
+            Reader::Ppk(format) | Reader::None(format) => format,
+            Reader::SshCom => Format::SshCom,
+            Reader::Rfc4716 => Format::Rfc4716Public,
+            Reader::Pkcs1Public => Format::Pkcs1Public,
+            Reader::Spki => Format::SpkiPublic,
+            Reader::OpenSshLine => Format::OpenSshPublic,
+            Reader::OpenSshCertificate => Format::OpenSshCertificate,
+        }
+    }
+}
+
+/// The armour label of the first BEGIN line, if any.
+fn begin_label(text: &str) -> Option<&str> {
+    text.lines().find_map(|l| armor::delimiter(l, "BEGIN"))
+}
+
+/// Picks the reader for `input` from its shape alone, without decoding it.
+fn sniff(input: Input<'_>) -> Reader {
     let text = match input {
         Input::Der(der) => {
             return if der.first() == Some(&0x30) {
-                Format::Pkcs8
+                Reader::Pkcs8Der
             } else {
-                Format::Unknown
+                Reader::None(Format::Unknown)
             }
         }
         Input::Text(t) => t.trim_start(),
     };
     if text.starts_with("PuTTY-User-Key-File-3") {
-        return Format::Ppk3;
+        return Reader::Ppk(Format::Ppk3);
     }
     if text.starts_with("PuTTY-User-Key-File-") {
-        return Format::Ppk2;
+        return Reader::Ppk(Format::Ppk2);
     }
     if let Some(label) = begin_label(text) {
         return match label {
-            pkcs1::PRIVATE_LABEL | sec1::LABEL | dsa::LABEL => Format::Pkcs1,
-            pkcs8::PRIVATE_LABEL | pkcs8::ENCRYPTED_LABEL => Format::Pkcs8,
-            openssh::LABEL => Format::OpenSsh,
-            sshcom::LABEL | "SSH2 PRIVATE KEY" => Format::SshCom,
-            public::RFC4716_LABEL => Format::Rfc4716Public,
-            pkcs1::PUBLIC_LABEL => Format::Pkcs1Public,
-            public::SPKI_LABEL => Format::SpkiPublic,
-            "CERTIFICATE" | "TRUSTED CERTIFICATE" | "X509 CERTIFICATE" => Format::X509Certificate,
-            l if l.starts_with("PGP ") => Format::Pgp,
-            _ => Format::Unknown,
+            pkcs1::PRIVATE_LABEL => Reader::Pkcs1,
+            sec1::LABEL => Reader::Sec1,
+            dsa::LABEL => Reader::Dsa,
+            pkcs8::PRIVATE_LABEL | pkcs8::ENCRYPTED_LABEL => Reader::Pkcs8,
+            openssh::LABEL => Reader::OpenSsh,
+            sshcom::LABEL | "SSH2 PRIVATE KEY" => Reader::SshCom,
+            public::RFC4716_LABEL => Reader::Rfc4716,
+            pkcs1::PUBLIC_LABEL => Reader::Pkcs1Public,
+            public::SPKI_LABEL => Reader::Spki,
+            "CERTIFICATE" | "TRUSTED CERTIFICATE" | "X509 CERTIFICATE" => {
+                Reader::None(Format::X509Certificate)
+            }
+            l if l.starts_with("PGP ") => Reader::None(Format::Pgp),
+            _ => Reader::None(Format::Unknown),
         };
     }
     // `type AAAA... comment`, possibly after authorized_keys options: any type name shaped like OpenSSH's, so
@@ -125,17 +149,21 @@ pub(crate) fn sniff(input: Input<'_>) -> Format {
     for i in [0, 1] {
         if ssh_type(i) {
             return if words[i].ends_with(public::CERT_SUFFIX) {
-                Format::OpenSshCertificate
+                Reader::OpenSshCertificate
             } else {
-                Format::OpenSshPublic
+                Reader::OpenSshLine
             };
         }
     }
-    Format::Unknown
+    Reader::None(Format::Unknown)
 }
 
 /// What a non-key input is, in words, for [`Error::NotAKey`].
-fn not_a_key(format: Format, text: &str) -> Error {
+fn not_a_key(format: Format, input: Input<'_>) -> Error {
+    let text = match input {
+        Input::Der(_) => return Error::NotAKey("the file is binary data, not a key"),
+        Input::Text(text) => text,
+    };
     match format {
         Format::X509Certificate => {
             Error::NotAKey("it is an X.509 certificate (for TLS), not an SSH key")
@@ -152,36 +180,64 @@ fn not_a_key(format: Format, text: &str) -> Error {
     }
 }
 
-/// Reads `input` as `format` (from [`sniff`]), decrypting with `passphrase` when given.
-///
-/// # Errors
-/// The reader's errors; [`Error::NotAKey`] for certificates, PGP blocks and unknown text.
-pub(crate) fn read(input: Input<'_>, format: Format, passphrase: Option<&[u8]>) -> Result<Parsed> {
-    let text = match input {
-        Input::Der(_) if format == Format::Unknown => {
-            return Err(Error::NotAKey("the file is binary data, not a key"))
-        }
-        Input::Der(der) => return pkcs8::read_der(der, passphrase),
-        Input::Text(t) => t,
+/// Reads `input` with `reader`, decrypting with `passphrase` when given.
+fn read_with(reader: Reader, input: Input<'_>, passphrase: Option<&[u8]>) -> Result<Parsed> {
+    let text = match (reader, input) {
+        (Reader::None(format), _) => return Err(not_a_key(format, input)),
+        (_, Input::Der(der)) => return pkcs8::read_der(der, passphrase),
+        (_, Input::Text(text)) => text,
     };
     let armored = || -> Result<Armor> { armor::parse(text) };
-    match format {
-        Format::Pkcs1 => {
-            let a = armored()?;
-            match a.label.as_str() {
-                "EC PRIVATE KEY" => sec1::read(&a, passphrase),
-                "DSA PRIVATE KEY" => dsa::read(&a, passphrase),
-                _ => pkcs1::read(&a, passphrase),
-            }
-        }
-        Format::Pkcs8 => pkcs8::read(&armored()?, passphrase),
-        Format::OpenSsh => openssh::read(&armored()?, passphrase),
-        Format::Ppk2 | Format::Ppk3 => ppk::read(text.trim_start(), passphrase),
-        Format::SshCom => sshcom::read(&armored()?, passphrase),
-        Format::Rfc4716Public => public::read_rfc4716(&armored()?),
-        Format::Pkcs1Public => pkcs1::read_public(&armored()?),
-        Format::SpkiPublic => public::read_spki(&armored()?.data),
-        Format::OpenSshPublic | Format::OpenSshCertificate => public::read_openssh_line(text),
-        Format::X509Certificate | Format::Pgp | Format::Unknown => Err(not_a_key(format, text)),
+    match reader {
+        Reader::Pkcs1 => pkcs1::read(&armored()?, passphrase),
+        Reader::Sec1 => sec1::read(&armored()?, passphrase),
+        Reader::Dsa => dsa::read(&armored()?, passphrase),
+        Reader::Pkcs8 | Reader::Pkcs8Der => pkcs8::read(&armored()?, passphrase),
+        Reader::OpenSsh => openssh::read(&armored()?, passphrase),
+        Reader::Ppk(_) => ppk::read(text.trim_start(), passphrase),
+        Reader::SshCom => sshcom::read(&armored()?, passphrase),
+        Reader::Rfc4716 => public::read_rfc4716(&armored()?),
+        Reader::Pkcs1Public => pkcs1::read_public(&armored()?),
+        Reader::Spki => public::read_spki(&armored()?.data),
+        Reader::OpenSshLine | Reader::OpenSshCertificate => public::read_openssh_line(text),
+        Reader::None(format) => Err(not_a_key(format, input)),
+    }
+}
+
+/// What one reading of an input found.
+pub(crate) struct Reading {
+    /// The format, from the input's shape; `Unknown` when not recognised.
+    pub(crate) format: Format,
+    /// The repair of a mangled paste, when the input was text.
+    pub(crate) repaired: Option<Repaired>,
+    /// What the reader found (an encrypted key that stayed locked says why in [`Parsed::locked`]), or why the
+    /// input could not be read.
+    pub(crate) parsed: Result<Parsed>,
+}
+
+/// Reads any key given as bytes (text or DER), once: repairs a mangled paste, names the format, and reads it,
+/// trying `passphrase` (when given and not empty) on an encrypted key. Caps are checked here (input size) and
+/// by [`Parsed::encrypted`] (KDF costs), before any derivation.
+pub(crate) fn read(bytes: &[u8], passphrase: Option<&[u8]>) -> Reading {
+    if let Err(err) = limits::check_input_len(bytes.len()) {
+        return Reading {
+            format: Format::Unknown,
+            repaired: None,
+            parsed: Err(err),
+        };
+    }
+    let passphrase = passphrase.filter(|p| !p.is_empty());
+    let original = Input::from_bytes(bytes);
+    let repaired = match original {
+        Input::Text(text) => Some(repair::repair(text)),
+        Input::Der(_) => None,
+    };
+    let input = repaired.as_ref().map_or(original, |r| Input::Text(&r.text));
+    let reader = sniff(input);
+    let parsed = read_with(reader, input, passphrase);
+    Reading {
+        format: reader.format(),
+        repaired,
+        parsed,
     }
 }

@@ -1,10 +1,9 @@
 //! The checker: reads any key, names its format, and says whether Jira's Git Integration will take it, and if
 //! not, why and how to fix it.
 
-use crate::detect::{self, Prepared};
+use crate::detect;
 use crate::error::Error;
 use crate::key::Algorithm;
-use crate::limits;
 use crate::parsed::{Format, Kdf, Parsed};
 use crate::repair::Repair;
 use zeroize::Zeroizing;
@@ -157,65 +156,44 @@ fn add_error(report: &mut Report, err: &Error) {
 const JIRA_CIPHERS: [&str; 4] = ["des-ede3-cbc", "aes-128-cbc", "aes-192-cbc", "aes-256-cbc"];
 
 /// Checks a key given as bytes (text or DER). Never fails: every problem is in the report.
+///
+/// # Examples
+/// ```
+/// let line = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBXDXcBhPGr7CS1+kKvIAeH4Kmt9GmHbdcZWgwQqUE6o me@host\n";
+/// let report = keyfit::inspect(line.as_bytes(), None);
+/// assert_eq!(report.format, Some(keyfit::Format::OpenSshPublic));
+/// assert!(!report.jira_ready);
+/// assert_eq!(report.problems[0].code, "public-key-not-private");
+/// ```
 pub fn inspect(bytes: &[u8], passphrase: Option<&[u8]>) -> Report {
     let mut report = Report::default();
-    if let Err(err) = limits::check_input_len(bytes.len()) {
-        add_error(&mut report, &err);
-        report.format = Some(Format::Unknown);
-        return report;
-    }
-    let passphrase = passphrase.filter(|p| !p.is_empty());
-    let prepared = Prepared::new(bytes);
-    let input = prepared.input();
-    let format = detect::sniff(input);
-    report.format = Some(format);
-    if let Some(r) = prepared.repaired() {
-        if !r.repairs.is_empty() && format != Format::Unknown {
-            report.repairs = r.repairs.clone();
-            report.repaired_text = Some(r.text.clone());
+    let reading = detect::read(bytes, passphrase);
+    report.format = Some(reading.format);
+    if let Some(r) = reading.repaired {
+        if !r.repairs.is_empty() && reading.format != Format::Unknown {
+            report.repairs = r.repairs;
+            report.repaired_text = Some(r.text);
         }
     }
-
-    // First without the passphrase: the format's metadata, and the public key where it is in the clear.
-    let outer = detect::read(input, format, None);
-    let parsed = match outer {
+    let parsed = match reading.parsed {
+        Ok(parsed) => parsed,
         Err(err) => {
             add_error(&mut report, &err);
             finish(&mut report);
             return report;
         }
-        Ok(p) => p,
     };
     describe(&mut report, &parsed);
-    let parsed = match (&parsed.encryption, passphrase) {
-        (Some(enc), Some(pass)) => {
-            if let Some(kdf) = &enc.kdf {
-                if let Err(err) = kdf.check_limits() {
-                    add_error(&mut report, &err);
-                    finish(&mut report);
-                    return report;
-                }
-            }
-            match detect::read(input, format, Some(pass)) {
-                Ok(p) => p,
-                Err(err) => {
-                    add_error(&mut report, &err);
-                    finish(&mut report);
-                    return report;
-                }
-            }
+    match &parsed.locked {
+        // Without the passphrase, what the file shows in the clear is still judged.
+        Some(err @ Error::PassphraseRequired) => add_error(&mut report, err),
+        Some(err) => {
+            add_error(&mut report, err);
+            finish(&mut report);
+            return report;
         }
-        (Some(enc), None) => {
-            if let Some(Err(err)) = enc.kdf.as_ref().map(Kdf::check_limits) {
-                add_error(&mut report, &err);
-            } else {
-                add_error(&mut report, &Error::PassphraseRequired);
-            }
-            parsed
-        }
-        (None, _) => parsed,
-    };
-    describe(&mut report, &parsed);
+        None => {}
+    }
     judge(&mut report, &parsed);
     finish(&mut report);
     report
@@ -360,7 +338,7 @@ mod tests {
         let debug = format!("{report:?}");
         assert!(!debug.contains("MIIBOgIBAAJBAKj34"), "{debug}");
         assert!(debug.contains("(redacted)"));
-        let mut opts = crate::ConvertOptions::new(crate::Target::Pkcs1);
+        let mut opts = crate::ConvertOptions::new(Format::Pkcs1);
         opts.passphrase = Zeroizing::new("hunter2".into());
         assert!(!format!("{opts:?}").contains("hunter2"));
     }

@@ -234,24 +234,23 @@ pub(crate) fn read_private(
             None,
         ));
     };
-    let encryption = Some(describe(cipher));
-    let Some(pass) = passphrase else {
-        return Ok(Parsed {
-            format: Format::Pkcs1,
-            encryption,
-            comment: None,
-            public: None,
-            private: None,
-            public_only: false,
-        });
-    };
-    let der = decrypt(cipher, &iv, pass, &armor.data)?;
-    // With a wrong key the padding check passes about once in 256 tries; the DER parse then fails.
-    let key = decode(&der).map_err(|e| match e {
-        Error::InconsistentKey(_) | Error::KeyTooLarge { .. } => e,
-        _ => Error::WrongPassphrase,
-    })?;
-    Ok(Parsed::private(Format::Pkcs1, key, None, encryption))
+    let encryption = describe(cipher);
+    Parsed::encrypted(
+        Format::Pkcs1,
+        encryption.clone(),
+        None,
+        None,
+        passphrase,
+        |pass| {
+            let der = decrypt(cipher, &iv, pass, &armor.data)?;
+            // With a wrong key the padding check passes about once in 256 tries; the DER parse then fails.
+            let key = decode(&der).map_err(|e| match e {
+                Error::InconsistentKey(_) | Error::KeyTooLarge { .. } => e,
+                _ => Error::WrongPassphrase,
+            })?;
+            Ok(Parsed::private(Format::Pkcs1, key, None, Some(encryption)))
+        },
+    )
 }
 
 #[cfg(test)]

@@ -35,7 +35,7 @@ mod test_support;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use convert::{cipher_from_name, convert_key, read_any, ConvertOptions, Target};
+pub use convert::{cipher_from_name, convert_key, read_any, ConvertOptions};
 pub use error::{Error, Result};
 pub use generate::{
     finish_pkcs8, generate_key, key_from_primes, GenerateOptions, GeneratedKey, ALLOWED_BITS,

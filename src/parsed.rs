@@ -1,13 +1,14 @@
 //! What a reader learns from a key file: its format, how it is protected, and the key itself.
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::key::{PrivateKey, PublicKey};
 use crate::limits;
 
-/// The key formats keyfit names.
+/// The key formats keyfit names when reading and writes when converting (those in [`Format::WRITABLE`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
-    /// `-----BEGIN RSA PRIVATE KEY-----` (OpenSSL "traditional"), the format Jira takes.
+    /// OpenSSL's "traditional" PEM private keys: `-----BEGIN RSA PRIVATE KEY-----` (PKCS#1, the format Jira
+    /// takes), and, when reading, `EC PRIVATE KEY` (SEC1) and `DSA PRIVATE KEY` too. keyfit writes only RSA.
     Pkcs1,
     /// `-----BEGIN PRIVATE KEY-----` / `ENCRYPTED PRIVATE KEY`, or DER.
     Pkcs8,
@@ -15,7 +16,7 @@ pub enum Format {
     OpenSsh,
     /// PuTTY-User-Key-File-2.
     Ppk2,
-    /// PuTTY-User-Key-File-3.
+    /// PuTTY-User-Key-File-3 (what keyfit writes for `.ppk` by default).
     Ppk3,
     /// `---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----` (ssh.com / SECSH).
     SshCom,
@@ -39,6 +40,19 @@ pub enum Format {
 }
 
 impl Format {
+    /// The formats keyfit writes, in the order the page offers them.
+    pub const WRITABLE: [Format; 9] = [
+        Format::Pkcs1,
+        Format::Pkcs8,
+        Format::OpenSsh,
+        Format::Ppk3,
+        Format::Ppk2,
+        Format::OpenSshPublic,
+        Format::Rfc4716Public,
+        Format::Pkcs1Public,
+        Format::SpkiPublic,
+    ];
+
     /// The name keyfit reports, e.g. `pkcs1`, `openssh-public`.
     pub fn name(self) -> &'static str {
         match self {
@@ -57,6 +71,22 @@ impl Format {
             Format::Pgp => "pgp",
             Format::Unknown => "unknown",
         }
+    }
+
+    /// Parses the name of a format keyfit writes, as [`Format::name`] gives it.
+    ///
+    /// # Errors
+    /// [`crate::Error::InvalidOption`] for any other name.
+    pub fn from_name(name: &str) -> Result<Self> {
+        Format::WRITABLE
+            .into_iter()
+            .find(|f| f.name() == name)
+            .ok_or_else(|| Error::InvalidOption(format!("unknown target format \"{name}\"")))
+    }
+
+    /// Whether keyfit writes this format.
+    pub fn is_writable(self) -> bool {
+        Format::WRITABLE.contains(&self)
     }
 
     /// Whether this format holds only a public key.
@@ -149,7 +179,7 @@ impl Kdf {
     ///
     /// # Errors
     /// [`crate::Error::KdfTooCostly`] naming the parameter.
-    pub fn check_limits(&self) -> Result<()> {
+    pub(crate) fn check_limits(&self) -> Result<()> {
         match *self {
             Kdf::Bcrypt { rounds } => limits::check_bcrypt_rounds(rounds),
             Kdf::Argon2 {
@@ -188,16 +218,19 @@ pub struct Parsed {
     pub comment: Option<String>,
     /// The public key, when the file shows it without the passphrase or once decrypted.
     pub public: Option<PublicKey>,
-    /// The private key: `None` for public-key formats and for encrypted keys read without a passphrase.
+    /// The private key: `None` for public-key formats and for encrypted keys that stayed locked.
     pub private: Option<PrivateKey>,
     /// Whether the file holds only a public key: the public-key formats, a certificate, and a PuTTY file
     /// without its private lines.
     pub public_only: bool,
+    /// Why an encrypted key stayed locked: [`Error::PassphraseRequired`] when none was given, or what went
+    /// wrong with the one given ([`Error::WrongPassphrase`], damage found once decrypted...).
+    pub locked: Option<Error>,
 }
 
 impl Parsed {
     /// A parsed public key.
-    pub fn public(format: Format, public: PublicKey, comment: Option<String>) -> Self {
+    pub(crate) fn public(format: Format, public: PublicKey, comment: Option<String>) -> Self {
         Parsed {
             format,
             encryption: None,
@@ -205,11 +238,12 @@ impl Parsed {
             public: Some(public),
             private: None,
             public_only: true,
+            locked: None,
         }
     }
 
     /// A parsed, decrypted private key; the public key is derived from it.
-    pub fn private(
+    pub(crate) fn private(
         format: Format,
         private: PrivateKey,
         comment: Option<String>,
@@ -222,6 +256,53 @@ impl Parsed {
             public: Some(private.public_key()),
             private: Some(private),
             public_only: false,
+            locked: None,
+        }
+    }
+
+    /// An encrypted key, read in one pass: the KDF is checked against keyfit's caps (the one place every
+    /// reader's caps are checked, before any derivation), then `unlock` decrypts with the passphrase, when one
+    /// is given. When it is not, or `unlock` fails, the result keeps what the file shows in the clear (`public`,
+    /// `comment`) and says why in [`Parsed::locked`].
+    ///
+    /// # Errors
+    /// [`Error::KdfTooCostly`] (and [`Error::Corrupt`] for zero costs), with or without a passphrase.
+    pub(crate) fn encrypted(
+        format: Format,
+        encryption: Encryption,
+        public: Option<PublicKey>,
+        comment: Option<String>,
+        passphrase: Option<&[u8]>,
+        unlock: impl FnOnce(&[u8]) -> Result<Parsed>,
+    ) -> Result<Self> {
+        if let Some(kdf) = &encryption.kdf {
+            kdf.check_limits()?;
+        }
+        let failure = match passphrase.map(unlock) {
+            Some(Ok(parsed)) => return Ok(parsed),
+            Some(Err(err)) => err,
+            None => Error::PassphraseRequired,
+        };
+        Ok(Parsed {
+            format,
+            encryption: Some(encryption),
+            comment,
+            public,
+            private: None,
+            public_only: false,
+            locked: Some(failure),
+        })
+    }
+
+    /// The reading as a result: an error when a passphrase was tried and failed; a locked key read without a
+    /// passphrase stays a success (its public part may be all the caller needs).
+    ///
+    /// # Errors
+    /// What [`Parsed::locked`] holds, unless that is [`Error::PassphraseRequired`].
+    pub fn unlocked(self) -> Result<Self> {
+        match self.locked {
+            Some(err) if err != Error::PassphraseRequired => Err(err),
+            _ => Ok(self),
         }
     }
 }

@@ -4,6 +4,7 @@
 //! Repairs never touch the key's bytes: they rebuild the text around the same base64, so a repaired key has the
 //! same fingerprint as the original. Each repair is reported by a stable code.
 
+use crate::armor;
 use crate::text::{PEM_WIDTH, SSH_WIDTH};
 use zeroize::Zeroizing;
 
@@ -199,22 +200,57 @@ fn canonical_header(line: &str) -> Option<String> {
     }
 }
 
-/// Re-lays an armoured block whose line breaks were lost or whose wrapping is odd: BEGIN line, headers,
-/// blank line (only after RFC 1421 headers), base64 at the format's width, END line. `None` when the text is
-/// not a single armoured block or already canonical.
+/// Re-lays an armoured block whose line breaks were lost or whose wrapping is odd, through
+/// [`armor::layout`]: BEGIN line, headers, blank line (only after RFC 1421 headers), base64 at the format's
+/// width, END line. `None` when the text is not a single armoured block or already canonical. A SECSH block
+/// (RFC 4716 public key, ssh.com private key) is rebuilt only when its line breaks were lost: in other
+/// wrappings the tools read it as it is.
 fn rebuild_armor(text: &str, repairs: &mut Vec<Repair>) -> Option<Zeroizing<String>> {
-    let begin = text.find("-----BEGIN ")?;
-    let after_begin = begin + "-----BEGIN ".len();
-    let label_end = after_begin + text[after_begin..].find("-----")?;
-    let label = text[after_begin..label_end].trim().to_string();
-    let end_marker = format!("-----END {label}-----");
-    let body_start = label_end + 5;
-    let end = body_start + text[body_start..].find(&end_marker)?;
-    let inner = &text[body_start..end];
-    if !text[..begin].trim().is_empty() || !text[end + end_marker.len()..].trim().is_empty() {
+    let block = armor::find_block(text)?;
+    if !block.before.trim().is_empty() || !block.after.trim().is_empty() {
         return None;
     }
-    // Other RFC 1421 headers (a `Comment:`, say) are not ours to re-lay: leave such a block as it is.
+    let inner = block.inner;
+    let (headers, body) = if block.secsh {
+        secsh_headers(inner)?
+    } else {
+        pem_headers(inner)?
+    };
+    let header_refs: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let width = width_for(block.label);
+    let canonical = armor::layout(block.label, block.secsh, &header_refs, &body, width);
+    if text == canonical.as_str() {
+        return None;
+    }
+    let mut body_lines = inner
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.contains(':'));
+    let header_block: String = headers.iter().map(|(k, v)| format!("{k}: {v}\n")).collect();
+    let one_line = !inner.starts_with('\n')
+        || !inner.ends_with('\n')
+        || body_lines.any(|l| l.trim().contains(char::is_whitespace))
+        || (!headers.is_empty() && !block.secsh && !inner.contains(&format!("{header_block}\n")));
+    if block.secsh && !one_line {
+        return None;
+    }
+    note(
+        repairs,
+        if one_line {
+            Repair::LineBreaks
+        } else {
+            Repair::Wrapping
+        },
+    );
+    Some(canonical)
+}
+
+/// A block's headers (name, value) and its base64, blanks squeezed out.
+type Split = (Vec<(&'static str, String)>, Zeroizing<String>);
+
+/// The headers a PEM block's text holds: only legacy encryption's RFC 1421 headers, whose values have known
+/// shapes (`4,ENCRYPTED`, `<cipher>,<IV hex>`), so they are found even with no separator left at all; and the
+/// base64 after them. `None` for other headers (a `Comment:`, say): such a block is not ours to re-lay.
+fn pem_headers(inner: &str) -> Option<Split> {
     let foreign = |l: &str| {
         l.split_once(':').is_some_and(|(name, _)| {
             !matches!(
@@ -226,14 +262,13 @@ fn rebuild_armor(text: &str, repairs: &mut Vec<Repair>) -> Option<Zeroizing<Stri
     if inner.lines().any(foreign) {
         return None;
     }
-    // Squeeze out every blank, then split off the RFC 1421 headers of legacy encrypted PEM, whose values have
-    // known shapes (`4,ENCRYPTED`, `<cipher>,<IV hex>`), so they are found even with no separator left at all.
+    // Squeeze out every blank, then split off the headers.
     let compact: Zeroizing<String> = Zeroizing::new(inner.split_whitespace().collect());
-    let mut headers: Vec<(&str, String)> = Vec::new();
+    let mut headers = Vec::new();
     let mut rest = compact.as_str();
     if let Some(r) = rest.strip_prefix("Proc-Type:") {
         rest = r.strip_prefix("4,ENCRYPTED")?;
-        headers.push(("Proc-Type", "4,ENCRYPTED".into()));
+        headers.push(("Proc-Type", "4,ENCRYPTED".to_string()));
         if let Some(r) = rest.strip_prefix("DEK-Info:") {
             let (cipher, r) = r.split_once(',')?;
             let iv_hex_len = if cipher.to_ascii_uppercase().starts_with("DES") {
@@ -246,42 +281,38 @@ fn rebuild_armor(text: &str, repairs: &mut Vec<Repair>) -> Option<Zeroizing<Stri
             rest = &r[iv_hex_len..];
         }
     }
-    let body = rest;
-    let width = width_for(&label);
-    let mut canonical = Zeroizing::new(String::with_capacity(inner.len() + 128));
-    canonical.push_str(&format!("-----BEGIN {label}-----\n"));
-    for (k, v) in &headers {
-        canonical.push_str(&format!("{k}: {v}\n"));
-    }
-    if !headers.is_empty() {
-        canonical.push('\n');
-    }
-    for chunk in body.as_bytes().chunks(width) {
-        canonical.push_str(core::str::from_utf8(chunk).unwrap_or_default());
-        canonical.push('\n');
-    }
-    canonical.push_str(&end_marker);
-    canonical.push('\n');
-    if text == canonical.as_str() {
-        return None;
-    }
-    let mut body_lines = inner
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.contains(':'));
-    let header_block: String = headers.iter().map(|(k, v)| format!("{k}: {v}\n")).collect();
-    let one_line = !inner.starts_with('\n')
-        || !inner.ends_with('\n')
-        || body_lines.any(|l| l.trim().contains(char::is_whitespace))
-        || (!headers.is_empty() && !inner.contains(&format!("{header_block}\n")));
-    note(
-        repairs,
-        if one_line {
-            Repair::LineBreaks
+    Some((headers, Zeroizing::new(rest.to_string())))
+}
+
+/// The headers of a SECSH block's text (`Comment: "..."`, RFC 4716 §3.3), each a name and a colon, then a quoted
+/// value or one word; and the base64 after them, blanks squeezed out. Base64 holds no colon, so the headers end
+/// where the base64 begins. `None` for a value continued with `\` (not ours to re-lay).
+fn secsh_headers(inner: &str) -> Option<Split> {
+    let mut headers = Vec::new();
+    let mut rest = inner.trim_start();
+    while let Some((name, after)) = rest.split_once(':') {
+        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+            break;
+        }
+        let after = after.trim_start();
+        let value_len = match after.strip_prefix('"') {
+            Some(quoted) => quoted.find('"')? + 2,
+            None => after.find(char::is_whitespace).unwrap_or(after.len()),
+        };
+        let value = &after[..value_len];
+        if value.contains('\\') {
+            return None;
+        }
+        // SECSH header names are case-insensitive; the tools write `Comment`.
+        let name = if name.eq_ignore_ascii_case("Comment") {
+            "Comment"
         } else {
-            Repair::Wrapping
-        },
-    );
-    Some(canonical)
+            return None;
+        };
+        headers.push((name, value.to_string()));
+        rest = after[value_len..].trim_start();
+    }
+    Some((headers, Zeroizing::new(rest.split_whitespace().collect())))
 }
 
 #[cfg(test)]
@@ -354,6 +385,42 @@ mod tests {
         assert!(r.text.contains("\nDEK-Info: AES-128-CBC,00FF\n\n"));
         let commented = "-----BEGIN RSA PRIVATE KEY-----\nComment: hello\n\nAAAA\n-----END RSA PRIVATE KEY-----\n";
         assert!(repair(commented).repairs.is_empty());
+    }
+
+    #[test]
+    fn one_line_secsh_pastes_are_rebuilt() {
+        // ssh-keygen's RFC 4716 export and puttygen's ssh.com private key, each pasted on one line.
+        for (file, original) in [
+            (
+                "rsa2048-rfc4716.pub",
+                include_str!("../tests/corpus/keys/rsa2048-rfc4716.pub"),
+            ),
+            (
+                "rsa2048-sshcom.key",
+                include_str!("../tests/corpus/keys/rsa2048-sshcom.key"),
+            ),
+        ] {
+            assert!(repair(original).repairs.is_empty(), "{file}");
+            let one_line = original.lines().collect::<Vec<_>>().join(" ");
+            let r = repair(&one_line);
+            assert_eq!(codes(&r), ["final-newline", "line-breaks"], "{file}");
+            assert_eq!(r.text.as_str(), original, "{file}");
+        }
+    }
+
+    #[test]
+    fn secsh_blocks_in_other_wrappings_are_left_alone() {
+        let original = include_str!("../tests/corpus/keys/rsa2048-rfc4716.pub");
+        let body: String = original
+            .lines()
+            .filter(|l| !l.contains("----") && !l.contains(':'))
+            .collect();
+        let rewrapped = format!(
+            "---- BEGIN SSH2 PUBLIC KEY ----\nComment: \"x\"\n{}\n{}\n---- END SSH2 PUBLIC KEY ----\n",
+            &body[..64],
+            &body[64..]
+        );
+        assert!(repair(&rewrapped).repairs.is_empty());
     }
 
     #[test]

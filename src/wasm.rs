@@ -3,11 +3,11 @@
 //! Each binding reads its options, calls the core and maps the error to a JavaScript `Error` whose `code`
 //! property is the stable kebab-case code of [`crate::Error::code`].
 
-use crate::convert::{self, ConvertOptions, Target};
+use crate::convert::{self, ConvertOptions};
 use crate::error::Error;
 use crate::generate::{self, GenerateOptions, GeneratedKey};
 use crate::inspect::Report;
-use crate::parsed::Kdf;
+use crate::parsed::{Format, Kdf};
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use rand_core::OsRng;
 use wasm_bindgen::prelude::*;
@@ -207,7 +207,7 @@ pub fn inspect_key(input: JsValue, options: JsValue) -> Result<JsValue, JsValue>
 pub fn convert_key(input: JsValue, options: JsValue) -> Result<String, JsValue> {
     let bytes = input_bytes(&input)?;
     let to = opt_string(&options, "to")?.ok_or_else(|| misuse("options.to is required"))?;
-    let mut opts = ConvertOptions::new(Target::from_name(&to).map_err(|e| js_error(&e))?);
+    let mut opts = ConvertOptions::new(Format::from_name(&to).map_err(|e| js_error(&e))?);
     opts.passphrase = Zeroizing::new(opt_string(&options, "passphrase")?.unwrap_or_default());
     opts.new_passphrase =
         Zeroizing::new(opt_string(&options, "newPassphrase")?.unwrap_or_default());

@@ -1,7 +1,7 @@
 //! The SSH wire encoding (RFC 4251 §5): `uint32`, `string` and `mpint`, as used inside OpenSSH keys, PuTTY .ppk
 //! blobs and ssh.com keys.
 //!
-//! Hand-written: about sixty lines, and it must report truncation as [`Error::Truncated`] and cap every length by
+//! Hand-written: a small reader and writer that report truncation as [`Error::Truncated`] and cap every length by
 //! what is left in the buffer, which the general-purpose `ssh-encoding` crate does not let us word.
 
 use crate::error::{Error, Result};

@@ -9,7 +9,7 @@
 mod common;
 
 use common::{corpus, PASSPHRASE};
-use keyfit::{convert_key, ConvertOptions, Target};
+use keyfit::{convert_key, ConvertOptions, Format};
 use keyfit::{inspect, Report, Severity};
 use rand_chacha::rand_core::SeedableRng;
 use rand_chacha::ChaCha20Rng;
@@ -379,7 +379,7 @@ fn quoted_key_material(input: &[u8], text: &str) -> Option<String> {
 
 /// `convert_key` to unencrypted PKCS#1, as a comparable value: the text or the error code.
 fn convert_pkcs1(bytes: &[u8], pass: Pass) -> Result<String, &'static str> {
-    let mut opts = ConvertOptions::new(Target::Pkcs1);
+    let mut opts = ConvertOptions::new(Format::Pkcs1);
     if let Some(p) = passphrase(pass) {
         opts.passphrase = zeroize::Zeroizing::new(String::from_utf8_lossy(p).into_owned());
     }

@@ -5,7 +5,7 @@ mod common;
 
 use common::{corpus, read, run, write_private, PASSPHRASE};
 use keyfit::PrivateKey;
-use keyfit::{convert_key, read_any, ConvertOptions, Target};
+use keyfit::{convert_key, read_any, ConvertOptions, Format};
 use rand_chacha::rand_core::SeedableRng;
 use rsa::traits::{PrivateKeyParts, PublicKeyParts};
 use std::path::Path;
@@ -42,26 +42,26 @@ fn components(key: &PrivateKey) -> Vec<Vec<u8>> {
     }
 }
 
-fn opts(to: Target, passphrase: &str, new_passphrase: &str) -> ConvertOptions {
+fn opts(to: Format, passphrase: &str, new_passphrase: &str) -> ConvertOptions {
     let mut o = ConvertOptions::new(to);
     o.passphrase = Zeroizing::new(passphrase.into());
     o.new_passphrase = Zeroizing::new(new_passphrase.into());
     o
 }
 
-fn carries_comment(to: Target) -> bool {
+fn carries_comment(to: Format) -> bool {
     matches!(
         to,
-        Target::OpenSsh
-            | Target::Ppk2
-            | Target::Ppk3
-            | Target::OpenSshPublic
-            | Target::Rfc4716Public
+        Format::OpenSsh
+            | Format::Ppk2
+            | Format::Ppk3
+            | Format::OpenSshPublic
+            | Format::Rfc4716Public
     )
 }
 
-fn supports(key: &PrivateKey, to: Target) -> bool {
-    key.algorithm() == keyfit::Algorithm::Rsa || !matches!(to, Target::Pkcs1 | Target::Pkcs1Public)
+fn supports(key: &PrivateKey, to: Format) -> bool {
+    key.algorithm() == keyfit::Algorithm::Rsa || !matches!(to, Format::Pkcs1 | Format::Pkcs1Public)
 }
 
 #[test]
@@ -71,7 +71,7 @@ fn every_readable_key_round_trips_through_every_target() {
         let pass = if e.encrypted { PASSPHRASE } else { "" };
         let original = read_any(&read(&e.file), Some(pass.as_bytes())).expect(&e.file);
         let key = original.private.as_ref().expect("private key");
-        for to in Target::ALL {
+        for to in Format::WRITABLE {
             if !supports(key, to) {
                 let err = convert_key(&read(&e.file), &opts(to, pass, ""), &mut rng())
                     .expect_err("not-rsa");
@@ -144,7 +144,7 @@ fn every_readable_key_round_trips_through_every_target() {
 fn comments_are_kept_from_formats_that_carry_them() {
     let out = convert_key(
         &read("rsa2048-ppk3.ppk"),
-        &opts(Target::OpenSsh, "", ""),
+        &opts(Format::OpenSsh, "", ""),
         &mut rng(),
     )
     .expect("convert");
@@ -154,8 +154,35 @@ fn comments_are_kept_from_formats_that_carry_them() {
     assert_eq!(back.comment, ppk.comment);
 }
 
+/// The bcrypt rounds are unused without a new passphrase: any value, even 0 or one past the cap, still writes
+/// the unencrypted OpenSSH key; with a passphrase they are checked, as the caller's option.
+#[test]
+fn openssh_without_a_new_passphrase_ignores_the_rounds() {
+    let want = fingerprint_of("rsa2048-pkcs1.pem");
+    for rounds in [0, 1, 16, keyfit::limits::MAX_BCRYPT_ROUNDS + 1, u32::MAX] {
+        let mut o = opts(Format::OpenSsh, "", "");
+        o.rounds = rounds;
+        let out = convert_key(&read("rsa2048-pkcs1.pem"), &o, &mut rng())
+            .unwrap_or_else(|e| panic!("rounds {rounds}: {e}"));
+        assert!(out.starts_with("-----BEGIN OPENSSH PRIVATE KEY-----\n"));
+        let back = read_any(out.as_bytes(), None).expect("read back");
+        assert!(back.encryption.is_none(), "rounds {rounds}");
+        assert_eq!(
+            back.public.expect("public").fingerprint_sha256(),
+            want,
+            "rounds {rounds}"
+        );
+    }
+    for rounds in [0, keyfit::limits::MAX_BCRYPT_ROUNDS + 1] {
+        let mut o = opts(Format::OpenSsh, "", "new pass");
+        o.rounds = rounds;
+        let err = convert_key(&read("rsa2048-pkcs1.pem"), &o, &mut rng()).expect_err("rounds");
+        assert_eq!(err.code(), "invalid-option", "rounds {rounds}");
+    }
+}
+
 /// Converts `file` to `to` (encrypted with `new_pass` when non-empty) and writes it, 0600, in `dir`.
-fn convert_to_file(dir: &Path, file: &str, to: Target, new_pass: &str) -> std::path::PathBuf {
+fn convert_to_file(dir: &Path, file: &str, to: Format, new_pass: &str) -> std::path::PathBuf {
     let e = corpus()
         .into_iter()
         .find(|e| e.file == file)
@@ -186,7 +213,7 @@ const RSA_SOURCES: [&str; 5] = [
 fn openssl_reads_pkcs1_and_pkcs8_and_refuses_a_wrong_passphrase() {
     let dir = tempfile::tempdir().expect("tempdir");
     for src in RSA_SOURCES {
-        for to in [Target::Pkcs1, Target::Pkcs8] {
+        for to in [Format::Pkcs1, Format::Pkcs8] {
             for pass in ["", "new pass"] {
                 let f = convert_to_file(dir.path(), src, to, pass);
                 let (ok, out, err) = run(Command::new("openssl")
@@ -218,7 +245,7 @@ fn openssl_reads_pkcs1_and_pkcs8_and_refuses_a_wrong_passphrase() {
 fn jsch_reads_pkcs1_plain_and_encrypted_with_every_cipher() {
     let dir = tempfile::tempdir().expect("tempdir");
     for cipher in ["aes-128-cbc", "aes-256-cbc", "des-ede3-cbc"] {
-        let mut o = opts(Target::Pkcs1, PASSPHRASE, "new pass");
+        let mut o = opts(Format::Pkcs1, PASSPHRASE, "new pass");
         o.cipher = keyfit::cipher_from_name(cipher).expect("cipher");
         let out =
             convert_key(&read("rsa2048-openssh-aes256-ctr.key"), &o, &mut rng()).expect("convert");
@@ -229,7 +256,7 @@ fn jsch_reads_pkcs1_plain_and_encrypted_with_every_cipher() {
         let (ok, _) = common::jsch_accepts(&f, Some("wrong"));
         assert!(!ok, "{cipher}: JSch took a wrong passphrase");
     }
-    let f = convert_to_file(dir.path(), "rsa2048-ppk3.ppk", Target::Pkcs1, "");
+    let f = convert_to_file(dir.path(), "rsa2048-ppk3.ppk", Format::Pkcs1, "");
     let (ok, msg) = common::jsch_accepts(&f, None);
     assert!(ok, "plain: {msg}");
 }
@@ -243,7 +270,7 @@ fn ssh_keygen_reads_openssh_output() {
             .chain(["ed25519-ppk3.ppk", "ecdsa256-ppk3.ppk", "dsa-openssh.key"])
     {
         for pass in ["", "new pass"] {
-            let f = convert_to_file(dir.path(), src, Target::OpenSsh, pass);
+            let f = convert_to_file(dir.path(), src, Format::OpenSsh, pass);
             let (ok, out, err) = run(Command::new("ssh-keygen")
                 .args(["-y", "-P", pass, "-f"])
                 .arg(&f));
@@ -277,7 +304,7 @@ fn puttygen_reads_ppk2_and_ppk3_output() {
         "ed25519-openssh.key",
         "ecdsa384-openssh.key",
     ] {
-        for to in [Target::Ppk2, Target::Ppk3] {
+        for to in [Format::Ppk2, Format::Ppk3] {
             for pass in ["", "new pass"] {
                 let f = convert_to_file(dir.path(), src, to, pass);
                 let (ok, out, err) = run(Command::new("timeout")
@@ -320,7 +347,7 @@ fn ssh_keygen_imports_rfc4716_output() {
         "ed25519-openssh.key",
         "rsa2048-ppk3.ppk",
     ] {
-        let f = convert_to_file(dir.path(), src, Target::Rfc4716Public, "");
+        let f = convert_to_file(dir.path(), src, Format::Rfc4716Public, "");
         let (ok, out, err) = run(Command::new("ssh-keygen")
             .args(["-i", "-m", "RFC4716", "-f"])
             .arg(&f));
@@ -338,7 +365,7 @@ fn bytes_match_the_deterministic_tools() {
     let dir = tempfile::tempdir().expect("tempdir");
     for src in RSA_SOURCES {
         // Unencrypted PKCS#1 is DER, so exactly one encoding: openssl's must be the same bytes.
-        let ours = convert_to_file(dir.path(), src, Target::Pkcs1, "");
+        let ours = convert_to_file(dir.path(), src, Format::Pkcs1, "");
         let (ok, theirs, err) = run(Command::new("openssl")
             .args(["rsa", "-traditional", "-in"])
             .arg(&ours));
@@ -349,7 +376,7 @@ fn bytes_match_the_deterministic_tools() {
             "{src}: PKCS#1 differs from openssl's"
         );
         // The public line equals what ssh-keygen derives from the private key (minus its comment).
-        let line = convert_to_file(dir.path(), src, Target::OpenSshPublic, "");
+        let line = convert_to_file(dir.path(), src, Format::OpenSshPublic, "");
         let (ok, theirs, err) = run(Command::new("ssh-keygen")
             .args(["-y", "-P", "", "-f"])
             .arg(&ours));
@@ -358,7 +385,7 @@ fn bytes_match_the_deterministic_tools() {
         let fields = |s: &str| s.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
         assert_eq!(fields(&ours_line), fields(&theirs), "{src}");
     }
-    let line = convert_to_file(dir.path(), "rsa2048-openssh.key", Target::OpenSshPublic, "");
+    let line = convert_to_file(dir.path(), "rsa2048-openssh.key", Format::OpenSshPublic, "");
     let theirs =
         std::fs::read_to_string(common::corpus_dir().join("rsa2048-openssh.pub")).expect("pub");
     assert_eq!(
@@ -378,33 +405,33 @@ fn errors_have_the_checker_codes() {
     assert_eq!(
         code(
             "rsa2048-openssh-aes256-ctr.key",
-            opts(Target::Pkcs1, "", "")
+            opts(Format::Pkcs1, "", "")
         ),
         "passphrase-required"
     );
     assert_eq!(
         code(
             "rsa2048-openssh-aes256-ctr.key",
-            opts(Target::Pkcs1, "nope", "")
+            opts(Format::Pkcs1, "nope", "")
         ),
         "wrong-passphrase"
     );
     assert_eq!(
-        code("rsa2048-openssh.pub", opts(Target::Pkcs1, "", "")),
+        code("rsa2048-openssh.pub", opts(Format::Pkcs1, "", "")),
         "public-key-not-private"
     );
     assert_eq!(
-        code("ed25519-openssh.key", opts(Target::Pkcs1, "", "")),
+        code("ed25519-openssh.key", opts(Format::Pkcs1, "", "")),
         "not-rsa"
     );
     assert_eq!(
-        code("rsa2048-x509-cert.pem", opts(Target::Pkcs1, "", "")),
+        code("rsa2048-x509-cert.pem", opts(Format::Pkcs1, "", "")),
         "not-a-key"
     );
     // A public target works from an encrypted key whose format shows the public key in the clear.
     let out = convert_key(
         &read("rsa2048-openssh-aes256-ctr.key"),
-        &opts(Target::OpenSshPublic, "", ""),
+        &opts(Format::OpenSshPublic, "", ""),
         &mut rng(),
     );
     assert!(out

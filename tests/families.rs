@@ -8,7 +8,7 @@
 mod common;
 
 use keyfit::Severity;
-use keyfit::{convert_key, ConvertOptions, Target};
+use keyfit::{convert_key, ConvertOptions, Format};
 use keyfit::{inspect, Report};
 use rand_chacha::rand_core::SeedableRng;
 use std::path::{Path, PathBuf};
@@ -264,7 +264,7 @@ fn rsa_private_keys_convert_to_pkcs1_that_the_tools_read() {
             continue;
         }
         let pass = row.passphrase.clone().unwrap_or_default();
-        let mut opts = ConvertOptions::new(Target::Pkcs1);
+        let mut opts = ConvertOptions::new(Format::Pkcs1);
         opts.passphrase = Zeroizing::new(pass.clone());
         opts.new_passphrase = Zeroizing::new(pass.clone());
         let pem = convert_key(&bytes(&row), &opts, &mut rng())
@@ -307,7 +307,7 @@ fn certificates_and_public_only_files_give_the_public_key_not_a_private_one() {
         if row.algorithm == "rsa" {
             let line = convert_key(
                 &bytes(&row),
-                &ConvertOptions::new(Target::OpenSshPublic),
+                &ConvertOptions::new(Format::OpenSshPublic),
                 &mut rng(),
             )
             .unwrap_or_else(|e| panic!("{}: {e}", row.file));

@@ -10,7 +10,7 @@ mod common;
 
 use common::{corpus, Expected, PASSPHRASE};
 use keyfit::inspect;
-use keyfit::{convert_key, ConvertOptions, Target};
+use keyfit::{convert_key, ConvertOptions, Format};
 use rand_chacha::rand_core::{RngCore, SeedableRng};
 use rand_chacha::ChaCha20Rng;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -387,7 +387,7 @@ fn exercise(
         }
     }
     if convert {
-        let mut opts = ConvertOptions::new(Target::Pkcs1);
+        let mut opts = ConvertOptions::new(Format::Pkcs1);
         if let Some(p) = pass {
             opts.passphrase = zeroize::Zeroizing::new(String::from_utf8_lossy(p).into_owned());
         }

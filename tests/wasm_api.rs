@@ -122,6 +122,21 @@ fn misuse_throws_an_error_with_a_code() {
 }
 
 #[wasm_bindgen_test]
+fn openssh_without_a_new_passphrase_ignores_the_rounds() {
+    let pem = String::from_utf8(FILES[0].1.to_vec()).expect("utf8");
+    for rounds in [0.0, 1e9] {
+        let out = convert_key(
+            pem.clone().into(),
+            options(&[("to", "openssh".into()), ("rounds", rounds.into())]),
+        )
+        .unwrap_or_else(|e| panic!("rounds {rounds}: {}", error_code(e)));
+        let r = inspect_key(out.into(), JsValue::UNDEFINED).expect("inspect");
+        assert_eq!(text(&r, "format"), "openssh");
+        assert_eq!(text(&r, "encrypted"), "false");
+    }
+}
+
+#[wasm_bindgen_test]
 fn generate_then_convert_round_trips() {
     let key = generate_key(options(&[
         ("bits", 2048.into()),

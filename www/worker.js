@@ -1,18 +1,9 @@
 // keyfit's module worker: all key work happens here, never on the page's thread.
 // Protocol: {id, op, args} -> {id, ok: true, value} | {id, ok: false, error: {code, message}}.
 import init, * as keyfit from './pkg/keyfit.js';
+import { failure } from './js/worker-client.js';
 
 let ready = null;
-
-const failure = (code, message) => Object.assign(new Error(message), { code });
-
-/** keyfit's function `name`, or a clear error if this build of the engine lacks it. */
-function api(name) {
-  if (typeof keyfit[name] !== 'function') {
-    throw failure('not-available', `This build of keyfit cannot do that yet (${name} is missing).`);
-  }
-  return keyfit[name];
-}
 
 /** An RSA key from the browser's own WebCrypto, exported as PKCS#8 bytes. */
 async function webcryptoPkcs8(bits) {
@@ -45,24 +36,24 @@ const ops = {
       if (der) {
         try {
           // webcryptoMs: how long the browser's own key generation took, so the cost keyfit adds can be measured.
-          return { ...api('finishKey')(der, options), engine: 'webcrypto', webcryptoMs };
+          return { ...keyfit.finishKey(der, options), engine: 'webcrypto', webcryptoMs };
         } finally {
           der.fill(0);
         }
       }
     }
-    return { ...api('generateKey')(options), engine: 'rust' };
+    return { ...keyfit.generateKey(options), engine: 'rust' };
   },
 
   // keyfit's Rust engine, run across several workers by js/key-generator.js: one prime per call...
   findPrime({ bits }) {
-    return api('findPrime')(bits);
+    return keyfit.findPrime(bits);
   },
 
   // ...then the key from the first two primes found.
   keyFromPrimes({ p, q, bits, comment, passphrase }) {
     try {
-      return { ...api('keyFromPrimes')(p, q, { bits, comment, passphrase }) };
+      return { ...keyfit.keyFromPrimes(p, q, { bits, comment, passphrase }) };
     } finally {
       p.fill(0);
       q.fill(0);
@@ -70,20 +61,13 @@ const ops = {
   },
 
   inspect({ input, passphrase } = {}) {
-    return plain(api('inspectKey')(input, { passphrase: passphrase || undefined }));
+    return keyfit.inspectKey(input, { passphrase: passphrase || undefined });
   },
 
   convert({ input, ...options } = {}) {
-    return api('convertKey')(input, options);
+    return keyfit.convertKey(input, options);
   },
 };
-
-/** Maps (as serde-wasm-bindgen may return) become plain objects, so the page reads fields the same way. */
-function plain(value) {
-  if (value instanceof Map) return Object.fromEntries([...value].map(([k, v]) => [k, plain(v)]));
-  if (Array.isArray(value)) return value.map(plain);
-  return value;
-}
 
 self.onmessage = async ({ data: { id, op, args } }) => {
   try {

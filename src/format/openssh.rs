@@ -298,11 +298,7 @@ pub(crate) fn read(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
         b"bcrypt" if cipher == Cipher::None => {
             return Err(Error::Corrupt("a key derivation is named but no cipher"))
         }
-        b"bcrypt" => {
-            let (salt, rounds) = bcrypt_options(kdf_options)?;
-            Kdf::Bcrypt { rounds }.check_limits()?;
-            Some((salt, rounds))
-        }
+        b"bcrypt" => Some(bcrypt_options(kdf_options)?),
         other => {
             return Err(Error::UnsupportedCipher(format!(
                 "{} with key derivation {}",
@@ -316,11 +312,10 @@ pub(crate) fn read(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
         return Err(Error::Corrupt("the file holds no key"));
     }
     if keys > limits::MAX_KEYS_PER_FILE {
-        return Err(Error::KeyTooLarge {
-            parameter: "keys in file",
-            value: keys.into(),
-            limit: limits::MAX_KEYS_PER_FILE.into(),
-        });
+        // OpenSSH itself refuses such a file as an invalid format.
+        return Err(Error::Corrupt(
+            "the file holds more than one key, which OpenSSH does not read",
+        ));
     }
     let public = PublicKey::from_ssh_blob(r.string()?)?;
     let section = r.string()?;
@@ -337,39 +332,38 @@ pub(crate) fn read(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
         let (private, comment) = read_section(section, Protection::None)?;
         return finish(public, private, comment, None);
     };
-    let encryption = Some(Encryption {
+    let encryption = Encryption {
         cipher: cipher.name().to_string(),
         kdf: Some(Kdf::Bcrypt { rounds }),
-    });
+    };
     if section.is_empty() || section.len() % cipher.block_size() != 0 {
         return Err(Error::Corrupt(
             "the encrypted section is not a whole number of cipher blocks",
         ));
     }
-    let Some(passphrase) = passphrase else {
-        return Ok(Parsed {
-            format: Format::OpenSsh,
-            encryption,
-            comment: None,
-            public: Some(public),
-            private: None,
-            public_only: false,
-        });
-    };
-    let key_iv = derive(cipher, passphrase, salt, rounds)?;
-    let mut plain = Zeroizing::new(section.to_vec());
-    decrypt(cipher, &key_iv, &mut plain, tag)?;
-    let protection = if cipher.tag_len() > 0 {
-        Protection::Authenticated
-    } else {
-        Protection::Unauthenticated
-    };
-    if !public.algorithm().is_usable() {
-        check_numbers(&plain, protection)?;
-        return Ok(named(public, encryption));
-    }
-    let (private, comment) = read_section(&plain, protection)?;
-    finish(public, private, comment, encryption)
+    Parsed::encrypted(
+        Format::OpenSsh,
+        encryption.clone(),
+        Some(public.clone()),
+        None,
+        passphrase,
+        |passphrase| {
+            let key_iv = derive(cipher, passphrase, salt, rounds)?;
+            let mut plain = Zeroizing::new(section.to_vec());
+            decrypt(cipher, &key_iv, &mut plain, tag)?;
+            let protection = if cipher.tag_len() > 0 {
+                Protection::Authenticated
+            } else {
+                Protection::Unauthenticated
+            };
+            if !public.algorithm().is_usable() {
+                check_numbers(&plain, protection)?;
+                return Ok(named(public, Some(encryption)));
+            }
+            let (private, comment) = read_section(&plain, protection)?;
+            finish(public, private, comment, Some(encryption))
+        },
+    )
 }
 
 /// A key of a type keyfit only names (a security key, Ed448, a post-quantum hybrid): its public key, which the
@@ -382,6 +376,7 @@ fn named(public: PublicKey, encryption: Option<Encryption>) -> Parsed {
         public: Some(public),
         private: None,
         public_only: false,
+        locked: None,
     }
 }
 
@@ -653,6 +648,11 @@ pub(crate) fn write(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The reader as a result: a passphrase that fails is an error (see `Parsed::unlocked`).
+    fn read(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
+        super::read(armor, passphrase).and_then(Parsed::unlocked)
+    }
     use base64ct::{Base64, Encoding};
 
     /// One key file made by a real tool, with what `ssh-keygen -l -f` says about its plain original.
@@ -672,7 +672,6 @@ mod tests {
     fn armor_with(data: &[u8]) -> Armor {
         Armor {
             label: LABEL.into(),
-            secsh: false,
             headers: Vec::new(),
             data: Zeroizing::new(data.to_vec()),
         }
@@ -921,11 +920,7 @@ mod tests {
         data[keys_at..keys_at + 4].copy_from_slice(&2u32.to_be_bytes());
         assert_eq!(
             read(&armor_with(&data), None).unwrap_err(),
-            Error::KeyTooLarge {
-                parameter: "keys in file",
-                value: 2,
-                limit: 1
-            }
+            Error::Corrupt("the file holds more than one key, which OpenSSH does not read")
         );
         data[keys_at..keys_at + 4].copy_from_slice(&0u32.to_be_bytes());
         assert_eq!(

@@ -20,7 +20,6 @@ use crate::error::{Error, Result};
 use crate::key::dsa_from_parts;
 use crate::key::{ed25519_bytes, Ed25519Private, PrivateKey};
 use crate::legacy_pem;
-use crate::limits;
 use crate::parsed::{Encryption, Format, Kdf, Parsed};
 use crate::text::PEM_WIDTH;
 use ::pkcs8::pkcs5::pbes2::{self, EncryptionScheme, Pbkdf2Prf};
@@ -66,7 +65,6 @@ pub(crate) fn read(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
 /// [`Error::UnsupportedCipher`], [`Error::UnsupportedAlgorithm`], [`Error::InconsistentKey`],
 /// [`Error::KeyTooLarge`], [`Error::Truncated`], [`Error::Corrupt`].
 pub(crate) fn read_der(der: &[u8], passphrase: Option<&[u8]>) -> Result<Parsed> {
-    limits::check_input_len(der.len())?;
     // BER with indefinite lengths (Java's and BouncyCastle's writers): rewritten as DER first.
     if der.get(1) == Some(&0x80) {
         if let Some(normal) = asn1::ber_to_der(der) {
@@ -80,19 +78,23 @@ pub(crate) fn read_der(der: &[u8], passphrase: Option<&[u8]>) -> Result<Parsed> 
     let (algorithm, ciphertext) = split_encrypted(der)?;
     let scheme = Scheme::of(algorithm)?;
     let encryption = scheme.describe()?;
-    if let Some(kdf) = &encryption.kdf {
-        kdf.check_limits()?;
-    }
-    let Some(pass) = passphrase else {
-        return Ok(Parsed {
-            format: Format::Pkcs8,
-            encryption: Some(encryption),
-            comment: None,
-            public: None,
-            private: None,
-            public_only: false,
-        });
-    };
+    Parsed::encrypted(
+        Format::Pkcs8,
+        encryption.clone(),
+        None,
+        None,
+        passphrase,
+        |pass| decrypt(&scheme, ciphertext, pass, encryption),
+    )
+}
+
+/// Decrypts and decodes the `encryptedData` of an `EncryptedPrivateKeyInfo`.
+fn decrypt(
+    scheme: &Scheme<'_>,
+    ciphertext: &[u8],
+    pass: &[u8],
+    encryption: Encryption,
+) -> Result<Parsed> {
     let plain = scheme.decrypt(pass, ciphertext)?;
     // A wrong key passes the padding check about once in 256 tries; the DER parse then fails.
     let key = decode_private_info(&plain).map_err(|e| match e {
@@ -493,6 +495,15 @@ pub(crate) fn write(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The readers as results: a passphrase that fails is an error (see `Parsed::unlocked`).
+    fn read(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
+        super::read(armor, passphrase).and_then(Parsed::unlocked)
+    }
+
+    fn read_der(der: &[u8], passphrase: Option<&[u8]>) -> Result<Parsed> {
+        super::read_der(der, passphrase).and_then(Parsed::unlocked)
+    }
     use crate::test_support::{have, run, ssh_fingerprint, tool_fingerprint};
     use std::path::{Path, PathBuf};
     use std::process::Command;
@@ -894,7 +905,7 @@ nv8P27N7E4AhAQ==
                     Error::KdfTooCostly {
                         parameter: "PBE iterations",
                         value: u32::MAX.into(),
-                        limit: limits::MAX_PBE_ITERATIONS.into()
+                        limit: crate::limits::MAX_PBE_ITERATIONS.into()
                     }
                 );
             }
@@ -920,7 +931,11 @@ nv8P27N7E4AhAQ==
     #[test]
     fn hostile_kdf_parameters_are_refused_before_deriving() {
         let start = Instant::now();
-        for iterations in [1u32 << 31, u32::MAX, limits::MAX_PBKDF2_ITERATIONS + 1] {
+        for iterations in [
+            1u32 << 31,
+            u32::MAX,
+            crate::limits::MAX_PBKDF2_ITERATIONS + 1,
+        ] {
             for pass in [None, Some(&b"pw"[..])] {
                 let err = read_der(&pbkdf2_with(iterations), pass).unwrap_err();
                 assert_eq!(
@@ -928,7 +943,7 @@ nv8P27N7E4AhAQ==
                     Error::KdfTooCostly {
                         parameter: "PBKDF2 iterations",
                         value: iterations.into(),
-                        limit: limits::MAX_PBKDF2_ITERATIONS.into()
+                        limit: crate::limits::MAX_PBKDF2_ITERATIONS.into()
                     }
                 );
             }

@@ -16,7 +16,6 @@ use crate::key::{
     ed25519_bytes, rsa_from_parts, rsa_qinv, Algorithm, DsaPrivate, EcdsaPrivate, Ed25519Private,
     PrivateKey, PublicKey, RsaCrt,
 };
-use crate::limits;
 use crate::parsed::{Encryption, Format, Kdf, Parsed};
 use crate::text::{decode_hex, encode_hex, shown, PEM_WIDTH};
 use crate::wire::{Reader, Writer};
@@ -137,8 +136,8 @@ fn derive_keys(
         }
         (PpkVersion::V3, None) => Zeroizing::new(Vec::new()),
         (PpkVersion::V3, Some(pass)) => {
+            // The reader has had the parameters checked against keyfit's caps (`Parsed::encrypted`).
             let params = argon.ok_or(Error::Corrupt("the Argon2 parameters are missing"))?;
-            params.kdf().check_limits()?;
             let invalid = |_| Error::Corrupt("the Argon2 parameters are invalid");
             let p = argon2::Params::new(
                 params.memory_kib,
@@ -252,7 +251,7 @@ fn read_argon2(lines: &mut Lines<'_>) -> Result<Argon2Params> {
 /// Reads a .ppk file (LF or CRLF line endings). Without a passphrase an encrypted key yields the public key, the
 /// comment and the encryption, but no private key.
 ///
-/// The Argon2 parameters are checked against keyfit's caps as soon as they are read, with or without a
+/// The Argon2 parameters are checked against keyfit's caps before any derivation, with or without a
 /// passphrase: a file keyfit will refuse to derive is reported at once.
 ///
 /// # Errors
@@ -262,7 +261,6 @@ fn read_argon2(lines: &mut Lines<'_>) -> Result<Argon2Params> {
 /// [`Error::UnsupportedCipher`] / [`Error::UnsupportedAlgorithm`]; [`Error::InconsistentKey`] when the private
 /// values do not match the public key.
 pub(crate) fn read(text: &str, passphrase: Option<&[u8]>) -> Result<Parsed> {
-    limits::check_input_len(text.len())?;
     let mut lines = Lines(text.lines());
     let first = lines
         .0
@@ -303,6 +301,7 @@ pub(crate) fn read(text: &str, passphrase: Option<&[u8]>) -> Result<Parsed> {
             public: Some(public),
             private: None,
             public_only: true,
+            locked: None,
         });
     }
     let argon = match (version, encrypted) {
@@ -323,88 +322,126 @@ pub(crate) fn read(text: &str, passphrase: Option<&[u8]>) -> Result<Parsed> {
             "the public key does not match the key type on the first line",
         ));
     }
-    let encryption = encrypted.then(|| Encryption {
+    let format = version.format();
+    let file = File {
+        version,
+        alg_name,
+        comment,
+        public_blob: &public_blob,
+        public: &public,
+        argon: argon.as_ref(),
+        private_data: &private_data,
+        stored_mac: &stored_mac,
+    };
+    if !encrypted {
+        return file.open(None);
+    }
+    let encryption = Encryption {
         cipher: CIPHER.to_string(),
         kdf: Some(argon.as_ref().map_or(Kdf::PpkSha1, Argon2Params::kdf)),
-    });
-    if let Some(kdf) = encryption.as_ref().and_then(|e| e.kdf.as_ref()) {
-        kdf.check_limits()?;
-    }
-    let format = version.format();
-    let pass = match (encrypted, passphrase) {
-        (true, None) => {
+    };
+    Parsed::encrypted(
+        format,
+        encryption,
+        Some(public.clone()),
+        Some(comment.to_string()),
+        passphrase,
+        |pass| file.open(Some(pass)),
+    )
+}
+
+/// The fields of a .ppk file, read and checked, before the private part is opened.
+struct File<'a> {
+    version: PpkVersion,
+    alg_name: &'a str,
+    comment: &'a str,
+    public_blob: &'a [u8],
+    public: &'a PublicKey,
+    argon: Option<&'a Argon2Params>,
+    private_data: &'a [u8],
+    stored_mac: &'a [u8],
+}
+
+impl File<'_> {
+    /// Decrypts (with `pass`, for an encrypted file), checks the MAC and decodes the private key.
+    fn open(&self, pass: Option<&[u8]>) -> Result<Parsed> {
+        let File {
+            version,
+            alg_name,
+            comment,
+            public_blob,
+            public,
+            argon,
+            private_data,
+            stored_mac,
+        } = *self;
+        let encrypted = pass.is_some();
+        let encryption = encrypted.then(|| Encryption {
+            cipher: CIPHER.to_string(),
+            kdf: Some(argon.map_or(Kdf::PpkSha1, Argon2Params::kdf)),
+        });
+        let format = version.format();
+        let keys = derive_keys(version, argon, pass)?;
+        let plain = if encrypted {
+            if private_data.len() % BLOCK != 0 {
+                return Err(Error::Corrupt(
+                    "the private key data is not a whole number of cipher blocks",
+                ));
+            }
+            let mut buf = Zeroizing::new(private_data.to_vec());
+            cbc::Decryptor::<aes::Aes256>::new_from_slices(&keys.cipher[..32], &keys.cipher[32..])
+                .map_err(|_| Error::Corrupt("bad cipher parameters"))?
+                .decrypt_padded_mut::<NoPadding>(&mut buf)
+                .map_err(|_| Error::Corrupt("the private key data is malformed"))?;
+            buf
+        } else {
+            Zeroizing::new(private_data.to_vec())
+        };
+
+        // An editor may have added spaces after the comment: accept the MAC of the trimmed comment too.
+        let enc_name = if encrypted { CIPHER } else { "none" };
+        let mut matched = None;
+        for candidate in [comment, comment.trim_end()] {
+            let fields = [
+                alg_name.as_bytes(),
+                enc_name.as_bytes(),
+                candidate.as_bytes(),
+                public_blob,
+                &plain[..],
+            ];
+            let mac = compute_mac(version, &keys.mac, fields)?;
+            if bool::from(mac.ct_eq(stored_mac)) {
+                matched = Some(candidate);
+                break;
+            }
+        }
+        let Some(comment) = matched else {
+            return Err(if encrypted {
+                Error::WrongPassphrase
+            } else {
+                Error::Corrupt("the MAC does not match: the file was changed")
+            });
+        };
+        if !public.algorithm().is_usable() {
+            // A type keyfit only names (Ed448): the MAC has proved the passphrase; the public key is all it shows.
             return Ok(Parsed {
                 format,
                 encryption,
                 comment: Some(comment.to_string()),
-                public: Some(public),
+                public: Some(public.clone()),
                 private: None,
                 public_only: false,
-            })
+                locked: None,
+            });
         }
-        (true, Some(pass)) => Some(pass),
-        (false, _) => None,
-    };
-
-    let keys = derive_keys(version, argon.as_ref(), pass)?;
-    let plain = if encrypted {
-        if private_data.len() % BLOCK != 0 {
-            return Err(Error::Corrupt(
-                "the private key data is not a whole number of cipher blocks",
-            ));
-        }
-        let mut buf = Zeroizing::new(private_data.to_vec());
-        cbc::Decryptor::<aes::Aes256>::new_from_slices(&keys.cipher[..32], &keys.cipher[32..])
-            .map_err(|_| Error::Corrupt("bad cipher parameters"))?
-            .decrypt_padded_mut::<NoPadding>(&mut buf)
-            .map_err(|_| Error::Corrupt("the private key data is malformed"))?;
-        buf
-    } else {
-        private_data
-    };
-
-    // An editor may have added spaces after the comment: accept the MAC of the trimmed comment too.
-    let enc_name = if encrypted { CIPHER } else { "none" };
-    let mut matched = None;
-    for candidate in [comment, comment.trim_end()] {
-        let fields = [
-            alg_name.as_bytes(),
-            enc_name.as_bytes(),
-            candidate.as_bytes(),
-            &public_blob[..],
-            &plain[..],
-        ];
-        let mac = compute_mac(version, &keys.mac, fields)?;
-        if bool::from(mac.ct_eq(&stored_mac)) {
-            matched = Some(candidate);
-            break;
-        }
-    }
-    let Some(comment) = matched else {
-        return Err(if encrypted {
-            Error::WrongPassphrase
-        } else {
-            Error::Corrupt("the MAC does not match: the file was changed")
-        });
-    };
-    if !alg.is_usable() {
-        // A type keyfit only names (Ed448): the MAC has proved the passphrase; the public key is all it shows.
-        return Ok(Parsed {
+        let private = decode_private(public, &plain)?;
+        Ok(Parsed::private(
             format,
+            private,
+            Some(comment.to_string()),
             encryption,
-            comment: Some(comment.to_string()),
-            public: Some(public),
-            private: None,
-            public_only: false,
-        });
+        ))
     }
-    let private = decode_private(&public, &plain)?;
-    Ok(Parsed::private(
-        format,
-        private,
-        Some(comment.to_string()),
-        encryption,
-    ))
 }
 
 /// Decodes the private blob (followed by any padding) against the public key.
@@ -579,6 +616,11 @@ fn write_with(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The reader as a result: a passphrase that fails is an error (see `Parsed::unlocked`).
+    fn read(text: &str, passphrase: Option<&[u8]>) -> Result<Parsed> {
+        super::read(text, passphrase).and_then(Parsed::unlocked)
+    }
     use std::path::Path;
     use std::process::{Command, Stdio};
     use std::time::{Duration, Instant};

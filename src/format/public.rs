@@ -19,6 +19,7 @@ use crate::limits;
 use crate::parsed::{Format, Parsed};
 use crate::text::{shown, PEM_WIDTH, SSH_WIDTH};
 use crate::wire::{Reader, Writer};
+use base64ct::{Base64, Encoding};
 use der::asn1::{AnyRef, BitStringRef, UintRef};
 use der::{Decode, Encode};
 
@@ -35,7 +36,6 @@ pub(crate) const SPKI_LABEL: &str = "PUBLIC KEY";
 /// [`Error::NotAKey`] without a key line, [`Error::Corrupt`] when the type named in the text differs from the
 /// blob's, [`Error::UnsupportedAlgorithm`] (certificates, security keys...), [`Error::Truncated`].
 pub(crate) fn read_openssh_line(text: &str) -> Result<Parsed> {
-    limits::check_input_len(text.len())?;
     let line = text
         .lines()
         .map(str::trim)
@@ -178,7 +178,6 @@ pub(crate) fn read_rfc4716(armor: &Armor) -> Result<Parsed> {
 /// [`Error::NotAKey`] for another PEM label, [`Error::UnsupportedAlgorithm`], [`Error::KeyTooLarge`],
 /// [`Error::InconsistentKey`], [`Error::Truncated`], [`Error::Corrupt`].
 pub(crate) fn read_spki(armor_or_der: &[u8]) -> Result<Parsed> {
-    limits::check_input_len(armor_or_der.len())?;
     let pem = core::str::from_utf8(armor_or_der)
         .ok()
         .filter(|t| t.contains("-----BEGIN"));
@@ -248,13 +247,14 @@ pub(crate) fn write_openssh_line(public: &PublicKey, comment: &str) -> String {
 /// An RFC 4716 block laid out as `ssh-keygen -e -m RFC4716` lays it out: `Comment: "<comment>"` (left out
 /// when empty), base64 at 70 columns.
 pub(crate) fn write_rfc4716(public: &PublicKey, comment: &str) -> String {
-    let mut out = format!("---- BEGIN {RFC4716_LABEL} ----\n");
-    if !comment.is_empty() {
-        out.push_str(&format!("Comment: \"{comment}\"\n"));
-    }
-    out.push_str(&armor::wrap_base64(&public.to_ssh_blob(), SSH_WIDTH));
-    out.push_str(&format!("---- END {RFC4716_LABEL} ----\n"));
-    out
+    let quoted = format!("\"{comment}\"");
+    let headers: &[(&str, &str)] = if comment.is_empty() {
+        &[]
+    } else {
+        &[("Comment", &quoted)]
+    };
+    let b64 = Base64::encode_string(&public.to_ssh_blob());
+    armor::layout(RFC4716_LABEL, true, headers, &b64, SSH_WIDTH).to_string()
 }
 
 /// DER `SubjectPublicKeyInfo`, as `openssl pkey -pubout -outform DER` writes it.

@@ -27,6 +27,11 @@ pub(crate) fn read(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The reader as a result: a passphrase that fails is an error (see `Parsed::unlocked`).
+    fn read(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
+        super::read(armor, passphrase).and_then(Parsed::unlocked)
+    }
     use crate::armor;
     use crate::error::Error;
     use crate::parsed::Kdf;

@@ -157,17 +157,29 @@ pub(crate) fn read(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
         kdf: Some(Kdf::SshComMd5),
     });
 
-    let plain = if encrypted {
-        let Some(pass) = passphrase else {
-            return Ok(Parsed {
-                format: Format::SshCom,
-                encryption,
-                comment,
-                public: None,
-                private: None,
-                public_only: false,
-            });
-        };
+    let Some(encryption) = encryption else {
+        return open(kind, body, None, comment, None);
+    };
+    Parsed::encrypted(
+        Format::SshCom,
+        encryption.clone(),
+        None,
+        comment.clone(),
+        passphrase,
+        |pass| open(kind, body, Some(pass), comment, Some(encryption)),
+    )
+}
+
+/// Decrypts (with `pass`, for an encrypted file) and decodes the key data.
+fn open(
+    kind: KeyType,
+    body: &[u8],
+    pass: Option<&[u8]>,
+    comment: Option<String>,
+    encryption: Option<Encryption>,
+) -> Result<Parsed> {
+    let encrypted = pass.is_some();
+    let plain = if let Some(pass) = pass {
         if body.len() % BLOCK != 0 {
             return Err(Error::Corrupt(
                 "the encrypted key data is not a whole number of cipher blocks",
@@ -204,6 +216,11 @@ pub(crate) fn read(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The reader as a result: a passphrase that fails is an error (see `Parsed::unlocked`).
+    fn read(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
+        super::read(armor, passphrase).and_then(Parsed::unlocked)
+    }
     use crate::armor;
     use std::process::{Command, Stdio};
 
@@ -364,7 +381,6 @@ Hcp2ie6uhbC1Q1i343VanvCuCRz5OI3YyI9M9J5/Smh/Ud0egWWGakVaiekTXh8HkZ\n\
     fn armor_of(data: Vec<u8>) -> Armor {
         Armor {
             label: LABEL.into(),
-            secsh: true,
             headers: vec![],
             data: Zeroizing::new(data),
         }

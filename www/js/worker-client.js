@@ -3,7 +3,8 @@
 
 const WORKER_URL = new URL('../worker.js', import.meta.url);
 
-const failure = (code, message) => Object.assign(new Error(message), { code });
+/** An Error with a stable `code`, as keyfit's engine throws them: the one maker of coded errors in www/. */
+export const failure = (code, message) => Object.assign(new Error(message), { code });
 
 export class WorkerClient {
   #worker = null;
