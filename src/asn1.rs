@@ -28,6 +28,52 @@ pub(crate) const EC_OID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.84
 /// `id-dsa` (RFC 3279 §2.3.2).
 pub(crate) const DSA_OID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10040.4.1");
 
+/// The PEM labels of the DER structures [`pem_label_of`] tells apart.
+pub(crate) const PEM_DER_LABELS: [&str; 7] = [
+    "RSA PRIVATE KEY",
+    "PRIVATE KEY",
+    "ENCRYPTED PRIVATE KEY",
+    "EC PRIVATE KEY",
+    "DSA PRIVATE KEY",
+    "PUBLIC KEY",
+    "RSA PUBLIC KEY",
+];
+
+/// The PEM label of the structure a DER body holds, told by its shape alone: `RSAPrivateKey` (nine INTEGERs),
+/// `PrivateKeyInfo` (version, algorithm, OCTET STRING), `EncryptedPrivateKeyInfo` (algorithm, OCTET STRING),
+/// `ECPrivateKey` (version 1, OCTET STRING), OpenSSL's `DSAPrivateKey` (six INTEGERs), `SubjectPublicKeyInfo`
+/// (algorithm, BIT STRING), `RSAPublicKey` (two INTEGERs). `None` for anything else.
+pub(crate) fn pem_label_of(der: &[u8]) -> Option<&'static str> {
+    let mut reader = SliceReader::new(der).ok()?;
+    let tags = reader
+        .sequence(|r| {
+            let mut tags = Vec::new();
+            let mut first_int = None;
+            while !r.is_finished() {
+                let any = AnyRef::decode(r)?;
+                if tags.is_empty() && any.tag() == Tag::Integer {
+                    first_int = Some(any.value().to_vec());
+                }
+                tags.push(any.tag());
+            }
+            Ok((tags, first_int))
+        })
+        .ok()?;
+    reader.finish(()).ok()?;
+    let (tags, first_int) = tags;
+    let ints = tags.iter().take_while(|t| **t == Tag::Integer).count();
+    Some(match (tags.as_slice(), first_int.as_deref()) {
+        ([Tag::Integer, Tag::Sequence, Tag::OctetString, ..], _) => "PRIVATE KEY",
+        ([Tag::Sequence, Tag::OctetString], _) => "ENCRYPTED PRIVATE KEY",
+        ([Tag::Sequence, Tag::BitString], _) => "PUBLIC KEY",
+        ([Tag::Integer, Tag::OctetString, ..], Some([1])) => "EC PRIVATE KEY",
+        ([Tag::Integer, Tag::Integer], _) => "RSA PUBLIC KEY",
+        (_, Some([0] | [1])) if ints >= 9 => "RSA PRIVATE KEY",
+        (_, Some([0])) if ints == 6 && tags.len() == 6 => "DSA PRIVATE KEY",
+        _ => return None,
+    })
+}
+
 /// Maps a DER decoding error: running out of bytes is truncation, anything else corruption.
 pub(crate) fn der_error(err: der::Error) -> Error {
     match err.kind() {
