@@ -351,9 +351,13 @@ fn rebuild_armor(text: &str, repairs: &mut Vec<Repair>) -> Option<Zeroizing<Stri
     if text == canonical.as_str() {
         return None;
     }
-    let mut body_lines = inner
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.contains(':'));
+    // Header lines, and the continuation lines of a SECSH header that ends in `\`, are not base64.
+    let mut continued = false;
+    let mut body_lines = inner.lines().filter(|l| {
+        let header = continued || l.contains(':');
+        continued = header && l.trim_end().ends_with('\\');
+        !l.trim().is_empty() && !header
+    });
     let header_block: String = headers.iter().map(|(k, v)| format!("{k}: {v}\n")).collect();
     let one_line = !inner.starts_with('\n')
         || !inner.ends_with('\n')
@@ -593,6 +597,18 @@ mod tests {
             "-----BEGIN PRIVATE KEY-----\n{p8}\n-----END PRIVATE KEY-----\n"
         ));
         assert!(r.repairs.is_empty());
+    }
+
+    #[test]
+    fn secsh_comment_continuations_are_not_base64() {
+        // RFC 4716 §3.3.2: a header line ending in a backslash continues on the next line (mscdex/ssh2's
+        // rfc4716_rsa3.pub has one): that line is no one-line paste to rebuild.
+        let text = "---- BEGIN SSH2 PUBLIC KEY ----\nComment: a long \\\nmulti-line comment\nAAAA\nBBBB\n---- END SSH2 PUBLIC KEY ----\n";
+        assert!(
+            repair(text).repairs.is_empty(),
+            "{:?}",
+            codes(&repair(text))
+        );
     }
 
     #[test]
