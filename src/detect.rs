@@ -3,7 +3,7 @@
 
 use crate::armor::{self, Armor};
 use crate::error::{Error, Result};
-use crate::format::{dsa, openssh, pkcs1, pkcs8, ppk, public, sec1, sshcom};
+use crate::format::{dsa, openssh, pkcs1, pkcs8, ppk, public, sec1, ssh1, sshcom};
 use crate::limits;
 use crate::parsed::{Format, Parsed};
 use crate::repair::{self, Repaired};
@@ -70,6 +70,8 @@ enum Reader {
     OpenSshLine,
     /// `ssh-rsa-cert-v01@openssh.com AAAA...`.
     OpenSshCertificate,
+    /// An SSH-1 private key file, or its `bits e n` public line.
+    Ssh1,
     /// Not a key: a certificate, a PGP block, another PEM block, binary data or text keyfit does not know.
     None(Format),
 }
@@ -88,6 +90,7 @@ impl Reader {
             Reader::Spki => Format::SpkiPublic,
             Reader::OpenSshLine => Format::OpenSshPublic,
             Reader::OpenSshCertificate => Format::OpenSshCertificate,
+            Reader::Ssh1 => Format::Ssh1,
         }
     }
 }
@@ -101,7 +104,9 @@ fn begin_label(text: &str) -> Option<&str> {
 fn sniff(input: Input<'_>) -> Reader {
     let text = match input {
         Input::Der(der) => {
-            return if der.first() == Some(&0x30) {
+            return if der.starts_with(ssh1::MAGIC) {
+                Reader::Ssh1
+            } else if der.first() == Some(&0x30) {
                 Reader::Pkcs8Der
             } else {
                 Reader::None(Format::Unknown)
@@ -132,6 +137,9 @@ fn sniff(input: Input<'_>) -> Reader {
             l if l.starts_with("PGP ") => Reader::None(Format::Pgp),
             _ => Reader::None(Format::Unknown),
         };
+    }
+    if ssh1::is_public_line(text) {
+        return Reader::Ssh1;
     }
     // `type AAAA... comment`, possibly after authorized_keys options: any type name shaped like OpenSSH's, so
     // that key types keyfit only names (Ed448, post-quantum hybrids) and certificates are recognised.
@@ -184,6 +192,7 @@ fn not_a_key(format: Format, input: Input<'_>) -> Error {
 fn read_with(reader: Reader, input: Input<'_>, passphrase: Option<&[u8]>) -> Result<Parsed> {
     let text = match (reader, input) {
         (Reader::None(format), _) => return Err(not_a_key(format, input)),
+        (Reader::Ssh1, Input::Der(der)) => return ssh1::read_private(der),
         (_, Input::Der(der)) => return pkcs8::read_der(der, passphrase),
         (_, Input::Text(text)) => text,
     };
@@ -200,6 +209,7 @@ fn read_with(reader: Reader, input: Input<'_>, passphrase: Option<&[u8]>) -> Res
         Reader::Pkcs1Public => pkcs1::read_public(&armored()?),
         Reader::Spki => public::read_spki(&armored()?.data),
         Reader::OpenSshLine | Reader::OpenSshCertificate => public::read_openssh_line(text),
+        Reader::Ssh1 => ssh1::read_public(text),
         Reader::None(format) => Err(not_a_key(format, input)),
     }
 }

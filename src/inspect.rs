@@ -236,7 +236,10 @@ fn judge(report: &mut Report, parsed: &Parsed) {
         if alg != Algorithm::Rsa {
             let err = Error::NotRsa(alg.display());
             let message = match alg.why_unusable() {
-                Some(why) => format!("{err} {why}"),
+                Some(why) => format!(
+                    "This is an {} key, which Jira cannot use. {why}",
+                    alg.display()
+                ),
                 None => err.to_string(),
             };
             report.add(err.code(), Severity::Error, message, fix_for(&err));

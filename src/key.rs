@@ -150,6 +150,8 @@ pub enum Algorithm {
     /// Another SSH key type, named only by its type string: post-quantum hybrids such as
     /// `ssh-mldsa44-ed25519@openssh.com`, and whatever comes next.
     OtherSsh,
+    /// An SSH protocol 1 RSA key (`identity`), which OpenSSH removed in 7.4.
+    Rsa1,
 }
 
 impl Algorithm {
@@ -167,6 +169,7 @@ impl Algorithm {
             Algorithm::SkEcdsaP256 => "sk-ecdsa-p256",
             Algorithm::Ed448 => "ed448",
             Algorithm::OtherSsh => "other",
+            Algorithm::Rsa1 => "rsa1",
         }
     }
 
@@ -182,7 +185,7 @@ impl Algorithm {
             Algorithm::SkEd25519 => "sk-ssh-ed25519@openssh.com",
             Algorithm::SkEcdsaP256 => "sk-ecdsa-sha2-nistp256@openssh.com",
             Algorithm::Ed448 => "ssh-ed448",
-            Algorithm::OtherSsh => "",
+            Algorithm::OtherSsh | Algorithm::Rsa1 => "",
         }
     }
 
@@ -204,6 +207,9 @@ impl Algorithm {
             ),
             Algorithm::Ed448 => Some("Ed448 keys are not used by OpenSSH or Jira."),
             Algorithm::OtherSsh => Some("keyfit and Jira do not use this key type."),
+            Algorithm::Rsa1 => Some(
+                "SSH protocol 1 keys were removed from OpenSSH in 7.4 (2016); no current SSH client uses them.",
+            ),
             _ => None,
         }
     }
@@ -261,6 +267,7 @@ impl Algorithm {
             Algorithm::SkEcdsaP256 => "ECDSA security-key (sk)",
             Algorithm::Ed448 => "Ed448",
             Algorithm::OtherSsh => "unsupported",
+            Algorithm::Rsa1 => "SSH-1 RSA",
         }
     }
 }
@@ -295,6 +302,13 @@ pub enum PublicKey {
         /// Public value.
         y: BigUint,
     },
+    /// An SSH protocol 1 RSA key: fingerprinted over `n || e`, as OpenSSH did.
+    Rsa1 {
+        /// Modulus.
+        n: BigUint,
+        /// Public exponent.
+        e: BigUint,
+    },
     /// A key of a type keyfit names but does not use ([`Algorithm::is_usable`] is false): its OpenSSH wire blob,
     /// which is all a fingerprint needs.
     Named {
@@ -314,6 +328,7 @@ impl PublicKey {
             PublicKey::Ecdsa { curve, .. } => Algorithm::Ecdsa(*curve),
             PublicKey::Dsa { .. } => Algorithm::Dsa,
             PublicKey::Named { algorithm, .. } => *algorithm,
+            PublicKey::Rsa1 { .. } => Algorithm::Rsa1,
         }
     }
 
@@ -324,12 +339,22 @@ impl PublicKey {
             PublicKey::Ed25519(_) => 256,
             PublicKey::Ecdsa { curve, .. } => curve.bits(),
             PublicKey::Dsa { p, .. } => p.bits() as u32,
+            PublicKey::Rsa1 { n, .. } => n.bits() as u32,
             PublicKey::Named { algorithm, .. } => match algorithm {
                 Algorithm::Ed448 => 448,
                 Algorithm::OtherSsh => 0,
                 _ => 256,
             },
         }
+    }
+
+    /// An SSH-1 RSA public key, its modulus within keyfit's cap.
+    ///
+    /// # Errors
+    /// [`Error::KeyTooLarge`].
+    pub(crate) fn rsa1(n: BigUint, e: BigUint) -> Result<Self> {
+        limits::check_rsa_bits(n.bits())?;
+        Ok(PublicKey::Rsa1 { n, e })
     }
 
     /// An Ed448 public key (57 bytes, RFC 8032), as the SSH blob PuTTY writes: `string "ssh-ed448", string key`.
@@ -410,8 +435,11 @@ impl PublicKey {
 
     /// The OpenSSH wire blob (`string type, ...`), as in `authorized_keys` after base64 decoding.
     pub fn to_ssh_blob(&self) -> Vec<u8> {
-        if let PublicKey::Named { blob, .. } = self {
-            return blob.clone();
+        match self {
+            PublicKey::Named { blob, .. } => return blob.clone(),
+            // What OpenSSH fingerprinted for SSH-1 keys (`sshkey_fingerprint_raw`, KEY_RSA1).
+            PublicKey::Rsa1 { n, e } => return [n.to_bytes_be(), e.to_bytes_be()].concat(),
+            _ => {}
         }
         let mut w = Writer::default();
         w.string(self.algorithm().ssh_name().as_bytes());
@@ -420,7 +448,7 @@ impl PublicKey {
             PublicKey::Ed25519(k) => w.string(k),
             PublicKey::Ecdsa { curve, point } => w.string(curve.ssh_id().as_bytes()).string(point),
             PublicKey::Dsa { p, q, g, y } => w.mpint(p).mpint(q).mpint(g).mpint(y),
-            PublicKey::Named { .. } => &mut w,
+            PublicKey::Named { .. } | PublicKey::Rsa1 { .. } => &mut w,
         };
         w.as_slice().to_vec()
     }
@@ -492,6 +520,15 @@ impl PublicKey {
 
     /// The `authorized_keys` line: `ssh-rsa AAAA... comment` (no newline).
     pub fn to_openssh_line(&self, comment: &str) -> String {
+        if let PublicKey::Rsa1 { n, e } = self {
+            // SSH-1's own line: `bits e n comment`, in decimal.
+            let line = format!("{} {e} {n}", n.bits());
+            return if comment.is_empty() {
+                line
+            } else {
+                format!("{line} {comment}")
+            };
+        }
         let blob = self.to_ssh_blob();
         let b64 = Base64::encode_string(&blob);
         let name = match Reader::new(&blob).string() {

@@ -31,6 +31,8 @@ pub enum Format {
     /// `ssh-rsa-cert-v01@openssh.com AAAA...` (`id_rsa-cert.pub`), an OpenSSH certificate: a public key signed
     /// by a certificate authority.
     OpenSshCertificate,
+    /// An SSH protocol 1 key (`SSH PRIVATE KEY FILE FORMAT 1.1`, or its `bits e n` public line).
+    Ssh1,
     /// `-----BEGIN CERTIFICATE-----`.
     X509Certificate,
     /// `-----BEGIN PGP ...-----`.
@@ -67,6 +69,7 @@ impl Format {
             Format::Pkcs1Public => "pkcs1-public",
             Format::SpkiPublic => "spki-public",
             Format::OpenSshCertificate => "openssh-certificate",
+            Format::Ssh1 => "ssh1",
             Format::X509Certificate => "x509-certificate",
             Format::Pgp => "pgp",
             Format::Unknown => "unknown",

@@ -477,8 +477,10 @@ fn decode_private(public: &PublicKey, plain: &[u8]) -> Result<PrivateKey> {
             y.clone(),
             r.mpint()?,
         )?),
-        PublicKey::Named { algorithm, .. } => {
-            return Err(Error::UnsupportedAlgorithm(algorithm.name().to_string()))
+        PublicKey::Named { .. } | PublicKey::Rsa1 { .. } => {
+            return Err(Error::UnsupportedAlgorithm(
+                public.algorithm().name().to_string(),
+            ))
         }
     })
 }

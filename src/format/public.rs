@@ -283,8 +283,10 @@ pub(crate) fn spki_der(public: &PublicKey) -> Result<Vec<u8>> {
                 y,
             )
         }
-        PublicKey::Named { algorithm, .. } => {
-            return Err(Error::UnsupportedAlgorithm(algorithm.name().to_string()))
+        PublicKey::Named { .. } | PublicKey::Rsa1 { .. } => {
+            return Err(Error::UnsupportedAlgorithm(
+                public.algorithm().name().to_string(),
+            ))
         }
     };
     let info = spki::SubjectPublicKeyInfoRef {
