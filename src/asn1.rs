@@ -324,7 +324,7 @@ pub(crate) fn ec_private(
     let point = k
         .public_key
         .or(outer_point)
-        .ok_or_else(|| Error::UnsupportedAlgorithm("ECDSA key without its public point".into()))?;
+        .ok_or_else(|| Error::UnsupportedAlgorithm("ECDSA stored without its public key".into()))?;
     EcdsaPrivate::new(curve, point, k.scalar)
 }
 

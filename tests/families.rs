@@ -108,6 +108,16 @@ fn check(row: &Row, r: &Report) -> Vec<String> {
         r.jira_ready.to_string(),
         &row.jira_ready.to_string(),
     );
+    // keyfit's one known gap: a private key stored without its public key (PKCS#8 Ed448, an EC key written with
+    // `-no_public`), whose public key the tools compute and keyfit, carrying no curve arithmetic for it, does not.
+    // It must say so, and name nothing it cannot show.
+    let underived = r.fingerprint_sha256.is_none()
+        && r.problems.iter().any(|p| {
+            p.code == "unsupported-algorithm" && p.message.contains("stored without its public key")
+        });
+    if underived {
+        return bad;
+    }
     // Where no tool names the kind, algorithm or size ("-"), keyfit may name them from the file's own words.
     let kind = match r.private {
         Some(true) => "private",

@@ -14,7 +14,7 @@
 use crate::armor::{self, Armor};
 use crate::asn1::{
     self, algorithm_name, der_error, dsa_parameters, encode_dsa_parameters, named_curve, uint,
-    DSA_OID, EC_OID, ED25519_OID, RSA_OID,
+    DSA_OID, EC_OID, ED25519_OID, ED448_OID, RSA_OID,
 };
 use crate::error::{Error, Result};
 use crate::key::dsa_from_parts;
@@ -392,6 +392,11 @@ pub(crate) fn decode_private_info(der: &[u8]) -> Result<PrivateKey> {
             let x = uint(UintRef::from_der(info.private_key).map_err(der_error)?);
             Ok(PrivateKey::Dsa(dsa_from_parts(p, q, g, None, x)?))
         }
+        // Its public key would have to be computed (keyfit carries no Ed448 arithmetic); keyfit reads Ed448
+        // only where the file shows the public key (SPKI, OpenSSH, PuTTY).
+        ED448_OID => Err(Error::UnsupportedAlgorithm(
+            "Ed448 stored without its public key".into(),
+        )),
         other => Err(Error::UnsupportedAlgorithm(algorithm_name(other))),
     }
 }
@@ -1121,7 +1126,7 @@ nv8P27N7E4AhAQ==
         assert_eq!(
             r.err(),
             Some(Error::UnsupportedAlgorithm(
-                "ECDSA key without its public point".into()
+                "ECDSA stored without its public key".into()
             ))
         );
         let p384 = crate::key::Curve::P384.oid();

@@ -181,7 +181,7 @@ I6peeNgdlUgNxAxQafdq7Q+m8L26yio+p48nmKUdEjg=
         assert_eq!(
             asn1::ec_private_from_der(&der).err(),
             Some(Error::UnsupportedAlgorithm(
-                "ECDSA key without its public point".into()
+                "ECDSA stored without its public key".into()
             ))
         );
     }
