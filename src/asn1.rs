@@ -311,8 +311,8 @@ pub(crate) fn ec_private_from_der(der: &[u8]) -> Result<EcdsaPrivate> {
 /// beside it (PKCS#8 v2). The `ECPrivateKey` must not name another curve.
 ///
 /// # Errors
-/// [`Error::Corrupt`] for a curve mismatch or a malformed scalar or point, [`Error::UnsupportedAlgorithm`] when
-/// no public point is stored (deriving it needs curve arithmetic keyfit does not ship).
+/// [`Error::Corrupt`] for a curve mismatch or a malformed scalar or point, [`Error::InconsistentKey`] for a
+/// scalar out of range or a stored point that is not the scalar's.
 pub(crate) fn ec_private(
     curve: Curve,
     k: &EcKeyParts<'_>,
@@ -321,10 +321,15 @@ pub(crate) fn ec_private(
     if k.parameters.is_some() && named_curve(k.parameters)? != curve {
         return Err(Error::Corrupt("the EC key names two different curves"));
     }
-    let point = k
-        .public_key
-        .or(outer_point)
-        .ok_or_else(|| Error::UnsupportedAlgorithm("ECDSA stored without its public key".into()))?;
+    // A key written without its public point (`openssl ec -no_public`): computed, as OpenSSL and ssh-keygen do.
+    let computed;
+    let point = match k.public_key.or(outer_point) {
+        Some(point) => point,
+        None => {
+            computed = curve.public_point(k.scalar)?;
+            &computed[..]
+        }
+    };
     EcdsaPrivate::new(curve, point, k.scalar)
 }
 

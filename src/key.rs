@@ -93,6 +93,43 @@ impl Curve {
         }
     }
 
+    /// The public point (uncompressed SEC1) of a private scalar, for keys stored without it.
+    ///
+    /// # Errors
+    /// [`Error::InconsistentKey`] for a scalar that is zero or not below the curve's order.
+    pub(crate) fn public_point(self, scalar: &[u8]) -> Result<Vec<u8>> {
+        use p256::elliptic_curve::sec1::ToEncodedPoint;
+        let len = self.scalar_len();
+        if scalar.len() > len {
+            return Err(Error::InconsistentKey(
+                "the ECDSA private scalar is too long",
+            ));
+        }
+        let mut padded = Zeroizing::new(vec![0u8; len]);
+        padded[len - scalar.len()..].copy_from_slice(scalar);
+        let bad = |_| Error::InconsistentKey("the ECDSA private scalar is out of range");
+        Ok(match self {
+            Curve::P256 => p256::SecretKey::from_slice(&padded)
+                .map_err(bad)?
+                .public_key()
+                .to_encoded_point(false)
+                .as_bytes()
+                .to_vec(),
+            Curve::P384 => p384::SecretKey::from_slice(&padded)
+                .map_err(bad)?
+                .public_key()
+                .to_encoded_point(false)
+                .as_bytes()
+                .to_vec(),
+            Curve::P521 => p521::SecretKey::from_slice(&padded)
+                .map_err(bad)?
+                .public_key()
+                .to_encoded_point(false)
+                .as_bytes()
+                .to_vec(),
+        })
+    }
+
     /// Length in bytes of a private scalar.
     pub fn scalar_len(self) -> usize {
         (self.bits() as usize).div_ceil(8)

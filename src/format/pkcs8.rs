@@ -1123,12 +1123,8 @@ nv8P27N7E4AhAQ==
             .unwrap(),
             None,
         );
-        assert_eq!(
-            r.err(),
-            Some(Error::UnsupportedAlgorithm(
-                "ECDSA stored without its public key".into()
-            ))
-        );
+        // Without its public point, the point is computed from the scalar: the same key.
+        assert_eq!(r.unwrap().public.unwrap().fingerprint_sha256(), P256_FP);
         let p384 = crate::key::Curve::P384.oid();
         let named = ::sec1::EcPrivateKey {
             parameters: Some(::sec1::EcParameters::NamedCurve(p384)),

@@ -172,17 +172,29 @@ I6peeNgdlUgNxAxQafdq7Q+m8L26yio+p48nmKUdEjg=
             asn1::ec_private_from_der(&der).err().map(|e| e.code()),
             Some("corrupt")
         );
-        // No public point.
+        // No public point: computed from the scalar, the same key; a scalar out of range is refused.
         let bare = ::sec1::EcPrivateKey {
+            public_key: None,
+            ..k.clone()
+        };
+        let der = der::Encode::to_der(&bare).unwrap();
+        let key = asn1::ec_private_from_der(&der).unwrap();
+        assert_eq!(
+            crate::key::PrivateKey::Ecdsa(key)
+                .public_key()
+                .fingerprint_sha256(),
+            EC_P256_FP
+        );
+        let order = [0xffu8; 32];
+        let bad = ::sec1::EcPrivateKey {
+            private_key: &order,
             public_key: None,
             ..k
         };
-        let der = der::Encode::to_der(&bare).unwrap();
+        let der = der::Encode::to_der(&bad).unwrap();
         assert_eq!(
-            asn1::ec_private_from_der(&der).err(),
-            Some(Error::UnsupportedAlgorithm(
-                "ECDSA stored without its public key".into()
-            ))
+            asn1::ec_private_from_der(&der).err().map(|e| e.code()),
+            Some("inconsistent-key")
         );
     }
 }
