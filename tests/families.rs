@@ -108,9 +108,9 @@ fn check(row: &Row, r: &Report) -> Vec<String> {
         r.jira_ready.to_string(),
         &row.jira_ready.to_string(),
     );
-    // keyfit's one known gap: a private key stored without its public key (PKCS#8 Ed448, an EC key written with
-    // `-no_public`), whose public key the tools compute and keyfit, carrying no curve arithmetic for it, does not.
-    // It must say so, and name nothing it cannot show.
+    // keyfit's one known gap: an Ed448 private key stored without its public key (PKCS#8 version 1), whose public
+    // key the tools compute and keyfit, carrying no Ed448 arithmetic, does not. It must say so, and name nothing
+    // it cannot show.
     let underived = r.fingerprint_sha256.is_none()
         && r.problems.iter().any(|p| {
             p.code == "unsupported-algorithm" && p.message.contains("stored without its public key")
