@@ -38,15 +38,17 @@ need_node() {
   fi
 }
 
+# build [out_dir [cargo features]]: the wasm and its JS glue; the page's is www/pkg/, without the bench feature.
 build() {
+  local out=${1:-www/pkg} features=${2:-}
   need_rust
   need_node
-  cargo build -q --lib --release --target "$TARGET"
-  wasm-bindgen --target web --no-typescript --out-dir www/pkg "target/$TARGET/release/keyfit.wasm"
+  cargo build -q --lib --release --target "$TARGET" ${features:+--features "$features"}
+  wasm-bindgen --target web --no-typescript --out-dir "$out" "target/$TARGET/release/keyfit.wasm"
   # binaryen from npm: Debian's wasm-opt 108 corrupts wasm-bindgen output (shared/FACTS.md).
   node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --strip-debug --strip-producers www/pkg/keyfit_bg.wasm -o www/pkg/keyfit_bg.wasm
-  echo "built www/pkg/ ($(gzip -9c www/pkg/keyfit_bg.wasm | wc -c) bytes of wasm, gzip)"
+    --enable-mutable-globals --strip-debug --strip-producers "$out/keyfit_bg.wasm" -o "$out/keyfit_bg.wasm"
+  echo "built $out/ ($(gzip -9c "$out/keyfit_bg.wasm" | wc -c) bytes of wasm, gzip)"
 }
 
 case "${1:-build}" in
@@ -63,9 +65,11 @@ case "${1:-build}" in
     echo "== format and lints"
     cargo fmt --check
     cargo clippy -q --all-targets -- -D warnings
+    cargo clippy -q --all-targets --features bench -- -D warnings
     cargo clippy -q --lib --target "$TARGET" -- -D warnings
     echo "== native tests"
     cargo test -q
+    cargo test -q --features bench --lib prime::bench
     echo "== native release-mode tests (real 4096-bit keys)"
     cargo test -q --release --test release_4096 -- --include-ignored
     echo "== wasm binding tests in headless Chromium"
@@ -75,6 +79,8 @@ case "${1:-build}" in
     ;;
   bench)
     need_debian
+    # The benchmark's seededKeygen lives in its own build (feature bench), never in the page's www/pkg/.
+    build www/bench-pkg bench
     build
     node tests/bench/bench.mjs
     ;;

@@ -163,8 +163,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mut opts = ConvertOptions::new(Format::Pkcs1);
         if let Some(p) = &passphrase {
             let p = String::from_utf8(p.to_vec()).map_err(|_| "the passphrase is not UTF-8")?;
-            opts.passphrase = Zeroizing::new(p.clone());
-            opts.new_passphrase = Zeroizing::new(p);
+            opts.passphrase = p.clone().into();
+            opts.new_passphrase = p.into();
         }
         match convert_key(&bytes, &opts, &mut rand_core::OsRng) {
             Ok(text) => {

@@ -7,18 +7,19 @@ use crate::format::{openssh, pkcs1, pkcs8, ppk, public};
 use crate::key::PublicKey;
 use crate::legacy_pem::LegacyCipher;
 use crate::parsed::{Format, Parsed};
+use crate::secret::Secret;
 use rand_core::CryptoRngCore;
 use zeroize::Zeroizing;
 
 /// What to convert to, and how. `Debug` never shows the passphrases.
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub struct ConvertOptions {
     /// The passphrase of the input key, if it is encrypted.
-    pub passphrase: Zeroizing<String>,
+    pub passphrase: Secret<String>,
     /// The target format: one of [`Format::WRITABLE`].
     pub to: Format,
     /// The passphrase of the output; empty for an unencrypted key.
-    pub new_passphrase: Zeroizing<String>,
+    pub new_passphrase: Secret<String>,
     /// A comment to set; `None` keeps the input's comment.
     pub comment: Option<String>,
     /// Legacy PEM cipher for an encrypted `pkcs1` output.
@@ -27,35 +28,13 @@ pub struct ConvertOptions {
     pub rounds: u32,
 }
 
-impl core::fmt::Debug for ConvertOptions {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("ConvertOptions")
-            .field("to", &self.to)
-            .field("passphrase", &redacted(&self.passphrase))
-            .field("new_passphrase", &redacted(&self.new_passphrase))
-            .field("comment", &self.comment)
-            .field("cipher", &self.cipher)
-            .field("rounds", &self.rounds)
-            .finish()
-    }
-}
-
-/// What `Debug` shows of a secret: whether there is one, never its value.
-pub(crate) fn redacted(secret: &str) -> &'static str {
-    if secret.is_empty() {
-        "(none)"
-    } else {
-        "(redacted)"
-    }
-}
-
 impl ConvertOptions {
     /// Options for `to` with no passphrases and the default cipher and rounds.
     pub fn new(to: Format) -> Self {
         ConvertOptions {
-            passphrase: Zeroizing::new(String::new()),
+            passphrase: Secret::default(),
             to,
-            new_passphrase: Zeroizing::new(String::new()),
+            new_passphrase: Secret::default(),
             comment: None,
             cipher: LegacyCipher::Aes128Cbc,
             rounds: openssh::DEFAULT_ROUNDS,

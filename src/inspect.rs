@@ -6,7 +6,7 @@ use crate::error::Error;
 use crate::key::Algorithm;
 use crate::parsed::{Format, Kdf, Parsed};
 use crate::repair::Repair;
-use zeroize::Zeroizing;
+use crate::secret::Secret;
 
 /// How much a problem matters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,8 +43,8 @@ pub struct Problem {
     pub fix: String,
 }
 
-/// The checker's report on one input.
-#[derive(Default)]
+/// The checker's report on one input. `Debug` never shows the repaired text, which is the key itself.
+#[derive(Debug, Default)]
 pub struct Report {
     /// The format (see [`Format::name`]); `Unknown` when not recognised.
     pub format: Option<Format>,
@@ -75,31 +75,7 @@ pub struct Report {
     /// What was repaired.
     pub repairs: Vec<Repair>,
     /// The repaired text, when a repair was made.
-    pub repaired_text: Option<Zeroizing<String>>,
-}
-
-impl core::fmt::Debug for Report {
-    /// Everything but the repaired text, which is the key itself.
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("Report")
-            .field("format", &self.format)
-            .field("private", &self.private)
-            .field("algorithm", &self.algorithm)
-            .field("bits", &self.bits)
-            .field("encrypted", &self.encrypted)
-            .field("cipher", &self.cipher)
-            .field("kdf", &self.kdf)
-            .field("comment", &self.comment)
-            .field("fingerprint_sha256", &self.fingerprint_sha256)
-            .field("jira_ready", &self.jira_ready)
-            .field("problems", &self.problems)
-            .field("repairs", &self.repairs)
-            .field(
-                "repaired_text",
-                &self.repaired_text.as_ref().map(|_| "(redacted)"),
-            )
-            .finish()
-    }
+    pub repaired_text: Option<Secret<String>>,
 }
 
 impl Report {
@@ -172,7 +148,7 @@ pub fn inspect(bytes: &[u8], passphrase: Option<&[u8]>) -> Report {
     if let Some(r) = reading.repaired {
         if !r.repairs.is_empty() && reading.format != Format::Unknown {
             report.repairs = r.repairs;
-            report.repaired_text = Some(r.text);
+            report.repaired_text = Some(r.text.into());
         }
     }
     let parsed = match reading.parsed {
@@ -342,7 +318,7 @@ mod tests {
         assert!(!debug.contains("MIIBOgIBAAJBAKj34"), "{debug}");
         assert!(debug.contains("(redacted)"));
         let mut opts = crate::ConvertOptions::new(Format::Pkcs1);
-        opts.passphrase = Zeroizing::new("hunter2".into());
+        opts.passphrase = "hunter2".into();
         assert!(!format!("{opts:?}").contains("hunter2"));
     }
 }

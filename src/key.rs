@@ -3,6 +3,7 @@
 
 use crate::error::{Error, Result};
 use crate::limits;
+use crate::text::encode_hex;
 use crate::wire::{Reader, Writer};
 use base64ct::{Base64, Base64Unpadded, Encoding};
 use md5::{Digest as _, Md5};
@@ -550,7 +551,7 @@ impl PublicKey {
     pub fn fingerprint_md5(&self) -> String {
         let hex: Vec<String> = Md5::digest(self.to_ssh_blob())
             .iter()
-            .map(|b| format!("{b:02x}"))
+            .map(|b| encode_hex(&[*b], false))
             .collect();
         format!("MD5:{}", hex.join(":"))
     }

@@ -14,6 +14,7 @@ mod generate;
 mod inspect;
 mod parsed;
 mod repair;
+mod secret;
 
 // The key formats, one file each (src/format/), and the layers they share.
 mod armor;
@@ -45,6 +46,9 @@ pub use inspect::{inspect, Problem, Report, Severity};
 pub use key::{Algorithm, Curve, DsaPrivate, EcdsaPrivate, Ed25519Private, PrivateKey, PublicKey};
 pub use legacy_pem::LegacyCipher;
 pub use parsed::{Encryption, Format, Kdf, Parsed};
+/// The seeded key-generation workload of the benchmark (cargo feature `bench`). NOT for real keys.
+#[cfg(feature = "bench")]
 pub use prime::bench;
 pub use prime::find_prime;
 pub use repair::Repair;
+pub use secret::Secret;

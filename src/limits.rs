@@ -46,19 +46,24 @@ fn cap(parameter: &'static str, value: u64, limit: u64) -> Result<()> {
     Ok(())
 }
 
+/// [`Error::KeyTooLarge`] naming `parameter` when `value` is past `limit`.
+fn size_cap(parameter: &'static str, value: usize, limit: usize) -> Result<()> {
+    if value > limit {
+        return Err(Error::KeyTooLarge {
+            parameter,
+            value: value as u64,
+            limit: limit as u64,
+        });
+    }
+    Ok(())
+}
+
 /// Checks an input's size.
 ///
 /// # Errors
 /// [`Error::KeyTooLarge`] past [`MAX_INPUT_BYTES`].
 pub fn check_input_len(len: usize) -> Result<()> {
-    if len > MAX_INPUT_BYTES {
-        return Err(Error::KeyTooLarge {
-            parameter: "input bytes",
-            value: len as u64,
-            limit: MAX_INPUT_BYTES as u64,
-        });
-    }
-    Ok(())
+    size_cap("input bytes", len, MAX_INPUT_BYTES)
 }
 
 /// Checks an RSA or DSA modulus size.
@@ -66,14 +71,7 @@ pub fn check_input_len(len: usize) -> Result<()> {
 /// # Errors
 /// [`Error::KeyTooLarge`] past [`MAX_RSA_BITS`].
 pub fn check_rsa_bits(bits: usize) -> Result<()> {
-    if bits > MAX_RSA_BITS {
-        return Err(Error::KeyTooLarge {
-            parameter: "modulus bits",
-            value: bits as u64,
-            limit: MAX_RSA_BITS as u64,
-        });
-    }
-    Ok(())
+    size_cap("modulus bits", bits, MAX_RSA_BITS)
 }
 
 /// Checks the size of a DSA subgroup order, which bounds the cost of `g^x mod p`.
@@ -81,14 +79,7 @@ pub fn check_rsa_bits(bits: usize) -> Result<()> {
 /// # Errors
 /// [`Error::KeyTooLarge`] past [`MAX_DSA_Q_BITS`].
 pub fn check_dsa_q_bits(bits: usize) -> Result<()> {
-    if bits > MAX_DSA_Q_BITS {
-        return Err(Error::KeyTooLarge {
-            parameter: "DSA subgroup order bits",
-            value: bits as u64,
-            limit: MAX_DSA_Q_BITS as u64,
-        });
-    }
-    Ok(())
+    size_cap("DSA subgroup order bits", bits, MAX_DSA_Q_BITS)
 }
 
 /// Checks bcrypt-pbkdf rounds.

@@ -53,6 +53,7 @@
 //! 17.0 / 12.7 / 12.3 / 12.1 s in wasm; dividing by the small primes with `u64 %` instead of the `f64`
 //! estimate in the sieve cost a third more sieve time natively.
 
+#[cfg(feature = "bench")]
 pub mod bench;
 mod montgomery;
 mod sieve;

@@ -63,7 +63,9 @@ fn generate_options(options: &JsValue) -> Result<GenerateOptions, JsValue> {
     Ok(GenerateOptions {
         bits,
         comment: opt_string(options, "comment")?.unwrap_or_default(),
-        passphrase: Zeroizing::new(opt_string(options, "passphrase")?.unwrap_or_default()),
+        passphrase: opt_string(options, "passphrase")?
+            .unwrap_or_default()
+            .into(),
     })
 }
 
@@ -208,9 +210,12 @@ pub fn convert_key(input: JsValue, options: JsValue) -> Result<String, JsValue> 
     let bytes = input_bytes(&input)?;
     let to = opt_string(&options, "to")?.ok_or_else(|| misuse("options.to is required"))?;
     let mut opts = ConvertOptions::new(Format::from_name(&to).map_err(|e| js_error(&e))?);
-    opts.passphrase = Zeroizing::new(opt_string(&options, "passphrase")?.unwrap_or_default());
-    opts.new_passphrase =
-        Zeroizing::new(opt_string(&options, "newPassphrase")?.unwrap_or_default());
+    opts.passphrase = opt_string(&options, "passphrase")?
+        .unwrap_or_default()
+        .into();
+    opts.new_passphrase = opt_string(&options, "newPassphrase")?
+        .unwrap_or_default()
+        .into();
     opts.comment = opt_string(&options, "comment")?;
     if let Some(cipher) = opt_string(&options, "cipher")? {
         opts.cipher = convert::cipher_from_name(&cipher).map_err(|e| js_error(&e))?;
@@ -255,6 +260,7 @@ pub fn key_from_primes(p: Uint8Array, q: Uint8Array, options: JsValue) -> Result
 /// made by `"fast"` (keyfit's prime search, as `generateKey`) or `"rsa"` (the `rsa` crate's). BENCHMARK ONLY: a seeded key is
 /// not secret, which is why only its fingerprint comes back. Time the call to compare with
 /// `cargo run --release --example seeded_keygen`.
+#[cfg(feature = "bench")]
 #[wasm_bindgen(js_name = seededKeygen)]
 pub fn seeded_keygen(seed: u32, bits: u32, engine: Option<String>) -> Result<String, JsValue> {
     use crate::prime::bench;

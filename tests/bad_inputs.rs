@@ -381,7 +381,7 @@ fn quoted_key_material(input: &[u8], text: &str) -> Option<String> {
 fn convert_pkcs1(bytes: &[u8], pass: Pass) -> Result<String, &'static str> {
     let mut opts = ConvertOptions::new(Format::Pkcs1);
     if let Some(p) = passphrase(pass) {
-        opts.passphrase = zeroize::Zeroizing::new(String::from_utf8_lossy(p).into_owned());
+        opts.passphrase = String::from_utf8_lossy(p).into_owned().into();
     }
     let mut rng = ChaCha20Rng::seed_from_u64(7);
     convert_key(bytes, &opts, &mut rng)

@@ -10,7 +10,6 @@ use rand_chacha::rand_core::SeedableRng;
 use rsa::traits::{PrivateKeyParts, PublicKeyParts};
 use std::path::Path;
 use std::process::Command;
-use zeroize::Zeroizing;
 
 /// TEST ONLY: a seeded RNG for IVs and salts.
 fn rng() -> rand_chacha::ChaCha20Rng {
@@ -44,8 +43,8 @@ fn components(key: &PrivateKey) -> Vec<Vec<u8>> {
 
 fn opts(to: Format, passphrase: &str, new_passphrase: &str) -> ConvertOptions {
     let mut o = ConvertOptions::new(to);
-    o.passphrase = Zeroizing::new(passphrase.into());
-    o.new_passphrase = Zeroizing::new(new_passphrase.into());
+    o.passphrase = passphrase.into();
+    o.new_passphrase = new_passphrase.into();
     o
 }
 

@@ -12,7 +12,6 @@ use keyfit::{convert_key, ConvertOptions, Format};
 use keyfit::{inspect, Report};
 use rand_chacha::rand_core::SeedableRng;
 use std::path::{Path, PathBuf};
-use zeroize::Zeroizing;
 
 /// One row of tests/families/expected.tsv.
 #[derive(Debug, Clone)]
@@ -275,8 +274,8 @@ fn rsa_private_keys_convert_to_pkcs1_that_the_tools_read() {
         }
         let pass = row.passphrase.clone().unwrap_or_default();
         let mut opts = ConvertOptions::new(Format::Pkcs1);
-        opts.passphrase = Zeroizing::new(pass.clone());
-        opts.new_passphrase = Zeroizing::new(pass.clone());
+        opts.passphrase = pass.clone().into();
+        opts.new_passphrase = pass.clone().into();
         let pem = convert_key(&bytes(&row), &opts, &mut rng())
             .unwrap_or_else(|e| panic!("{}: {e}", row.file));
         let r = inspect(

@@ -10,13 +10,13 @@ use num_traits::One;
 use rand_chacha::rand_core::SeedableRng;
 use rand_chacha::ChaCha20Rng;
 use rsa::traits::{PrivateKeyParts, PublicKeyParts};
-use zeroize::Zeroizing;
+use std::process::Command;
 
 fn opts(bits: usize, comment: &str, passphrase: &str) -> GenerateOptions {
     GenerateOptions {
         bits,
         comment: comment.into(),
-        passphrase: Zeroizing::new(passphrase.into()),
+        passphrase: passphrase.into(),
     }
 }
 
@@ -100,4 +100,34 @@ fn bad_options_are_refused_with_a_code() {
         .err()
         .expect("newline refused");
     assert_eq!(err.code(), "invalid-option");
+}
+
+/// `openssl rsa -check` accepts a key from `generate_key`.
+#[test]
+fn openssl_checks_a_fast_key() {
+    if Command::new("openssl").arg("version").output().is_err() {
+        eprintln!("skipped: openssl is not installed");
+        return;
+    }
+    let key = generate_key(
+        &opts(2048, "fast@test", ""),
+        &mut ChaCha20Rng::seed_from_u64(4),
+    )
+    .expect("key");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("fast.pem");
+    std::fs::write(&path, key.private_key.as_bytes()).expect("write");
+    let out = Command::new("openssl")
+        .args(["rsa", "-check", "-noout", "-in"])
+        .arg(&path)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run openssl");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "openssl failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("RSA key ok"), "openssl said: {stdout}");
 }

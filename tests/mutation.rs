@@ -389,7 +389,7 @@ fn exercise(
     if convert {
         let mut opts = ConvertOptions::new(Format::Pkcs1);
         if let Some(p) = pass {
-            opts.passphrase = zeroize::Zeroizing::new(String::from_utf8_lossy(p).into_owned());
+            opts.passphrase = String::from_utf8_lossy(p).into_owned().into();
         }
         let mut rng = ChaCha20Rng::seed_from_u64(seed);
         let start = Instant::now();

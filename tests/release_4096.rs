@@ -4,7 +4,6 @@
 mod common;
 
 use keyfit::{generate_key, GenerateOptions};
-use zeroize::Zeroizing;
 
 #[test]
 #[cfg_attr(debug_assertions, ignore = "run by ./build.sh test with --release")]
@@ -13,7 +12,7 @@ fn a_real_4096_bit_key_passes_every_tool() {
         let opts = GenerateOptions {
             bits: 4096,
             comment: "keyfit-release-test".into(),
-            passphrase: Zeroizing::new(passphrase.into()),
+            passphrase: passphrase.into(),
         };
         let key = generate_key(&opts, &mut rand_core::OsRng).expect("generate");
         assert_eq!(key.bits, 4096);

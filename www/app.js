@@ -1,18 +1,20 @@
 // keyfit's page: tabs, drag and drop, and the three tools. Key work runs in workers (js/worker-client.js).
-import { $, readKeyFile, say } from './js/ui.js';
+import { $ } from './js/ui.js';
 import { KeyGenerator } from './js/key-generator.js';
 import { WorkerClient } from './js/worker-client.js';
 import { mountGenerate } from './js/generate-ui.js';
 import { mountCheck } from './js/check-ui.js';
-import { mountConverter } from './js/convert-ui.js';
+import { mountConvert } from './js/convert-ui.js';
 
-// Generation gets its own worker so that Cancel (terminate) never interrupts a check or a conversion.
+// Generation gets its own workers so that Cancel (terminate) never interrupts a check or a conversion; every
+// other surface (Save as, Check, the converter under a report, the comparison, the Convert tab) has its own
+// WorkerClient too, so each Stop ends only its own job and one slow key never blocks another surface.
 const generator = new KeyGenerator();
-const tools = new WorkerClient();
 
-mountGenerate(document, generator, tools);
-const check = mountCheck(document, tools);
-const convert = mountConvertTab();
+mountGenerate(document, generator, new WorkerClient());
+const check = mountCheck(document, new WorkerClient(),
+  { converterTools: new WorkerClient(), compareTools: new WorkerClient() });
+const convert = mountConvert(document, new WorkerClient());
 
 // Tabs (WAI-ARIA tabs pattern: arrow keys, Home and End move between tabs).
 const tabs = [...document.querySelectorAll('[role="tab"]')];
@@ -59,30 +61,3 @@ document.addEventListener('drop', (event) => {
     convert.loadFile(file);
   }
 });
-
-function mountConvertTab() {
-  const input = $('convert-input');
-  let source = null;
-  mountConverter(document, $('convert-converter'), tools,
-    () => (source === null || source.length === 0 ? null : { input: source, passphrase: $('convert-pass').value }));
-  input.addEventListener('input', () => {
-    source = input.value;
-    $('convert-file-note').textContent = '';
-  });
-  $('convert-form').addEventListener('submit', (event) => event.preventDefault());
-  $('convert-file').addEventListener('change', (event) => {
-    if (event.target.files[0]) loadFile(event.target.files[0]);
-    event.target.value = '';
-  });
-  async function loadFile(file) {
-    try {
-      const f = await readKeyFile(file);
-      input.value = f.text ?? '';
-      source = f.bytes;
-      say($('convert-file-note'), `Loaded “${f.name}” (${f.bytes.length} bytes${f.text === null ? ', binary' : ''}).`);
-    } catch (err) {
-      say($('convert-file-note'), err.message, 'bad');
-    }
-  }
-  return { loadFile };
-}

@@ -1,7 +1,7 @@
 // keyfit's module worker: all key work happens here, never on the page's thread.
 // Protocol: {id, op, args} -> {id, ok: true, value} | {id, ok: false, error: {code, message}}.
 import init, * as keyfit from './pkg/keyfit.js';
-import { failure } from './js/worker-client.js';
+import { failure } from './js/failure.js';
 
 let ready = null;
 

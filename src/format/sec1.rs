@@ -34,31 +34,15 @@ mod tests {
     }
     use crate::armor;
     use crate::error::Error;
-    use crate::parsed::Kdf;
-    use crate::test_support::{have, run, ssh_fingerprint, tool_fingerprint};
     use der::Decode;
-    use std::process::Command;
 
     // `ssh-keygen -t ecdsa -b 256 -m PEM -N '' -C '' -f k`
-    const EC_P256: &str = "-----BEGIN EC PRIVATE KEY-----
-MHcCAQEEINoA8UlDyNA7MKFHSMVbbMf8abXSNxAUfkwK7HPsH82loAoGCCqGSM49
-AwEHoUQDQgAEa1GHriLglVNFBAaNcKOyZIp66VhOgYtlYPEKBcu9GJd2/TdpCMg/
-nZ3YNgztJBehhsJ0Uo0QdDqpW9QRUT7z8Q==
------END EC PRIVATE KEY-----
-";
+    const EC_P256: &str = include_str!("../../tests/examples/sec1/ec-p256.pem");
     // `ssh-keygen -l -f k.pub`.
     const EC_P256_FP: &str = "SHA256:6aS9VjGRO1KwTITvcnPZ8QhSYtSS2WCGZUyPSJg/VMQ";
 
     // `ssh-keygen -t ecdsa -b 256 -m PEM -N hunter2 -C '' -f k` (legacy AES-128-CBC encryption).
-    const EC_P256_ENC: &str = "-----BEGIN EC PRIVATE KEY-----
-Proc-Type: 4,ENCRYPTED
-DEK-Info: AES-128-CBC,F2FE6735264611E858232C0DB3C7507E
-
-L9SsMtK3ZAEOeeKW/rUvxtCf7qNJXeMSXlzmipPVkR1GRpLRQPeT2nu2yCCzxMkz
-iYdGm/3SJ27wPkXp6KLU8fnW2jN+f8eFKWm5lo38LvI1bJaX5nNrrzEAYPdq3zZ0
-I6peeNgdlUgNxAxQafdq7Q+m8L26yio+p48nmKUdEjg=
------END EC PRIVATE KEY-----
-";
+    const EC_P256_ENC: &str = include_str!("../../tests/examples/sec1/ec-p256-enc.pem");
     // `ssh-keygen -l -f k.pub`.
     const EC_P256_ENC_FP: &str = "SHA256:3csQfwova68KDKzUHve1pgK5r2qOrgmdzEhcXfybmE8";
 
@@ -81,74 +65,6 @@ I6peeNgdlUgNxAxQafdq7Q+m8L26yio+p48nmKUdEjg=
             read(&a, Some(b"hunter3")).err(),
             Some(Error::WrongPassphrase)
         );
-    }
-
-    #[test]
-    fn ssh_keygen_ec_keys_plain_and_encrypted() {
-        if !have("ssh-keygen") {
-            return;
-        }
-        let dir = tempfile::tempdir().unwrap();
-        for bits in ["256", "384", "521"] {
-            for pass in ["", "hunter2"] {
-                let path = dir.path().join(format!("ec{bits}{pass}"));
-                run(Command::new("ssh-keygen")
-                    .args([
-                        "-q", "-t", "ecdsa", "-b", bits, "-m", "PEM", "-C", "", "-N", pass, "-f",
-                    ])
-                    .arg(&path));
-                let a = armor::parse(&std::fs::read_to_string(&path).unwrap()).unwrap();
-                assert_eq!(a.label, LABEL);
-                let want = ssh_fingerprint(&path.with_extension("pub"));
-                let parsed = read(&a, (!pass.is_empty()).then_some(pass.as_bytes())).unwrap();
-                assert_eq!(parsed.public.unwrap().fingerprint_sha256(), want);
-                if pass.is_empty() {
-                    assert!(parsed.encryption.is_none());
-                    continue;
-                }
-                let enc = parsed.encryption.unwrap();
-                assert_eq!(enc.cipher, "aes-128-cbc");
-                assert_eq!(enc.kdf, Some(Kdf::EvpBytesToKeyMd5));
-                let locked = read(&a, None).unwrap();
-                assert!(locked.private.is_none() && locked.encryption.is_some());
-                assert_eq!(
-                    read(&a, Some(b"hunter3")).err(),
-                    Some(Error::WrongPassphrase)
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn openssl_ec_traditional() {
-        if !have("openssl") || !have("ssh-keygen") {
-            return;
-        }
-        let dir = tempfile::tempdir().unwrap();
-        let openssl =
-            |args: &[&str]| run(Command::new("openssl").current_dir(dir.path()).args(args));
-        let read_file = |name: &str| {
-            armor::parse(&std::fs::read_to_string(dir.path().join(name)).unwrap()).unwrap()
-        };
-        // `openssl ec -aes256` of a P-521 key.
-        openssl(&[
-            "genpkey",
-            "-algorithm",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:P-521",
-            "-out",
-            "ec8",
-        ]);
-        let want = tool_fingerprint(&dir.path().join("ec8"), None);
-        openssl(&[
-            "ec", "-aes256", "-passout", "pass:pw", "-in", "ec8", "-out", "ec",
-        ]);
-        let a = read_file("ec");
-        let parsed = read(&a, Some(b"pw")).unwrap();
-        assert_eq!(parsed.encryption.unwrap().cipher, "aes-256-cbc");
-        assert_eq!(parsed.public.unwrap().fingerprint_sha256(), want);
-        assert_eq!(read(&a, Some(b"px")).err(), Some(Error::WrongPassphrase));
     }
 
     #[test]

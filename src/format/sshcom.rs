@@ -222,106 +222,28 @@ mod tests {
         super::read(armor, passphrase).and_then(Parsed::unlocked)
     }
     use crate::armor;
-    use std::process::{Command, Stdio};
 
     // Vectors made by puttygen 0.78 from the keys of the ppk tests; PW is a file holding `keyfit test pw`.
     // Fingerprints are `ssh-keygen -l` of `puttygen -O public-openssh`.
-    const PW: &[u8] = b"keyfit test pw";
-    const FP_RSA1024: &str = "SHA256:6qKGH7o85DvETnltxjw9NeTV6Q65OCmTii/PrOYnIdA";
-    const FP_RSA2048: &str = "SHA256:xXmy/SheUPKvV7U1vbO29GjgR42i0Iw+zrOocbBdb0o";
-    const FP_DSA: &str = "SHA256:8kOGzMP9BBBmW56h2oESYpWce0AGWndS/rKe8x7Eo+I";
+    use crate::test_support::{
+        FP_PUTTY_DSA as FP_DSA, FP_PUTTY_RSA1024 as FP_RSA1024, FP_PUTTY_RSA2048 as FP_RSA2048,
+        PUTTY_PW as PW,
+    };
 
     /// `puttygen rsa1024.ppk -O private-sshcom (key 'rsa1024 test' of the ppk tests)`
-    const RSA1024: &str = "\
----- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\n\
-Comment: \"rsa1024 test\"\n\
-P2/56wAAAi4AAAA3aWYtbW9kbntzaWdue3JzYS1wa2NzMS1zaGExfSxlbmNyeXB0e3JzYS\n\
-1wa2NzMXYyLW9hZXB9fQAAAARub25lAAAB3wAAAdsAAAARAQABAAAD/1Yjp9tc7tCB4tJm\n\
-0UvbGJ6IrpT9xpAYgtwK4yXpc0vdbFSM9nQsOsfaYzRCLUWWGc4BXleHyYA5HPVZ7Wz2K9\n\
-SDIrEyFLPY4Z074UJnGOVDPrE7SHRvqRAE34M1c9POSXjOYkKqgw4q6oPo5O2bW/kTmZEq\n\
-TEw7Xsm8vXAR4E0xAAAEAIDosXgdqXsJxqHUbKzY8qD2b+horpAjL1XyldRcEJwDiCzPEl\n\
-g0IysJcmvcZaSyzd+3Hji6Lel8a6sjNo0fxqPcsCXb5HDo8wdGwZRsyfu+kMBtEupNcX0H\n\
-xqriWIzYEw7vX9XCsHnY/jA2Hu2lEtgpwHPXpk0FghqKVBj298hrAAAB/ArYi3P5D8Ey5d\n\
-PCjI1YOBFeKcUwa9U3g5dbPRovKBwsB1cZPO9dQQfUz24SmUZNzvWdFhQY8xlbfkZOR/ZL\n\
-AZUAAAIAmSZ5yimiL7t0/i+yW1VPL9KirtHj9jbbwQn4A9Eu8bb602BPpsTu80Txi2T9wz\n\
-o3jiWTU47QgP2W1Noc0csNmQAAAgDXeqiTKllzKOLqew9USCg143YiyjaArYdc3yEZ/Cl7\n\
-Hnbp+GvLCnTXfcEZZ1ErlIvGvIytkGy0/uqndSDXsyCj\n\
----- END SSH2 ENCRYPTED PRIVATE KEY ----\n";
+    const RSA1024: &str = include_str!("../../tests/examples/sshcom/rsa1024.key");
 
     /// `puttygen rsa1024.ppk -P -O private-sshcom --new-passphrase PW`
-    const RSA1024_E: &str = "\
----- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\n\
-Comment: \"rsa1024 test\"\n\
-P2/56wAAAjMAAAA3aWYtbW9kbntzaWdue3JzYS1wa2NzMS1zaGExfSxlbmNyeXB0e3JzYS\n\
-1wa2NzMXYyLW9hZXB9fQAAAAgzZGVzLWNiYwAAAeA/2XXw7YrHQksTjnRAakyYdMkXIR38\n\
-D89uZOs00ceqaE7vMBc4ApshsyAkaaHYohttoeynLXAbrc5RtPs2tOwhMUFx7HkJzllTAp\n\
-L23t9igmsLTPWixJVoaS9oEiDxLae/tV13cxsn7ISa0wBMoQoQpLoJe2hKzJDpT4C2uuEj\n\
-v+RCd+VZIErj5svRsc+KZNCMjddsV0wKYhQB1uUuAdPgJFOH+v0ZCcjRCO/YdfZGKTnlAL\n\
-7vwlKyocn2Gi2SY2xqpH8ihyQoDX0Q/iwCouGQfuUaKwj1TnJZC3yeU5P+nL278gz86ZaS\n\
-EoXr5jGIThKxOoQCdQYZJX+0uYqzuaOkkqUT9hOJILhFMYjeN8fusHga3HuQqPqxDNRj5s\n\
-C4YaUDfihKSzEqbvrhdIBmUmmf+0lO8Wb3WaXLfBPcWLETTfJiwendsWY47wz3hLG5dS7x\n\
-dRdhEDQsO9ols0MREAQZXjncwSxw8C7NIZMqcdpvicsCN8m+NL9/aCBPCDGXVN6FKpkxYm\n\
-QB6X0p5TKoGNgRZLHN+HKFPgbQo7AUEjdEru7u/ch8I2BO49YoMsQ75cELwrQV9VdxL6SK\n\
-ZUNy8UA269TeqzQu5XHYY8NmYe9/dH88GPiSr264vsJ52mSpHO4=\n\
----- END SSH2 ENCRYPTED PRIVATE KEY ----\n";
+    const RSA1024_E: &str = include_str!("../../tests/examples/sshcom/rsa1024-e.key");
 
     /// `puttygen rsa2048.ppk -O private-sshcom`
-    const RSA2048: &str = "\
----- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\n\
-Comment: \"rsa2048 test\"\n\
-P2/56wAAA+4AAAA3aWYtbW9kbntzaWdue3JzYS1wa2NzMS1zaGExfSxlbmNyeXB0e3JzYS\n\
-1wa2NzMXYyLW9hZXB9fQAAAARub25lAAADnwAAA5sAAAARAQABAAAIAJKPVeCLGzEhM4xC\n\
-IXQrWnXcjHY65BzivrDVy9keO08BFa0V0EBZj6tte7rDR24j9fmXWij7jUsde1UMgHUVWe\n\
-o1K8QLOsHyv8ARCnHUCFV2ppWMibH99n9wHlPpwRAEyGuwpQ4KKQK23SZqn4buLG/a6MLx\n\
-3JqsQceKmyQLko6LeRPVlLfK+ixyowaQDDdEhEuVUi/Y1K0OWx5D0Q5EBUcmfs74TTdUUn\n\
-3oQ5RpaYuPbyC6GE1AydwnYF4kDnCuAx2hioJoo8Udv4gLObcPZTgNKulXUNLwXT+C6jDE\n\
-Qp+5Er8GxQrC5D2Keq237PHaN8j7c8ewcpcXctayHyvQsJkAAAgA08kGIo/VnyEhzXHvUP\n\
-QzX3BqC0Y3GfbjIB1sbra9syJIlzR2gP1UiJsnfyltSDJfht/I6RY/OTCemvGQXq595/uQ\n\
-LQQHdSDmlkCwq39K4lq7UrpkXTl1kXWdjAD0LFq+x3mpmJ7EJ7b7BeW3546hTPAgDJ0TXq\n\
-MB8j2ZC8Xl1RAoCT0OIL7MNGboUw35jWSTVvZkVHG5k9Cv1643N2GsMnVM+dZt57dLEYF7\n\
-GUUS2CuyOl77AnWHlRuRENm4vKqZAQsHdpFjrWmFmSsm02cq7vWp0ElO6KNXXkOA3Mb0ns\n\
-nMbyZ/8inonUO23QJZkb4O2IQfos696PsKBz8v+9mIfwAABACdCjS5sxznKYHBlZA0K6bM\n\
-48dbitaNDMTa7B40rn8qZ78A+WjLm2e/xCr1FLcLT5aeo/pNM8/Q8hB/Y/zEi/42neHlkJ\n\
-b6Z+JluKTL8LwI7BZMsQD0OqW2XNzFDQVc0MD8WI00qvI4rKm8KHfNzrkdNBQsQ1lYW2qB\n\
-MhFZTVtNsAAABADUUWQPU3Ek7ebosjv1Ah43G0bZAE+iUvDXHeK0w1QaC3IGvPhXGfKUKz\n\
-BXbmMfPGhPVn+Kj9g2GKlbebt8+1vS+fr/H1BwnbtH6RFRF6Ld77aY7LJGoRYVYlDq2TgW\n\
-GKdnapWVD95QUU9mwd9rO6y5/ferUrhGP0e77mgjkJ7SawAABAD/W5O+fxfk858KjhdVtj\n\
-WR7gSfATsN0mjBcDCKZ/esIjGOBIRLJ2sxI1ea9PZobH7RPFbrJfXQWVufT5k3A98+K2M7\n\
-vDwlFz9Dp8mr58Eu8VAylC4pAtsXGN0wX4pERKW1Sg3QvxWnrnRR9NFC03NUX27GvYNMsW\n\
-17TFpcHY9vPQ==\n\
----- END SSH2 ENCRYPTED PRIVATE KEY ----\n";
+    const RSA2048: &str = include_str!("../../tests/examples/sshcom/rsa2048.key");
 
     /// `puttygen dsa.ppk -O private-sshcom`
-    const DSA: &str = "\
----- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\n\
-Comment: \"dsa test\"\n\
-P2/56wAAAgIAAAAmZGwtbW9kcHtzaWdue2RzYS1uaXN0LXNoYTF9LGRoe3BsYWlufX0AAA\n\
-AEbm9uZQAAAcQAAAHAAAAAAAAABADNbaqzdZHSxcuXUTRR1ntX0JnlRdMX7Ak9H3q6fy+F\n\
-BwiBkkLFEapinT7fwe/C+yVpus+O6vwgm2HkMUrK1ibshk7369XUAGfxUVhFdyMOFWnbVm\n\
-9JTQ0oqTzpJAV6NnDm0injv8HOC3wZrggudjkwVHlznb6Pt1FQSm47/8exUQAABACEkxzW\n\
-ntNRe2JXtK5iG+eKACVU75zKGuLQyHaB+FuHgLwXIO7BBrdSTt+jb5Gck3UnwSHLHUruU5\n\
-YdoqCpljiPzLZZfZ7qxJuquNCa5A6QxKNAshnmBehPRvpP4WVPHIMOMsBi0yPypFOMBFJq\n\
-JBNd3yPV7lp01UT9otzHW9ROeAAAAKCxLo0ZLW9zonuCN97kO80Lr2C/+QAAA/92k9U6AG\n\
-jTwnxyf5SVj2crXLykXRDj3IxyeAiHxyf3C3hKvUoP3SgYqZlkE8WNRsLsm6GEIzA5XrUo\n\
-1NX2PL27srw5bu4iW8GCHI/uE/3NErnPXPIq816T7KnduWxpzpHu2Rlj6+CfY3gsJTvPXC\n\
-LsHTZ5fMXwXNqKZDrOOS48lwAAAKCZv5DwvMy7fO3+oXDHSda4Gne7rg==\n\
----- END SSH2 ENCRYPTED PRIVATE KEY ----\n";
+    const DSA: &str = include_str!("../../tests/examples/sshcom/dsa.key");
 
     /// `puttygen dsa.ppk -P -O private-sshcom --new-passphrase PW`
-    const DSA_E: &str = "\
----- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\n\
-Comment: \"dsa test\"\n\
-P2/56wAAAgoAAAAmZGwtbW9kcHtzaWdue2RzYS1uaXN0LXNoYTF9LGRoe3BsYWlufX0AAA\n\
-AIM2Rlcy1jYmMAAAHIiVjnosiYRwd9tajT6GutxigW8AXynXt4yF6Z2pfQ7OiAvNgqpLAW\n\
-M4fYdHesF1w7cRJv9K4Vh+fHA9JZpe90PePGcuzRpc+SD/O6I4uYyqQHmlTsps0Z5dSub0\n\
-8HcyOryv5aguX4V1IBqzBiiqNUnvIrRhYcO27QpjvUGexM/YJ0W794caELNRMXaMJLFz8J\n\
-BsRN9vpFw2oQXcCkaIar1A1ONofk4BW5WOP4vMM5jtMcbE7G8DjW39PrWoG1lUEzp3mgQy\n\
-i8QY9WwtJhCGa7mnZlOxdj8xm5G+qZq1O6hN+vKa0f2FWDWgdQvswxLrP1fQQ635Ss5KBV\n\
-8X9zBSWroWrVqTFAeJEY+obnNoH9nkoaLT8ht13cdyHa2yJESs8PdC+qxJwef4wW+Uskl/\n\
-IBSkwDhwyDUnjc2WjvIwA5CDjCyuKoXSGMvuW4tJOMTQhO0roSc8u6XP/ZOSKHML4J7BAw\n\
-3VoeKQ2kuylnRPN6VuL/bt+oCySidBUtzDjsGwAKasQ65y5S8OAKQ+ZefjBOG0+Hab4CnF\n\
-Hcp2ie6uhbC1Q1i343VanvCuCRz5OI3YyI9M9J5/Smh/Ud0egWWGakVaiekTXh8HkZ\n\
----- END SSH2 ENCRYPTED PRIVATE KEY ----\n";
+    const DSA_E: &str = include_str!("../../tests/examples/sshcom/dsa-e.key");
 
     fn parse(text: &str, pass: Option<&[u8]>) -> Result<Parsed> {
         read(&armor::parse(text)?, pass)
@@ -466,87 +388,5 @@ Hcp2ie6uhbC1Q1i343VanvCuCRz5OI3YyI9M9J5/Smh/Ud0egWWGakVaiekTXh8HkZ\n\
         let last = changed.len() - 1;
         changed[last] ^= 1;
         assert_eq!(code(changed, None), Some("inconsistent-key"));
-    }
-
-    /// Runs puttygen under a timeout with stdin closed; returns whether it succeeded.
-    fn puttygen(args: &[&str]) -> bool {
-        Command::new("timeout")
-            .arg("30")
-            .arg("puttygen")
-            .args(args)
-            .stdin(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success())
-    }
-
-    #[test]
-    fn reads_fresh_puttygen_keys() {
-        let installed = Command::new("puttygen")
-            .arg("--version")
-            .stdin(Stdio::null())
-            .output()
-            .is_ok_and(|o| o.status.success());
-        if !installed {
-            eprintln!("puttygen is not installed: skipping the puttygen cross-check");
-            return;
-        }
-        let dir = tempfile::tempdir().unwrap();
-        let path = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
-        let (empty, pw, ppk, public, out) = (
-            path("empty"),
-            path("pw"),
-            path("key.ppk"),
-            path("key.pub"),
-            path("key.sshcom"),
-        );
-        std::fs::write(&empty, b"").unwrap();
-        std::fs::write(&pw, PW).unwrap();
-        for kind in ["rsa", "dsa"] {
-            let comment = "fresh \"key\"";
-            let args = [
-                "-t",
-                kind,
-                "-b",
-                "1024",
-                "-C",
-                comment,
-                "-o",
-                &ppk,
-                "--new-passphrase",
-                &empty,
-            ];
-            assert!(puttygen(&args));
-            assert!(puttygen(&[&ppk, "-O", "public-openssh", "-o", &public]));
-            let line = std::fs::read_to_string(&public).unwrap();
-            let blob = armor::decode_base64(line.split_whitespace().nth(1).unwrap()).unwrap();
-            let fp = crate::key::PublicKey::from_ssh_blob(&blob)
-                .unwrap()
-                .fingerprint_sha256();
-            for pass in [None, Some(PW)] {
-                let new_pass = if pass.is_some() { &pw } else { &empty };
-                let args = [
-                    &ppk,
-                    "-P",
-                    "--new-passphrase",
-                    new_pass,
-                    "-O",
-                    "private-sshcom",
-                    "-o",
-                    &out,
-                ];
-                assert!(puttygen(&args));
-                let text = std::fs::read_to_string(&out).unwrap();
-                let parsed = parse(&text, pass).unwrap();
-                assert_eq!(fingerprint(&parsed), fp, "{kind} {}", pass.is_some());
-                assert_eq!(parsed.comment.as_deref(), Some(comment));
-                if pass.is_some() {
-                    assert_eq!(
-                        parse(&text, Some(b"wrong")).err(),
-                        Some(Error::WrongPassphrase)
-                    );
-                }
-            }
-        }
     }
 }

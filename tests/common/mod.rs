@@ -1,6 +1,8 @@
 //! Shared helpers for the native integration tests: the corpus and its expected reports, and the real tools.
 #![allow(dead_code)]
 
+pub mod tools;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -10,7 +10,7 @@ test('cancel: a running Rust-engine generation stops, and the next one works', a
   const status = page.locator('#gen-status');
 
   await page.getByLabel('Key size').selectOption('4096');
-  await page.getByLabel('Engine').selectOption('rust');
+  await page.getByLabel('Made by').selectOption('rust');
   await page.getByRole('button', { name: 'Generate key pair' }).click();
   // The elapsed-time clock runs while the worker works.
   await page.locator('#gen-clock').filter({ hasText: /^Generating… \d+\.\d s$/ }).waitFor();
@@ -31,7 +31,7 @@ test('cancel: a running Rust-engine generation stops, and the next one works', a
   await page.getByRole('button', { name: 'Generate key pair' }).click();
   await page.locator('#gen-result').waitFor({ state: 'visible', timeout: 60_000 });
   assert.match(await status.textContent(), /^Done: a 2048-bit key pair/);
-  assert.match(await page.locator('#gen-meta').textContent(), /^2048-bit RSA, made by keyfit’s Rust engine/);
+  assert.match(await page.locator('#gen-meta').textContent(), /^2048-bit RSA, made by keyfit’s own code/);
   assert.match(await page.locator('#gen-private').inputValue(), /^-----BEGIN RSA PRIVATE KEY-----\n/);
 
   assertOnlyOwnFiles(session);

@@ -73,8 +73,8 @@ test('check: OpenSSH key with a passphrase, made Jira-ready; public key; mangled
     await conv.locator('.new-pass2').fill('new pw');
     await makeReady.click();
     await conv.locator('.status').filter({ hasText: 'Checked again: Jira will accept this key.' }).waitFor();
-    const file = await downloadFrom(page, conv.getByRole('button', { name: 'Download id_rsa' }), dir);
-    assert.equal(file.name, 'id_rsa');
+    const file = await downloadFrom(page, conv.getByRole('button', { name: 'Download id_rsa.pem' }), dir);
+    assert.equal(file.name, 'id_rsa.pem');
     assert.match(file.text, /^-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,/);
     assert.match(run('openssl', ['rsa', '-passin', 'pass:new pw', '-check', '-noout', '-in', file.path]).out, /RSA key ok/);
     const pub = run('ssh-keygen', ['-y', '-P', 'new pw', '-f', file.path]);

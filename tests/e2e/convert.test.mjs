@@ -52,13 +52,13 @@ test('convert: every target, read back by openssl, ssh-keygen, puttygen and JSch
 
   const checks = {
     async pkcs1(f) {
-      assert.equal(f.name, 'id_rsa');
+      assert.equal(f.name, 'id_rsa.pem');
       assert.match(f.text, /^-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,/);
       assert.match(run('openssl', ['rsa', '-passin', 'pass:n p', '-check', '-noout', '-in', f.path]).out, /RSA key ok/);
       return run('ssh-keygen', ['-y', '-P', 'n p', '-f', f.path]).out;
     },
     async pkcs8(f) {
-      assert.equal(f.name, 'id_rsa.pem');
+      assert.equal(f.name, 'id_rsa.pkcs8.pem');
       assert.match(f.text, /^-----BEGIN ENCRYPTED PRIVATE KEY-----\n/);
       assert.match(run('openssl', ['rsa', '-passin', 'pass:n p', '-check', '-noout', '-in', f.path]).out, /RSA key ok/);
       return run('ssh-keygen', ['-y', '-P', 'n p', '-f', f.path]).out;
@@ -76,7 +76,7 @@ test('convert: every target, read back by openssl, ssh-keygen, puttygen and JSch
       return run('timeout', ['20', 'puttygen', f.path, '--old-passphrase', passFile, '-O', 'public-openssh'], { stdio: ['ignore', 'pipe', 'pipe'] }).out;
     },
     async ppk2(f) {
-      assert.equal(f.name, 'id_rsa.ppk');
+      assert.equal(f.name, 'id_rsa-v2.ppk');
       assert.match(f.text, /^PuTTY-User-Key-File-2: ssh-rsa\r?\nEncryption: aes256-cbc/);
       return run('timeout', ['20', 'puttygen', f.path, '--old-passphrase', passFile, '-O', 'public-openssh'], { stdio: ['ignore', 'pipe', 'pipe'] }).out;
     },
@@ -137,7 +137,7 @@ test('convert: every target, read back by openssl, ssh-keygen, puttygen and JSch
     await conv.locator('.new-pass2').fill('n p');
     await page.locator('#convert-pass').fill('wrong');
     await conv.getByRole('button', { name: 'Convert', exact: true }).click();
-    await conv.locator('.status').filter({ hasText: /passphrase is wrong/i }).waitFor();
+    await conv.locator('.status').filter({ hasText: /passphrase does not unlock this key/i }).waitFor();
     assert.equal(await conv.locator('.status').getAttribute('data-tone'), 'bad');
     await page.locator('#convert-pass').fill('old');
     const file = await convert('pkcs1', { newPassphrase: 'n p', cipher: 'des-ede3-cbc' });

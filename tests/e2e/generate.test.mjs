@@ -10,7 +10,7 @@ import {
 /** Fills the Generate form and waits for the result; returns what the page shows. */
 async function generate(page, { bits = '4096', engine = 'auto', passphrase = '', comment = '' } = {}) {
   await page.getByLabel('Key size').selectOption(bits);
-  await page.getByLabel('Engine').selectOption(engine);
+  await page.getByLabel('Made by').selectOption(engine);
   await page.locator('#gen-comment').fill(comment);
   await page.locator('#gen-pass').fill(passphrase);
   await page.locator('#gen-pass2').fill(passphrase);
@@ -33,7 +33,7 @@ test('generate: keys made in the page pass openssl, ssh-keygen and the downloads
 
   await t.test('4096 bits, default engine (WebCrypto), no passphrase', async () => {
     const key = await generate(page, { comment: 'jira@example.com' });
-    assert.match(key.meta, /^4096-bit RSA, made by the browser’s WebCrypto/);
+    assert.match(key.meta, /^4096-bit RSA, made by your browser’s own RSA code/);
     assert.match(key.privateKey, /^-----BEGIN RSA PRIVATE KEY-----\n/);
     assert.doesNotMatch(key.privateKey, /ENCRYPTED/);
     const file = writeKey(join(dir, 'id_rsa'), key.privateKey);
@@ -51,8 +51,8 @@ test('generate: keys made in the page pass openssl, ssh-keygen and the downloads
     const md5 = run('ssh-keygen', ['-l', '-E', 'md5', '-f', file]).out.trim().split(' ');
     assert.equal(key.md5, md5[1]);
 
-    const priv = await downloadFrom(page, page.getByRole('button', { name: 'Download id_rsa', exact: true }), dir);
-    assert.equal(priv.name, 'id_rsa');
+    const priv = await downloadFrom(page, page.getByRole('button', { name: 'Download id_rsa.pem', exact: true }), dir);
+    assert.equal(priv.name, 'id_rsa.pem');
     assert.equal(priv.text, key.privateKey);
     await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.origin });
     await page.locator('#gen-copy-public').click();
@@ -66,7 +66,7 @@ test('generate: keys made in the page pass openssl, ssh-keygen and the downloads
   await t.test('2048 bits with a passphrase, Rust engine', async (st) => {
     const pass = 'tr0ub4dor &3';
     const key = await generate(page, { bits: '2048', engine: 'rust', passphrase: pass });
-    assert.match(key.meta, /^2048-bit RSA, made by keyfit’s Rust engine/);
+    assert.match(key.meta, /^2048-bit RSA, made by keyfit’s own code/);
     assert.match(key.privateKey, /Proc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,/);
     assert.ok(await page.locator('#gen-step-pass').isVisible(), 'next steps mention the passphrase');
     const file = writeKey(join(dir, 'id_rsa_pw'), key.privateKey);

@@ -24,9 +24,10 @@ export function engineHas(name) {
 
 /**
  * Starts the server and a browser. Options: colorScheme, viewport, root (directory to serve), path (URL path of
- * the page, for the sub-path test). Returns {page, context, url, requests, consoleMessages, close()}.
+ * the page, for the sub-path test), init (a function run in the page before its own scripts, e.g. to observe
+ * long tasks). Returns {page, context, url, requests, consoleMessages, close()}.
  */
-export async function start({ colorScheme = 'light', viewport = { width: 1100, height: 900 }, root = WWW, path = '/' } = {}) {
+export async function start({ colorScheme = 'light', viewport = { width: 1100, height: 900 }, root = WWW, path = '/', init = null } = {}) {
   const server = await serve(root, 0);
   const origin = `http://127.0.0.1:${server.address().port}`;
   let browser;
@@ -37,6 +38,7 @@ export async function start({ colorScheme = 'light', viewport = { width: 1100, h
     throw err;
   }
   const context = await browser.newContext({ acceptDownloads: true, colorScheme, viewport });
+  if (init) await context.addInitScript(init);
   const requests = [];
   const consoleMessages = [];
   context.on('request', (r) => requests.push(r.url()));

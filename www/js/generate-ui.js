@@ -1,10 +1,14 @@
 // The Generate tab: options in, key pair out, work done in its own worker so Cancel can stop it.
-import { byId, copy, download, invalid, say, stopwatch } from './ui.js';
-import { TARGETS, target } from './formats.js';
+import { byId, copy, download, hideKeepingFocus, invalid, say, stopwatch, wipe } from './ui.js';
+import { TARGETS, fileName, target } from './formats.js';
+import { sayError } from './messages.js';
 
-const ENGINES = { webcrypto: 'the browser’s WebCrypto', rust: 'keyfit’s Rust engine' };
+const ENGINES = { webcrypto: 'your browser’s own RSA code (WebCrypto)', rust: 'keyfit’s own code' };
 
-/** Wires the Generate tab found in `root` (a document or shadow root). */
+/**
+ * Wires the Generate tab found in `root` (a document or shadow root). `generator` makes keys; `tools` is the
+ * WorkerClient of "Save as", so its Stop ends only that job.
+ */
 export function mountGenerate(root, generator, tools) {
   const $ = byId(root);
   const form = $('gen-form');
@@ -21,7 +25,11 @@ export function mountGenerate(root, generator, tools) {
   for (const t of TARGETS) {
     if (t.to !== 'pkcs1' && t.to !== 'openssh-public') saveAs.append(new Option(t.label, t.to));
   }
-  saveAs.addEventListener('change', () => { $('gen-saveas-go').textContent = `Download ${target(saveAs.value).file}`; });
+  const saveGo = $('gen-saveas-go');
+  const saveStop = $('gen-saveas-stop');
+  const saveLabel = () => { saveGo.textContent = `Download ${fileName(saveAs.value, 'rsa')}`; };
+  saveAs.addEventListener('change', () => { saveLabel(); say(copyStatus, ''); });
+  saveLabel();
 
   const mismatch = () => {
     const bad = pass.value !== pass2.value;
@@ -40,29 +48,33 @@ export function mountGenerate(root, generator, tools) {
       passphrase: pass.value,
       engine: $('gen-engine').value,
     };
+    const hadFocus = root.activeElement === go;
     go.disabled = true;
     cancel.hidden = false;
+    if (hadFocus) cancel.focus(); // the disabled button would drop the focus to the page
     result.hidden = true;
-    key = null;
+    clearKey();
     say(status, `Generating a ${args.bits}-bit RSA key…`);
     const stop = stopwatch($('gen-clock'), 'Generating…');
     try {
       const value = await generator.call('generate', args);
       const seconds = stop();
       key = { ...value, passphrase: args.passphrase, comment: args.comment };
+      wipe(pass, pass2); // the key is made; its passphrase is no longer needed in the form
       show(key, seconds);
       say(status, `Done: a ${value.bits}-bit key pair in ${seconds.toFixed(1)} s.`, 'ok');
+      if (root.activeElement === cancel || root.activeElement === go) $('gen-result-heading').focus();
     } catch (err) {
       stop();
       if (err.code === 'cancelled') say(status, 'Generation cancelled. Nothing was made.', 'warn');
-      else say(status, `Could not generate the key: ${err.message}`, 'bad');
+      else sayError(status, err, {}, 'Could not generate the key: ');
     } finally {
       go.disabled = false;
-      cancel.hidden = true;
+      hideKeepingFocus(cancel, go);
     }
   });
 
-  cancel.addEventListener('click', () => { generator.cancel(); go.focus(); });
+  cancel.addEventListener('click', () => generator.cancel());
 
   function show(k, seconds) {
     $('gen-private').value = k.privateKey;
@@ -78,13 +90,19 @@ export function mountGenerate(root, generator, tools) {
     result.hidden = false;
   }
 
-  $('gen-copy-private').addEventListener('click', () => copy($('gen-private'), copyStatus));
+  $('gen-copy-private').addEventListener('click', () => copy($('gen-private'), copyStatus, { secret: true }));
   $('gen-copy-public').addEventListener('click', () => copy($('gen-public'), copyStatus));
-  $('gen-dl-private').addEventListener('click', () => download('id_rsa', key.privateKey));
-  $('gen-dl-public').addEventListener('click', () => download('id_rsa.pub', key.publicKey));
+  $('gen-dl-private').addEventListener('click', () => download(fileName('pkcs1', 'rsa'), key.privateKey));
+  $('gen-dl-public').addEventListener('click', () => download(fileName('openssh-public', 'rsa'), key.publicKey));
 
-  $('gen-saveas-go').addEventListener('click', async () => {
+  let saving = 0; // the running "Save as" job, 0 when none
+  saveGo.addEventListener('click', async () => {
     const t = target(saveAs.value);
+    const file = fileName(t.to, 'rsa');
+    const mine = ++saving;
+    saveStop.hidden = false;
+    const stop = stopwatch($('gen-saveas-clock'), 'Saving…');
+    say(copyStatus, '');
     try {
       const text = await tools.call('convert', {
         input: key.privateKey,
@@ -93,10 +111,38 @@ export function mountGenerate(root, generator, tools) {
         newPassphrase: t.private ? key.passphrase : undefined,
         comment: key.comment || undefined,
       });
-      download(t.file, text);
-      say(copyStatus, `Saved as ${t.file}.`, 'ok');
+      if (mine !== saving) return;
+      download(file, text);
+      say(copyStatus, `Saved as ${file}${t.private ? (key.passphrase ? ', protected by your passphrase' : ', without a passphrase') : ''}.`, 'ok');
     } catch (err) {
-      say(copyStatus, `Could not convert: ${err.message}`, 'bad');
+      if (mine !== saving) return;
+      if (err.code === 'cancelled') say(copyStatus, 'Save stopped. Nothing was written.', 'warn');
+      else sayError(copyStatus, err, {}, 'Could not convert: ');
+    } finally {
+      stop();
+      if (mine === saving) {
+        saving = 0;
+        hideKeepingFocus(saveStop, saveGo);
+      }
     }
   });
+  saveStop.addEventListener('click', () => {
+    if (saving) tools.cancel();
+  });
+
+  /** Forgets the key pair and the passphrases typed (a new key is on its way, or the page is being left). */
+  function clearKey() {
+    key = null;
+    if (saving) { saving = 0; tools.cancel(); hideKeepingFocus(saveStop, saveGo); }
+    wipe($('gen-private'), $('gen-public'));
+    say(copyStatus, '');
+  }
+  addEventListener('pagehide', () => {
+    clearKey();
+    wipe(pass, pass2);
+    result.hidden = true;
+    say(status, '');
+  });
+
+  return { clear: clearKey };
 }

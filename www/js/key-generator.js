@@ -2,7 +2,8 @@
 // engine searches for the two primes in parallel, one worker per core: each worker looks for a prime from its own
 // random start, and the first two primes found become p and q. The workers stay for the next key (each loads
 // the wasm once); a worker still searching when the key is made is terminated. Cancel terminates every worker.
-import { WorkerClient, failure } from './worker-client.js';
+import { WorkerClient } from './worker-client.js';
+import { failure } from './failure.js';
 
 /** How many workers search for primes: one per core, at least two so p and q are found concurrently. */
 export const PRIME_WORKERS = Math.max(2, Math.min(navigator.hardwareConcurrency || 2, 8));

@@ -23,8 +23,13 @@ export function download(name, text) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Copies a textarea's value to the clipboard; says so in `status`. */
-export async function copy(textarea, status) {
+let clipboardNoted = false;
+
+/**
+ * Copies a textarea's value to the clipboard; says so in `status`. For a private key (`secret`), the first copy
+ * also says that the key stays on the clipboard.
+ */
+export async function copy(textarea, status, { secret = false } = {}) {
   try {
     await navigator.clipboard.writeText(textarea.value);
   } catch {
@@ -34,7 +39,38 @@ export async function copy(textarea, status) {
       return;
     }
   }
-  say(status, 'Copied to the clipboard.');
+  if (secret && !clipboardNoted) {
+    clipboardNoted = true;
+    say(status, 'Copied. The private key stays on your clipboard until you copy something else: once it is pasted into Jira, copy any other text to replace it.', 'warn');
+  } else {
+    say(status, 'Copied to the clipboard.');
+  }
+}
+
+/** Hides `node`; if it had the focus, moves the focus to `fallback` so it never falls to the page's body. */
+export function hideKeepingFocus(node, fallback) {
+  const had = node.getRootNode().activeElement === node;
+  node.hidden = true;
+  if (had && fallback && !fallback.hidden && !fallback.disabled) fallback.focus();
+}
+
+/**
+ * Refuses a paste or drop into `field` of more than `limit` characters before it reaches the field (no long
+ * layout of megabytes of text, no work); calls refused(size) instead.
+ */
+export function refuseHugeInput(field, limit, refused) {
+  field.addEventListener('beforeinput', (event) => {
+    const incoming = event.data ?? event.dataTransfer?.getData('text/plain') ?? '';
+    if (incoming.length > limit) {
+      event.preventDefault();
+      refused(incoming.length);
+    }
+  });
+}
+
+/** Empties fields that held a passphrase or a key. */
+export function wipe(...fields) {
+  for (const f of fields) if (f) f.value = '';
 }
 
 /** Writes a status line; tone is '', 'ok', 'bad' or 'warn'. */
@@ -64,7 +100,8 @@ export function debounce(fn, ms) {
 /** Reads a dropped or chosen file as bytes; refuses anything larger than a key file could be. */
 export async function readKeyFile(file) {
   if (file.size > 1 << 20) {
-    throw Object.assign(new Error(`“${file.name}” is ${Math.round(file.size / 1024)} KB: a key file is a few KB at most.`), { code: 'file-too-large' });
+    throw Object.assign(new Error(`“${file.name}” is ${Math.round(file.size / 1024)} KB: a key file is a few KB at most.`),
+      { code: 'file-too-large', size: file.size, fileName: file.name });
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   let text = null;
@@ -73,6 +110,28 @@ export async function readKeyFile(file) {
     if (/[\x00-\x08\x0e-\x1f\x7f]/.test(text)) text = null;
   } catch { /* binary, e.g. DER */ }
   return { name: file.name, bytes, text };
+}
+
+/**
+ * The one way a key file comes in: reads it (readKeyFile) and calls `use(file, note)` with a "Loaded …" note,
+ * or `refuse(error)`. `picker`, an <input type="file">, is wired to it and emptied so the same file can come again.
+ */
+export function keyFileLoader(picker, use, refuse) {
+  async function loadFile(file) {
+    let f;
+    try {
+      f = await readKeyFile(file);
+    } catch (err) {
+      refuse(err, file);
+      return;
+    }
+    use(f, `Loaded “${f.name}” (${f.bytes.length} bytes${f.text === null ? ', binary' : ''}).`);
+  }
+  picker.addEventListener('change', (event) => {
+    if (event.target.files[0]) loadFile(event.target.files[0]);
+    event.target.value = '';
+  });
+  return loadFile;
 }
 
 /** Sets or clears a field's error state. */

@@ -1,10 +1,8 @@
 // Talks to worker.js: one promise per request, {id, op, args} -> {id, ok, value | error}.
 // cancel() terminates the worker; the next call makes a fresh one.
+import { failure } from './failure.js';
 
 const WORKER_URL = new URL('../worker.js', import.meta.url);
-
-/** An Error with a stable `code`, as keyfit's engine throws them: the one maker of coded errors in www/. */
-export const failure = (code, message) => Object.assign(new Error(message), { code });
 
 export class WorkerClient {
   #worker = null;

@@ -1,0 +1,180 @@
+// Issue 11, the page's part: every job can be stopped from where the user is, a newer edit cancels the check
+// of an older one, passphrase and key fields are emptied once done with (and when the page is left), and the
+// first copy of a private key says that it stays on the clipboard. A key with 120 bcrypt rounds (made by
+// ssh-keygen -a 120, under every cap keyfit sets) keeps the worker busy long enough to press Stop.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { engineHas, openTab, run, start, tempDir } from './harness.mjs';
+
+const skip = !engineHas('convertKey') && 'convertKey is not exported by www/pkg/keyfit.js yet';
+const SLOW_PASS = 'slow pass';
+
+/** Counts the workers the page terminates (a cancelled job ends its worker). */
+function countTerminations() {
+  window.__terminated = 0;
+  const terminate = Worker.prototype.terminate;
+  Worker.prototype.terminate = function counted() {
+    window.__terminated++;
+    return terminate.call(this);
+  };
+}
+
+function keys(t) {
+  const dir = tempDir(t);
+  const make = (name, args) => {
+    const made = run('ssh-keygen', ['-q', '-t', 'rsa', '-b', '2048', '-f', join(dir, name), ...args]);
+    assert.equal(made.code, 0, made.out);
+    return readFileSync(join(dir, name), 'utf8');
+  };
+  return {
+    dir,
+    slow: make('slow', ['-a', '120', '-N', SLOW_PASS]),
+    plain: make('plain', ['-N', '', '-m', 'PEM']),
+    path: (name) => join(dir, name),
+  };
+}
+
+const focusedClass = (page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.className);
+
+test('stop: the Convert tab, the converter under a report, Check and Save as each stop their own job', { skip }, async (t) => {
+  const k = keys(t);
+  const session = await start({ init: countTerminations });
+  t.after(() => session.close());
+  const { page } = session;
+
+  await t.test('Convert tab: Stop ends the conversion; the next one works', async () => {
+    const conv = page.locator('#convert-converter');
+    await openTab(page, 'Convert');
+    await page.locator('#convert-input').fill(k.slow);
+    await page.locator('#convert-pass').fill(SLOW_PASS);
+    await conv.getByRole('button', { name: 'Convert', exact: true }).click();
+    const stop = conv.getByRole('button', { name: 'Stop' });
+    await stop.waitFor({ state: 'visible' });
+    await stop.click();
+    await conv.locator('.status').filter({ hasText: 'Conversion stopped. Nothing was written.' }).waitFor();
+    assert.ok(await stop.isHidden());
+    assert.ok(await conv.locator('.out').isHidden());
+    assert.equal(await focusedClass(page), 'go primary', 'the focus goes back to Convert');
+    await conv.getByRole('button', { name: 'Convert', exact: true }).click();
+    await conv.locator('.out').waitFor({ state: 'visible', timeout: 30_000 });
+  });
+
+  await t.test('Check tab: Stop ends the check, then the converter’s Stop ends “Make it Jira-ready”', async () => {
+    await openTab(page, 'Check a key');
+    await page.locator('#check-input').fill(k.slow);
+    await page.locator('#check-pass').fill(SLOW_PASS);
+    await page.locator('#check-pass').press('Enter');
+    await page.locator('#check-cancel').click();
+    await page.locator('#check-status').filter({ hasText: 'Check stopped.' }).waitFor();
+    assert.ok(await page.locator('#check-report').isHidden());
+
+    await page.getByRole('button', { name: 'Unlock and check' }).click();
+    await page.locator('#check-problems li[data-code="openssh-format"]').waitFor({ timeout: 30_000 });
+    const conv = page.locator('#check-converter');
+    await conv.getByRole('button', { name: 'Make it Jira-ready' }).click();
+    await conv.getByRole('button', { name: 'Stop' }).click();
+    await conv.locator('.status').filter({ hasText: 'Conversion stopped.' }).waitFor();
+    assert.ok(await conv.locator('.out').isHidden());
+  });
+
+  await t.test('Save as: Stop ends the conversion and nothing is downloaded', async () => {
+    await openTab(page, 'Generate a key');
+    await page.getByLabel('Key size').selectOption('2048');
+    await page.getByRole('button', { name: 'Generate key pair' }).click();
+    await page.locator('#gen-result').waitFor({ state: 'visible', timeout: 60_000 });
+    await page.getByLabel('Save the private key in another format').selectOption('ppk3');
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    const before = await page.evaluate(() => window.__terminated);
+    // Both clicks in one task: the job has certainly not finished when Stop is pressed.
+    await page.evaluate(() => {
+      document.getElementById('gen-saveas-go').click();
+      document.getElementById('gen-saveas-stop').click();
+    });
+    await page.locator('#gen-copy-status').filter({ hasText: 'Save stopped. Nothing was written.' }).waitFor();
+    assert.ok(await page.evaluate(() => window.__terminated) > before, 'the job’s worker was ended');
+    assert.ok(await page.locator('#gen-saveas-stop').isHidden());
+    await page.waitForTimeout(300);
+    assert.equal(downloads, 0);
+  });
+});
+
+test('a newer edit cancels the check of an older one', { skip }, async (t) => {
+  const k = keys(t);
+  const session = await start({ init: countTerminations });
+  t.after(() => session.close());
+  const { page } = session;
+  await openTab(page, 'Check a key');
+  await page.locator('#check-input').fill(k.slow);
+  await page.locator('#check-pass').fill(SLOW_PASS);
+  await page.locator('#check-pass').press('Enter');
+  await page.locator('#check-clock').filter({ hasText: 'Checking…' }).waitFor();
+  const before = await page.evaluate(() => window.__terminated);
+  await page.locator('#check-input').fill(k.plain);
+  await page.locator('#check-verdict').filter({ hasText: '✓ Jira will accept this key.' }).waitFor();
+  assert.ok(await page.evaluate(() => window.__terminated) > before, 'the superseded check was cancelled');
+});
+
+test('secrets: passphrase and key fields are emptied once used, on a new file and when the page is left', { skip }, async (t) => {
+  const k = keys(t);
+  const session = await start();
+  t.after(() => session.close());
+  const { page, context } = session;
+  const value = (selector) => page.locator(selector).inputValue();
+
+  await t.test('the Generate passphrases, once the key is made; the first copy of a private key warns once', async () => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.origin });
+    await page.getByLabel('Key size').selectOption('2048');
+    await page.locator('#gen-pass').fill('gen secret');
+    await page.locator('#gen-pass2').fill('gen secret');
+    await page.getByRole('button', { name: 'Generate key pair' }).click();
+    await page.locator('#gen-result').waitFor({ state: 'visible', timeout: 60_000 });
+    assert.equal(await value('#gen-pass'), '');
+    assert.equal(await value('#gen-pass2'), '');
+    const copied = page.locator('#gen-copy-status');
+    await page.locator('#gen-copy-private').click();
+    await copied.filter({ hasText: 'stays on your clipboard' }).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await value('#gen-private'));
+    await page.locator('#gen-copy-public').click();
+    await copied.filter({ hasText: 'Copied to the clipboard.' }).waitFor();
+    await page.locator('#gen-copy-private').click();
+    await copied.filter({ hasText: 'Copied to the clipboard.' }).waitFor();
+    assert.doesNotMatch(await copied.textContent(), /stays on your clipboard/, 'said once');
+  });
+
+  await t.test('the converter’s new passphrases once used; its output and the old passphrase on a new file', async () => {
+    const conv = page.locator('#convert-converter');
+    await openTab(page, 'Convert');
+    await page.locator('#convert-file').setInputFiles(k.path('slow'));
+    await page.locator('#convert-pass').fill(SLOW_PASS);
+    await conv.getByLabel('Convert to').selectOption('pkcs8');
+    await conv.locator('.new-pass').fill('new secret');
+    await conv.locator('.new-pass2').fill('new secret');
+    await conv.getByRole('button', { name: 'Convert', exact: true }).click();
+    await conv.locator('.out').waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal(await conv.locator('.new-pass').inputValue(), '');
+    assert.equal(await conv.locator('.new-pass2').inputValue(), '');
+    await page.locator('#convert-file').setInputFiles(k.path('plain'));
+    await page.locator('#convert-file-note').filter({ hasText: 'Loaded “plain”' }).waitFor();
+    assert.equal(await value('#convert-pass'), '', 'the old key’s passphrase is gone');
+    assert.equal(await conv.locator('.out-text').inputValue(), '', 'the old output is gone');
+  });
+
+  await t.test('everything, when the page is left (pagehide)', async () => {
+    await page.locator('#convert-input').fill(k.slow);
+    await page.locator('#convert-pass').fill(SLOW_PASS);
+    await page.locator('#convert-converter .new-pass').fill('x');
+    await openTab(page, 'Check a key');
+    await page.locator('#check-input').fill(k.slow);
+    await page.locator('#check-pass-row').waitFor({ state: 'visible' });
+    await page.locator('#check-pass').fill(SLOW_PASS);
+    await openTab(page, 'Generate a key');
+    await page.locator('#gen-pass').fill('typed');
+    await page.evaluate(() => dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true })));
+    const left = await page.evaluate(() => [...document.querySelectorAll('textarea, input[type="password"]')]
+      .filter((f) => f.value !== '').map((f) => f.id || f.className));
+    assert.deepEqual(left, [], 'fields still holding text');
+  });
+});
