@@ -4,6 +4,7 @@ use crate::detect;
 use crate::error::{Error, Result};
 use crate::format::ppk::PpkVersion;
 use crate::format::{openssh, pkcs1, pkcs8, ppk, public};
+use crate::key::PublicKey;
 use crate::legacy_pem::LegacyCipher;
 use crate::parsed::{Format, Parsed};
 use crate::secret::Secret;
@@ -135,8 +136,13 @@ pub fn convert_key(
     }
     let key = match &parsed.private {
         Some(k) => k,
-        None if parsed.format.is_public() => return Err(Error::PublicKeyNotPrivate),
-        None => return Err(Error::PassphraseRequired),
+        None if parsed.public_only => return Err(Error::PublicKeyNotPrivate),
+        None => match parsed.public.as_ref().map(PublicKey::algorithm) {
+            Some(alg) if !alg.is_usable() => {
+                return Err(Error::UnsupportedAlgorithm(alg.name().to_string()))
+            }
+            _ => return Err(Error::PassphraseRequired),
+        },
     };
     match opts.to {
         Format::Pkcs1 => pkcs1::write(key.as_rsa()?, new_pass.map(|p| (p, opts.cipher)), rng),

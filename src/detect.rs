@@ -3,7 +3,7 @@
 
 use crate::armor::{self, Armor};
 use crate::error::{Error, Result};
-use crate::format::{dsa, openssh, pkcs1, pkcs8, ppk, public, sec1, sshcom};
+use crate::format::{dsa, openssh, pkcs1, pkcs8, ppk, public, sec1, ssh1, sshcom};
 use crate::limits;
 use crate::parsed::{Format, Parsed};
 use crate::repair::{self, Repaired};
@@ -68,6 +68,10 @@ enum Reader {
     Spki,
     /// `ssh-rsa AAAA...`.
     OpenSshLine,
+    /// `ssh-rsa-cert-v01@openssh.com AAAA...`.
+    OpenSshCertificate,
+    /// An SSH-1 private key file, or its `bits e n` public line.
+    Ssh1,
     /// Not a key: a certificate, a PGP block, another PEM block, binary data or text keyfit does not know.
     None(Format),
 }
@@ -85,6 +89,8 @@ impl Reader {
             Reader::Pkcs1Public => Format::Pkcs1Public,
             Reader::Spki => Format::SpkiPublic,
             Reader::OpenSshLine => Format::OpenSshPublic,
+            Reader::OpenSshCertificate => Format::OpenSshCertificate,
+            Reader::Ssh1 => Format::Ssh1,
         }
     }
 }
@@ -98,7 +104,9 @@ fn begin_label(text: &str) -> Option<&str> {
 fn sniff(input: Input<'_>) -> Reader {
     let text = match input {
         Input::Der(der) => {
-            return if der.first() == Some(&0x30) {
+            return if der.starts_with(ssh1::MAGIC) {
+                Reader::Ssh1
+            } else if der.first() == Some(&0x30) {
                 Reader::Pkcs8Der
             } else {
                 Reader::None(Format::Unknown)
@@ -130,10 +138,30 @@ fn sniff(input: Input<'_>) -> Reader {
             _ => Reader::None(Format::Unknown),
         };
     }
-    let mut words = text.split_whitespace();
-    let (first, second) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
-    if SSH_TYPES.contains(&first) || SSH_TYPES.contains(&second) {
-        return Reader::OpenSshLine;
+    if ssh1::is_public_line(text) {
+        return Reader::Ssh1;
+    }
+    // `type AAAA... comment`, possibly after authorized_keys options: any type name shaped like OpenSSH's, so
+    // that key types keyfit only names (Ed448, post-quantum hybrids) and certificates are recognised.
+    let words: Vec<&str> = text.split_whitespace().take(3).collect();
+    let ssh_type = |i: usize| {
+        words.get(i).is_some_and(|w| {
+            SSH_TYPES.contains(w)
+                || (w.starts_with("ssh-")
+                    || w.starts_with("sk-")
+                    || w.starts_with("ecdsa-")
+                    || w.contains('@'))
+                    && words.get(i + 1).is_some_and(|b| b.starts_with("AAAA"))
+        })
+    };
+    for i in [0, 1] {
+        if ssh_type(i) {
+            return if words[i].ends_with(public::CERT_SUFFIX) {
+                Reader::OpenSshCertificate
+            } else {
+                Reader::OpenSshLine
+            };
+        }
     }
     Reader::None(Format::Unknown)
 }
@@ -164,6 +192,7 @@ fn not_a_key(format: Format, input: Input<'_>) -> Error {
 fn read_with(reader: Reader, input: Input<'_>, passphrase: Option<&[u8]>) -> Result<Parsed> {
     let text = match (reader, input) {
         (Reader::None(format), _) => return Err(not_a_key(format, input)),
+        (Reader::Ssh1, Input::Der(der)) => return ssh1::read_private(der),
         (_, Input::Der(der)) => return pkcs8::read_der(der, passphrase),
         (_, Input::Text(text)) => text,
     };
@@ -179,7 +208,8 @@ fn read_with(reader: Reader, input: Input<'_>, passphrase: Option<&[u8]>) -> Res
         Reader::Rfc4716 => public::read_rfc4716(&armored()?),
         Reader::Pkcs1Public => pkcs1::read_public(&armored()?),
         Reader::Spki => public::read_spki(&armored()?.data),
-        Reader::OpenSshLine => public::read_openssh_line(text),
+        Reader::OpenSshLine | Reader::OpenSshCertificate => public::read_openssh_line(text),
+        Reader::Ssh1 => ssh1::read_public(text),
         Reader::None(format) => Err(not_a_key(format, input)),
     }
 }

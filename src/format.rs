@@ -12,4 +12,5 @@ pub(crate) mod pkcs8;
 pub(crate) mod ppk;
 pub(crate) mod public;
 pub(crate) mod sec1;
+pub(crate) mod ssh1;
 pub(crate) mod sshcom;

@@ -60,6 +60,42 @@ impl Curve {
         }
     }
 
+    /// The curve's domain parameters in hex (SEC 2 / FIPS 186-4; `openssl ecparam -param_enc explicit` writes
+    /// them): prime p, coefficients a and b, generator x, order n.
+    pub(crate) fn domain(
+        self,
+    ) -> (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+    ) {
+        match self {
+            Curve::P256 => (
+                "FFFFFFFF00000001000000000000000000000000FFFFFFFFFFFFFFFFFFFFFFFF",
+                "FFFFFFFF00000001000000000000000000000000FFFFFFFFFFFFFFFFFFFFFFFC",
+                "5AC635D8AA3A93E7B3EBBD55769886BC651D06B0CC53B0F63BCE3C3E27D2604B",
+                "6B17D1F2E12C4247F8BCE6E563A440F277037D812DEB33A0F4A13945D898C296",
+                "FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551",
+            ),
+            Curve::P384 => (
+                "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEFFFFFFFF0000000000000000FFFFFFFF",
+                "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEFFFFFFFF0000000000000000FFFFFFFC",
+                "B3312FA7E23EE7E4988E056BE3F82D19181D9C6EFE8141120314088F5013875AC656398D8A2ED19D2A85C8EDD3EC2AEF",
+                "AA87CA22BE8B05378EB1C71EF320AD746E1D3B628BA79B9859F741E082542A385502F25DBF55296C3A545E3872760AB7",
+                "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFC7634D81F4372DDF581A0DB248B0A77AECEC196ACCC52973",
+            ),
+            Curve::P521 => (
+                "01FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF",
+                "01FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFC",
+                "0051953EB9618E1C9A1F929A21A0B68540EEA2DA725B99B315F3B8B489918EF109E156193951EC7E937B1652C0BD3BB1BF073573DF883D2C34F1EF451FD46B503F00",
+                "00C6858E06B70404E9CD9E3ECB662395B4429C648139053FB521F828AF606B4D3DBAA14B5E77EFE75928FE1DC127A2FFA8DE3348B3C1856A429BF97E7E31C2E5BD66",
+                "01FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFA51868783BF2F966B7FCC0148F709A5D03BB5C9B8899C47AEBB6FB71E91386409",
+            ),
+        }
+    }
+
     /// Length in bytes of a private scalar.
     pub fn scalar_len(self) -> usize {
         (self.bits() as usize).div_ceil(8)
@@ -80,7 +116,20 @@ impl Curve {
         [Curve::P256, Curve::P384, Curve::P521]
             .into_iter()
             .find(|c| c.oid() == *oid)
-            .ok_or_else(|| Error::UnsupportedAlgorithm(format!("ECDSA curve {oid}")))
+            .ok_or_else(|| {
+                let name = match oid.to_string().as_str() {
+                    "1.3.132.0.10" => "secp256k1".to_string(),
+                    "1.3.132.0.33" => "secp224r1".to_string(),
+                    "1.2.840.10045.3.1.1" => "prime192v1".to_string(),
+                    "1.3.36.3.3.2.8.1.1.7" => "brainpoolP256r1".to_string(),
+                    "1.3.36.3.3.2.8.1.1.11" => "brainpoolP384r1".to_string(),
+                    "1.3.36.3.3.2.8.1.1.13" => "brainpoolP512r1".to_string(),
+                    other => other.to_string(),
+                };
+                Error::UnsupportedAlgorithm(format!(
+                    "ECDSA on curve {name} (SSH uses only P-256, P-384 and P-521)"
+                ))
+            })
     }
 }
 
@@ -95,10 +144,22 @@ pub enum Algorithm {
     Ecdsa(Curve),
     /// DSA (`ssh-dss`).
     Dsa,
+    /// A FIDO security-key Ed25519 key (`sk-ssh-ed25519@openssh.com`): its private half never leaves the token.
+    SkEd25519,
+    /// A FIDO security-key ECDSA P-256 key (`sk-ecdsa-sha2-nistp256@openssh.com`).
+    SkEcdsaP256,
+    /// Ed448 (`ssh-ed448`, RFC 8410's `id-Ed448`), which PuTTY and some Java clients write.
+    Ed448,
+    /// Another SSH key type, named only by its type string: post-quantum hybrids such as
+    /// `ssh-mldsa44-ed25519@openssh.com`, and whatever comes next.
+    OtherSsh,
+    /// An SSH protocol 1 RSA key (`identity`), which OpenSSH removed in 7.4.
+    Rsa1,
 }
 
 impl Algorithm {
-    /// The name keyfit reports: `rsa`, `ed25519`, `ecdsa-p256`, `ecdsa-p384`, `ecdsa-p521`, `dsa`.
+    /// The name keyfit reports: `rsa`, `ed25519`, `ecdsa-p256`, `ecdsa-p384`, `ecdsa-p521`, `dsa`, and for the
+    /// types keyfit names but does not use `sk-ed25519`, `sk-ecdsa-p256`, `ed448`, `other`.
     pub fn name(self) -> &'static str {
         match self {
             Algorithm::Rsa => "rsa",
@@ -107,10 +168,15 @@ impl Algorithm {
             Algorithm::Ecdsa(Curve::P384) => "ecdsa-p384",
             Algorithm::Ecdsa(Curve::P521) => "ecdsa-p521",
             Algorithm::Dsa => "dsa",
+            Algorithm::SkEd25519 => "sk-ed25519",
+            Algorithm::SkEcdsaP256 => "sk-ecdsa-p256",
+            Algorithm::Ed448 => "ed448",
+            Algorithm::OtherSsh => "other",
+            Algorithm::Rsa1 => "rsa1",
         }
     }
 
-    /// The SSH key type name, e.g. `ssh-rsa`.
+    /// The SSH key type name, e.g. `ssh-rsa` (empty for [`Algorithm::OtherSsh`], whose name is in its blob).
     pub fn ssh_name(self) -> &'static str {
         match self {
             Algorithm::Rsa => "ssh-rsa",
@@ -119,7 +185,61 @@ impl Algorithm {
             Algorithm::Ecdsa(Curve::P384) => "ecdsa-sha2-nistp384",
             Algorithm::Ecdsa(Curve::P521) => "ecdsa-sha2-nistp521",
             Algorithm::Dsa => "ssh-dss",
+            Algorithm::SkEd25519 => "sk-ssh-ed25519@openssh.com",
+            Algorithm::SkEcdsaP256 => "sk-ecdsa-sha2-nistp256@openssh.com",
+            Algorithm::Ed448 => "ssh-ed448",
+            Algorithm::OtherSsh | Algorithm::Rsa1 => "",
         }
+    }
+
+    /// Whether keyfit holds and converts private keys of this type (the others it names, and fingerprints where
+    /// the file shows the public key).
+    pub fn is_usable(self) -> bool {
+        matches!(
+            self,
+            Algorithm::Rsa | Algorithm::Ed25519 | Algorithm::Ecdsa(_) | Algorithm::Dsa
+        )
+    }
+
+    /// Why no one can hand this key type to Jira, for the types keyfit only names.
+    pub fn why_unusable(self) -> Option<&'static str> {
+        match self {
+            Algorithm::SkEd25519 | Algorithm::SkEcdsaP256 => Some(
+                "Its private half lives on a FIDO security key (a hardware token) and never leaves it, so no \
+                 software such as Jira can sign with it.",
+            ),
+            Algorithm::Ed448 => Some("Ed448 keys are not used by OpenSSH or Jira."),
+            Algorithm::OtherSsh => Some("keyfit and Jira do not use this key type."),
+            Algorithm::Rsa1 => Some(
+                "SSH protocol 1 keys were removed from OpenSSH in 7.4 (2016); no current SSH client uses them.",
+            ),
+            _ => None,
+        }
+    }
+
+    /// The key type of a name keyfit does not use, for naming it: security keys, Ed448, or any other SSH type
+    /// name (not a certificate type).
+    ///
+    /// # Errors
+    /// [`Error::UnsupportedAlgorithm`] for certificate types and names that are not printable.
+    pub(crate) fn named_only(name: &[u8]) -> Result<Self> {
+        Ok(match name {
+            b"sk-ssh-ed25519@openssh.com" => Algorithm::SkEd25519,
+            b"sk-ecdsa-sha2-nistp256@openssh.com" => Algorithm::SkEcdsaP256,
+            b"ssh-ed448" => Algorithm::Ed448,
+            n if !n.is_empty()
+                && n.len() <= 64
+                && n.iter().all(|c| c.is_ascii_graphic())
+                && !n.ends_with(b"-cert-v01@openssh.com") =>
+            {
+                Algorithm::OtherSsh
+            }
+            other => {
+                return Err(Error::UnsupportedAlgorithm(
+                    String::from_utf8_lossy(other).into_owned(),
+                ))
+            }
+        })
     }
 
     /// Parses an SSH key type name.
@@ -146,6 +266,11 @@ impl Algorithm {
             Algorithm::Ed25519 => "Ed25519",
             Algorithm::Ecdsa(_) => "ECDSA",
             Algorithm::Dsa => "DSA",
+            Algorithm::SkEd25519 => "Ed25519 security-key (sk)",
+            Algorithm::SkEcdsaP256 => "ECDSA security-key (sk)",
+            Algorithm::Ed448 => "Ed448",
+            Algorithm::OtherSsh => "unsupported",
+            Algorithm::Rsa1 => "SSH-1 RSA",
         }
     }
 }
@@ -180,6 +305,21 @@ pub enum PublicKey {
         /// Public value.
         y: BigUint,
     },
+    /// An SSH protocol 1 RSA key: fingerprinted over `n || e`, as OpenSSH did.
+    Rsa1 {
+        /// Modulus.
+        n: BigUint,
+        /// Public exponent.
+        e: BigUint,
+    },
+    /// A key of a type keyfit names but does not use ([`Algorithm::is_usable`] is false): its OpenSSH wire blob,
+    /// which is all a fingerprint needs.
+    Named {
+        /// The type.
+        algorithm: Algorithm,
+        /// The wire blob, its type name first.
+        blob: Vec<u8>,
+    },
 }
 
 impl PublicKey {
@@ -190,6 +330,8 @@ impl PublicKey {
             PublicKey::Ed25519(_) => Algorithm::Ed25519,
             PublicKey::Ecdsa { curve, .. } => Algorithm::Ecdsa(*curve),
             PublicKey::Dsa { .. } => Algorithm::Dsa,
+            PublicKey::Named { algorithm, .. } => *algorithm,
+            PublicKey::Rsa1 { .. } => Algorithm::Rsa1,
         }
     }
 
@@ -200,7 +342,76 @@ impl PublicKey {
             PublicKey::Ed25519(_) => 256,
             PublicKey::Ecdsa { curve, .. } => curve.bits(),
             PublicKey::Dsa { p, .. } => p.bits() as u32,
+            PublicKey::Rsa1 { n, .. } => n.bits() as u32,
+            PublicKey::Named { algorithm, .. } => match algorithm {
+                Algorithm::Ed448 => 448,
+                Algorithm::OtherSsh => 0,
+                _ => 256,
+            },
         }
+    }
+
+    /// An SSH-1 RSA public key, its modulus within keyfit's cap.
+    ///
+    /// # Errors
+    /// [`Error::KeyTooLarge`].
+    pub(crate) fn rsa1(n: BigUint, e: BigUint) -> Result<Self> {
+        limits::check_rsa_bits(n.bits())?;
+        Ok(PublicKey::Rsa1 { n, e })
+    }
+
+    /// An Ed448 public key (57 bytes, RFC 8032), as the SSH blob PuTTY writes: `string "ssh-ed448", string key`.
+    ///
+    /// # Errors
+    /// [`Error::Corrupt`] for another length.
+    pub(crate) fn ed448(key: &[u8]) -> Result<Self> {
+        if key.len() != 57 {
+            return Err(Error::Corrupt("an Ed448 key is not 57 bytes"));
+        }
+        let mut w = Writer::default();
+        w.string(Algorithm::Ed448.ssh_name().as_bytes()).string(key);
+        Ok(PublicKey::Named {
+            algorithm: Algorithm::Ed448,
+            blob: w.as_slice().to_vec(),
+        })
+    }
+
+    /// A blob of a type keyfit only names, checked for the fields its type has (security keys: the key, then
+    /// the application; Ed448: 57 bytes; other types: taken as they are).
+    fn named_from_blob(algorithm: Algorithm, blob: &[u8], r: &mut Reader<'_>) -> Result<Self> {
+        match algorithm {
+            Algorithm::SkEd25519 => {
+                ed25519_bytes(r.string()?)?;
+                r.string()?;
+            }
+            Algorithm::SkEcdsaP256 => {
+                if Curve::from_ssh_id(r.string()?)? != Curve::P256 {
+                    return Err(Error::Corrupt(
+                        "the ECDSA curve name does not match the key type",
+                    ));
+                }
+                ecdsa_point(Curve::P256, r.string()?)?;
+                r.string()?;
+            }
+            Algorithm::Ed448 => {
+                if r.string()?.len() != 57 {
+                    return Err(Error::Corrupt("an Ed448 key is not 57 bytes"));
+                }
+            }
+            _ => {
+                return Ok(PublicKey::Named {
+                    algorithm,
+                    blob: blob.to_vec(),
+                })
+            }
+        }
+        if !r.is_empty() {
+            return Err(Error::Corrupt("extra bytes after the public key"));
+        }
+        Ok(PublicKey::Named {
+            algorithm,
+            blob: blob.to_vec(),
+        })
     }
 
     /// Checks a public RSA key is usable: odd modulus, odd e >= 3 below n, modulus within keyfit's cap.
@@ -227,6 +438,12 @@ impl PublicKey {
 
     /// The OpenSSH wire blob (`string type, ...`), as in `authorized_keys` after base64 decoding.
     pub fn to_ssh_blob(&self) -> Vec<u8> {
+        match self {
+            PublicKey::Named { blob, .. } => return blob.clone(),
+            // What OpenSSH fingerprinted for SSH-1 keys (`sshkey_fingerprint_raw`, KEY_RSA1).
+            PublicKey::Rsa1 { n, e } => return [n.to_bytes_be(), e.to_bytes_be()].concat(),
+            _ => {}
+        }
         let mut w = Writer::default();
         w.string(self.algorithm().ssh_name().as_bytes());
         match self {
@@ -234,6 +451,7 @@ impl PublicKey {
             PublicKey::Ed25519(k) => w.string(k),
             PublicKey::Ecdsa { curve, point } => w.string(curve.ssh_id().as_bytes()).string(point),
             PublicKey::Dsa { p, q, g, y } => w.mpint(p).mpint(q).mpint(g).mpint(y),
+            PublicKey::Named { .. } | PublicKey::Rsa1 { .. } => &mut w,
         };
         w.as_slice().to_vec()
     }
@@ -264,13 +482,21 @@ impl PublicKey {
                 g: r.mpint()?,
                 y: r.mpint()?,
             },
+            other => {
+                return Err(Error::UnsupportedAlgorithm(other.name().to_string()));
+            }
         })
     }
 
-    /// Parses an OpenSSH wire blob; trailing bytes are corruption.
+    /// Parses an OpenSSH wire blob; trailing bytes are corruption. Types keyfit does not use come back as
+    /// [`PublicKey::Named`].
     pub fn from_ssh_blob(blob: &[u8]) -> Result<Self> {
         let mut r = Reader::new(blob);
-        let alg = Algorithm::from_ssh_name(r.string()?)?;
+        let name = r.string()?;
+        let alg = match Algorithm::from_ssh_name(name) {
+            Ok(alg) => alg,
+            Err(_) => return Self::named_from_blob(Algorithm::named_only(name)?, blob, &mut r),
+        };
         let key = Self::read_ssh_fields(alg, &mut r)?;
         if !r.is_empty() {
             return Err(Error::Corrupt("extra bytes after the public key"));
@@ -297,8 +523,21 @@ impl PublicKey {
 
     /// The `authorized_keys` line: `ssh-rsa AAAA... comment` (no newline).
     pub fn to_openssh_line(&self, comment: &str) -> String {
-        let b64 = Base64::encode_string(&self.to_ssh_blob());
-        let name = self.algorithm().ssh_name();
+        if let PublicKey::Rsa1 { n, e } = self {
+            // SSH-1's own line: `bits e n comment`, in decimal.
+            let line = format!("{} {e} {n}", n.bits());
+            return if comment.is_empty() {
+                line
+            } else {
+                format!("{line} {comment}")
+            };
+        }
+        let blob = self.to_ssh_blob();
+        let b64 = Base64::encode_string(&blob);
+        let name = match Reader::new(&blob).string() {
+            Ok(n) => String::from_utf8_lossy(n).into_owned(),
+            Err(_) => self.algorithm().ssh_name().to_string(),
+        };
         if comment.is_empty() {
             format!("{name} {b64}")
         } else {

@@ -49,6 +49,9 @@ pub const MAX_SCRYPT_WORK: u64 = if cfg!(fuzzing) { 1 << 12 } else { 1 << 20 };
 /// Most bytes scrypt's PBKDF2 steps expand the passphrase to and hash again, p × 128 × r (OpenSSL writes 1 KiB;
 /// N = 2, r = 65535, p = 32 is inside every other cap and took 24 s for its 256 MiB).
 pub const MAX_SCRYPT_EXPANSION: u64 = if cfg!(fuzzing) { 16 << 10 } else { 1 << 20 };
+/// Iterations of the older PKCS#8 schemes (PBES1's PBKDF1, the PKCS#12 KDF): the same cap as PBKDF2, whose
+/// per-iteration cost they match (OpenSSL's `-v1` writes 2048).
+pub const MAX_PBE_ITERATIONS: u32 = MAX_PBKDF2_ITERATIONS;
 /// Most keys in one OpenSSH private key file (ssh-keygen writes exactly one).
 pub const MAX_KEYS_PER_FILE: u32 = 1;
 
@@ -170,6 +173,21 @@ pub fn check_pbkdf2(iterations: u32) -> Result<()> {
     )
 }
 
+/// Checks the iteration count of a PBES1 or PKCS#12 scheme.
+///
+/// # Errors
+/// [`Error::KdfTooCostly`] past [`MAX_PBE_ITERATIONS`], [`Error::Corrupt`] for zero.
+pub fn check_pbe_iterations(iterations: u32) -> Result<()> {
+    if iterations == 0 {
+        return Err(Error::Corrupt("the iteration count is zero"));
+    }
+    cap(
+        "PBE iterations",
+        iterations.into(),
+        MAX_PBE_ITERATIONS.into(),
+    )
+}
+
 /// Checks scrypt parameters: N, the memory of its mixing (128 × r × N), its work (N × r × p) and the bytes its
 /// PBKDF2 steps write and hash again (p × 128 × r).
 ///
@@ -214,6 +232,11 @@ mod tests {
         assert!(check_scrypt(40, 8, 1).is_err());
         assert!(check_salt(16).is_ok());
         assert!(check_salt(MAX_KDF_SALT_BYTES + 1).is_err());
+        assert!(check_pbe_iterations(2048).is_ok());
+        let err = check_pbe_iterations(u32::MAX).unwrap_err();
+        assert_eq!(err.code(), "kdf-too-costly");
+        assert!(err.to_string().contains("PBE iterations"));
+        assert_eq!(check_pbe_iterations(0).unwrap_err().code(), "corrupt");
     }
 
     /// Each cap holds at its value and refuses one past it, naming what is capped.

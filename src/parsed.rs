@@ -28,6 +28,11 @@ pub enum Format {
     Pkcs1Public,
     /// `-----BEGIN PUBLIC KEY-----`.
     SpkiPublic,
+    /// `ssh-rsa-cert-v01@openssh.com AAAA...` (`id_rsa-cert.pub`), an OpenSSH certificate: a public key signed
+    /// by a certificate authority.
+    OpenSshCertificate,
+    /// An SSH protocol 1 key (`SSH PRIVATE KEY FILE FORMAT 1.1`, or its `bits e n` public line).
+    Ssh1,
     /// `-----BEGIN CERTIFICATE-----`.
     X509Certificate,
     /// `-----BEGIN PGP ...-----`.
@@ -63,6 +68,8 @@ impl Format {
             Format::Rfc4716Public => "rfc4716-public",
             Format::Pkcs1Public => "pkcs1-public",
             Format::SpkiPublic => "spki-public",
+            Format::OpenSshCertificate => "openssh-certificate",
+            Format::Ssh1 => "ssh1",
             Format::X509Certificate => "x509-certificate",
             Format::Pgp => "pgp",
             Format::Unknown => "unknown",
@@ -90,6 +97,7 @@ impl Format {
         matches!(
             self,
             Format::OpenSshPublic
+                | Format::OpenSshCertificate
                 | Format::Rfc4716Public
                 | Format::Pkcs1Public
                 | Format::SpkiPublic
@@ -134,6 +142,20 @@ pub enum Kdf {
         /// Parallelism.
         p: u32,
     },
+    /// PBKDF1 (PKCS#8 PBES1, `openssl pkcs8 -v1 PBE-MD5-DES` and the like).
+    Pbkdf1 {
+        /// `md5` or `sha1`.
+        hash: &'static str,
+        /// Iterations.
+        iterations: u32,
+    },
+    /// The PKCS#12 key derivation (PKCS#8 under `pbeWithSHAAnd3-KeyTripleDES-CBC` and the like).
+    Pkcs12 {
+        /// `sha1`.
+        hash: &'static str,
+        /// Iterations.
+        iterations: u32,
+    },
     /// PuTTY .ppk v2's one round of SHA-1 over the passphrase.
     PpkSha1,
     /// ssh.com's MD5-based key derivation.
@@ -149,6 +171,8 @@ impl Kdf {
             Kdf::Argon2 { flavor, .. } => flavor,
             Kdf::Pbkdf2 { .. } => "pbkdf2",
             Kdf::Scrypt { .. } => "scrypt",
+            Kdf::Pbkdf1 { .. } => "pbkdf1",
+            Kdf::Pkcs12 { .. } => "pkcs12",
             Kdf::PpkSha1 => "ppk-sha1",
             Kdf::SshComMd5 => "sshcom-md5",
         }
@@ -169,6 +193,9 @@ impl Kdf {
             } => limits::check_argon2(memory_kib, passes, parallelism),
             Kdf::Pbkdf2 { iterations, .. } => limits::check_pbkdf2(iterations),
             Kdf::Scrypt { log_n, r, p } => limits::check_scrypt(log_n, r, p),
+            Kdf::Pbkdf1 { iterations, .. } | Kdf::Pkcs12 { iterations, .. } => {
+                limits::check_pbe_iterations(iterations)
+            }
             Kdf::EvpBytesToKeyMd5 | Kdf::PpkSha1 | Kdf::SshComMd5 => Ok(()),
         }
     }
@@ -196,6 +223,9 @@ pub struct Parsed {
     pub public: Option<PublicKey>,
     /// The private key: `None` for public-key formats and for encrypted keys that stayed locked.
     pub private: Option<PrivateKey>,
+    /// Whether the file holds only a public key: the public-key formats, a certificate, and a PuTTY file
+    /// without its private lines.
+    pub public_only: bool,
     /// Why an encrypted key stayed locked: [`Error::PassphraseRequired`] when none was given, or what went
     /// wrong with the one given ([`Error::WrongPassphrase`], damage found once decrypted...).
     pub locked: Option<Error>,
@@ -210,6 +240,7 @@ impl Parsed {
             comment,
             public: Some(public),
             private: None,
+            public_only: true,
             locked: None,
         }
     }
@@ -227,6 +258,7 @@ impl Parsed {
             comment,
             public: Some(private.public_key()),
             private: Some(private),
+            public_only: false,
             locked: None,
         }
     }
@@ -260,6 +292,7 @@ impl Parsed {
             comment,
             public,
             private: None,
+            public_only: false,
             locked: Some(failure),
         })
     }

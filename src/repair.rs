@@ -5,6 +5,7 @@
 //! same fingerprint as the original. Each repair is reported by a stable code.
 
 use crate::armor;
+use crate::asn1;
 use crate::text::{PEM_WIDTH, SSH_WIDTH};
 use zeroize::Zeroizing;
 
@@ -33,6 +34,20 @@ pub enum Repair {
     Wrapping,
     /// The missing final newline was added.
     FinalNewline,
+    /// Old Mac line ends (CR alone) became LF: JSch reads no key with them.
+    CrLineEnds,
+    /// The base64 was on one line between Windows (CRLF) line ends, the one layout of the two that JSch refuses
+    /// (either alone it reads); it was re-wrapped.
+    CrlfOneLine,
+    /// Text around the key block (OpenSSL's `Bag Attributes`, an ASN.1 dump, a licence header, another block
+    /// after it) was left out; JSch and OpenSSL read past it.
+    SurroundingText,
+    /// Another block (a certificate, EC parameters) comes before the key: JSch reads only the first block, so
+    /// the key was taken out of the file.
+    BlockBeforeKey,
+    /// The BEGIN/END label named another structure than the one inside (a PKCS#8 key under
+    /// `RSA PRIVATE KEY`, edited by hand): the label was set to what the body is.
+    Label,
 }
 
 impl Repair {
@@ -50,6 +65,11 @@ impl Repair {
             Repair::LineBreaks => "line-breaks",
             Repair::Wrapping => "wrapping",
             Repair::FinalNewline => "final-newline",
+            Repair::CrLineEnds => "cr-line-ends",
+            Repair::CrlfOneLine => "crlf-one-line",
+            Repair::SurroundingText => "surrounding-text",
+            Repair::BlockBeforeKey => "block-before-key",
+            Repair::Label => "label",
         }
     }
 
@@ -59,7 +79,11 @@ impl Repair {
     pub fn is_structural(self) -> bool {
         !matches!(
             self,
-            Repair::LineEnds | Repair::BlankLines | Repair::FinalNewline | Repair::Wrapping
+            Repair::LineEnds
+                | Repair::BlankLines
+                | Repair::FinalNewline
+                | Repair::Wrapping
+                | Repair::SurroundingText
         )
     }
 
@@ -69,7 +93,16 @@ impl Repair {
             Repair::ByteOrderMark => "removed an invisible byte-order mark at the start",
             Repair::Quotes => "removed quotes around the key",
             Repair::EscapedNewlines => "turned literal \\n sequences back into line breaks",
-            Repair::LineEnds => "converted Windows (CRLF) or old Mac (CR) line ends to LF",
+            Repair::LineEnds => "converted Windows (CRLF) line ends to LF",
+            Repair::CrLineEnds => "converted old Mac (CR) line ends, which Jira cannot read, to LF",
+            Repair::CrlfOneLine => {
+                "split the base64, which was on one line with Windows line ends (Jira refuses that pair)"
+            }
+            Repair::SurroundingText => "left out the text around the key block",
+            Repair::BlockBeforeKey => {
+                "took the key out of the file: another block (a certificate?) comes first, and Jira reads only the first"
+            }
+            Repair::Label => "set the BEGIN/END label to the kind of key inside",
             Repair::Indentation => "removed indentation before the lines",
             Repair::TrailingBlanks => "removed blanks at the ends of lines",
             Repair::BlankLines => "removed blank lines around the key",
@@ -134,9 +167,20 @@ pub(crate) fn repair(input: &str) -> Repaired {
                 .replace("\\/", "/"),
         );
     }
+    let crlf = s.contains("\r\n");
     if s.contains('\r') {
-        note(&mut repairs, Repair::LineEnds);
+        note(
+            &mut repairs,
+            if crlf {
+                Repair::LineEnds
+            } else {
+                Repair::CrLineEnds
+            },
+        );
         s = Zeroizing::new(s.replace("\r\n", "\n").replace('\r', "\n"));
+    }
+    if let Some(key) = key_block(&s, &mut repairs) {
+        s = key;
     }
     let mut out = Zeroizing::new(String::with_capacity(s.len() + 8));
     let content: Vec<&str> = s.lines().collect();
@@ -169,6 +213,11 @@ pub(crate) fn repair(input: &str) -> Repaired {
     if !s.ends_with('\n') && !repairs.contains(&Repair::LineEnds) {
         note(&mut repairs, Repair::FinalNewline);
     }
+    if crlf && one_line_body(&out) {
+        note(&mut repairs, Repair::CrlfOneLine);
+    }
+    let relabelled = relabel(&out, &mut repairs);
+    let out = relabelled.unwrap_or(out);
     let rebuilt = rebuild_armor(&out, &mut repairs);
     let text = rebuilt.unwrap_or(out);
     if repairs.is_empty() {
@@ -181,6 +230,86 @@ pub(crate) fn repair(input: &str) -> Repaired {
 }
 
 /// The exact form OpenSSL writes (and JSch requires) of a legacy PEM header line, if `line` is one.
+/// The key block of a text that holds more than the key: the first block labelled as a private or public key,
+/// without the text and blocks around it (noted as cosmetic when the key is the first block, as JSch reads such
+/// a file, and as structural when another block comes first). `None` when there is nothing around the key, or
+/// no key block.
+fn key_block(text: &str, repairs: &mut Vec<Repair>) -> Option<Zeroizing<String>> {
+    let mut rest = text;
+    let mut blocks_before = 0;
+    loop {
+        let block = armor::find_block(rest)?;
+        let is_key = block.label.ends_with("PRIVATE KEY") || block.label.ends_with("PUBLIC KEY");
+        if !is_key {
+            blocks_before += 1;
+            rest = block.after;
+            continue;
+        }
+        let before = &text[..text.len() - rest.len() + block.before.len()];
+        if before.trim().is_empty() && block.after.trim().is_empty() {
+            return None;
+        }
+        note(
+            repairs,
+            if blocks_before > 0 {
+                Repair::BlockBeforeKey
+            } else {
+                Repair::SurroundingText
+            },
+        );
+        let (open, close) = if block.secsh {
+            ("---- ", " ----")
+        } else {
+            ("-----", "-----")
+        };
+        let mut key = Zeroizing::new(String::with_capacity(block.inner.len() + 80));
+        key.push_str(&format!("{open}BEGIN {}{close}", block.label));
+        key.push_str(block.inner);
+        key.push_str(&format!("{open}END {}{close}\n", block.label));
+        return Some(key);
+    }
+}
+
+/// Whether a block's base64 is all on one line (the layout JSch refuses with CRLF line ends).
+fn one_line_body(text: &str) -> bool {
+    armor::find_block(text).is_some_and(|b| {
+        b.inner
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.contains(':'))
+            .count()
+            == 1
+    })
+}
+
+/// The text with its PEM label set to the structure its body holds, when the two differ (a PKCS#8 key under
+/// `RSA PRIVATE KEY`, an SPKI under `RSA PUBLIC KEY`...); `None` when they agree, the body is encrypted with
+/// legacy headers, or it cannot be decoded.
+fn relabel(text: &str, repairs: &mut Vec<Repair>) -> Option<Zeroizing<String>> {
+    let block = armor::find_block(text)?;
+    if block.secsh || block.inner.contains(':') || !asn1::PEM_DER_LABELS.contains(&block.label) {
+        return None;
+    }
+    let b64: Zeroizing<String> = Zeroizing::new(block.inner.split_whitespace().collect());
+    let der = armor::decode_base64(&b64).ok()?;
+    let label = asn1::pem_label_of(&der)?;
+    if label == block.label {
+        return None;
+    }
+    note(repairs, Repair::Label);
+    Some(Zeroizing::new(
+        text.replacen(
+            &format!("-----BEGIN {}-----", block.label),
+            &format!("-----BEGIN {label}-----"),
+            1,
+        )
+        .replacen(
+            &format!("-----END {}-----", block.label),
+            &format!("-----END {label}-----"),
+            1,
+        ),
+    ))
+}
+
 fn canonical_header(line: &str) -> Option<String> {
     let (name, value) = line.split_once(':')?;
     let value: String = value.split_whitespace().collect();
@@ -222,9 +351,13 @@ fn rebuild_armor(text: &str, repairs: &mut Vec<Repair>) -> Option<Zeroizing<Stri
     if text == canonical.as_str() {
         return None;
     }
-    let mut body_lines = inner
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.contains(':'));
+    // Header lines, and the continuation lines of a SECSH header that ends in `\`, are not base64.
+    let mut continued = false;
+    let mut body_lines = inner.lines().filter(|l| {
+        let header = continued || l.contains(':');
+        continued = header && l.trim_end().ends_with('\\');
+        !l.trim().is_empty() && !header
+    });
     let header_block: String = headers.iter().map(|(k, v)| format!("{k}: {v}\n")).collect();
     let one_line = !inner.starts_with('\n')
         || !inner.ends_with('\n')
@@ -348,8 +481,17 @@ mod tests {
         );
         assert_eq!(codes(&r), ["quotes", "escaped-newlines"]);
         assert_eq!(r.text.as_str(), PEM);
+        // CRLF alone is cosmetic for JSch; with the base64 on one line it is not; CR alone never is.
+        let two_lines =
+            "-----BEGIN RSA PRIVATE KEY-----\nAAAA\nBBBB\n-----END RSA PRIVATE KEY-----\n";
+        let r = repair(&two_lines.replace('\n', "\r\n"));
+        assert_eq!(codes(&r), ["line-ends", "wrapping"]);
         let r = repair(&PEM.replace('\n', "\r\n"));
-        assert_eq!(codes(&r), ["line-ends"]);
+        assert_eq!(codes(&r), ["line-ends", "crlf-one-line"]);
+        assert!(r.repairs.iter().any(|r| r.is_structural()));
+        let r = repair(&PEM.replace('\n', "\r"));
+        assert_eq!(codes(&r), ["cr-line-ends"]);
+        assert!(r.repairs[0].is_structural());
         let r = repair(
             &PEM.lines()
                 .map(|l| format!("    {l}\n"))
@@ -421,6 +563,52 @@ mod tests {
             &body[64..]
         );
         assert!(repair(&rewrapped).repairs.is_empty());
+    }
+
+    #[test]
+    fn the_key_block_is_taken_out_of_the_text_around_it() {
+        let cert = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+        let around = format!("Bag Attributes\n    localKeyID: 01 02\n{PEM}{cert}");
+        let r = repair(&around);
+        assert_eq!(codes(&r), ["surrounding-text"]);
+        assert!(!r.repairs[0].is_structural());
+        assert_eq!(r.text.as_str(), PEM);
+        let r = repair(&format!("{cert}{PEM}"));
+        assert_eq!(codes(&r), ["block-before-key"]);
+        assert!(r.repairs[0].is_structural());
+        assert_eq!(r.text.as_str(), PEM);
+        // A certificate alone stays as it is: it is not a key.
+        assert!(repair(cert).repairs.is_empty());
+    }
+
+    #[test]
+    fn a_label_is_set_to_the_structure_inside() {
+        // `openssl genpkey -algorithm ed25519`, a PKCS#8 body, under an edited label.
+        let p8 = "MC4CAQAwBQYDK2VwBCIEIH3Xv260QJikD0oXceuVlrj/aOhG9f8LQ2lghrlnslo8";
+        let r = repair(&format!(
+            "-----BEGIN RSA PRIVATE KEY-----\n{p8}\n-----END RSA PRIVATE KEY-----\n"
+        ));
+        assert_eq!(codes(&r), ["label"]);
+        assert_eq!(
+            r.text.as_str(),
+            format!("-----BEGIN PRIVATE KEY-----\n{p8}\n-----END PRIVATE KEY-----\n")
+        );
+        let r = repair(&format!(
+            "-----BEGIN PRIVATE KEY-----\n{p8}\n-----END PRIVATE KEY-----\n"
+        ));
+        assert!(r.repairs.is_empty());
+    }
+
+    #[test]
+    fn secsh_comment_continuations_are_not_base64() {
+        // RFC 4716 §3.3.2: a header line ending in a backslash continues on the next line (mscdex/ssh2's
+        // rfc4716_rsa3.pub has one): that line is no one-line paste to rebuild.
+        let text = "---- BEGIN SSH2 PUBLIC KEY ----\nComment: a long \\\nmulti-line comment\nAAAA\nBBBB\n---- END SSH2 PUBLIC KEY ----\n";
+        assert!(
+            repair(text).repairs.is_empty(),
+            "{:?}",
+            codes(&repair(text))
+        );
     }
 
     #[test]

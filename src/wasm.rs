@@ -129,6 +129,10 @@ fn kdf_to_js(kdf: &Kdf) -> JsValue {
             set(&obj, "prf", prf);
             set(&obj, "iterations", iterations);
         }
+        Kdf::Pbkdf1 { hash, iterations } | Kdf::Pkcs12 { hash, iterations } => {
+            set(&obj, "hash", hash);
+            set(&obj, "iterations", iterations);
+        }
         Kdf::Scrypt { log_n, r, p } => {
             set(&obj, "logN", log_n);
             set(&obj, "r", r);

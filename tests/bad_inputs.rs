@@ -105,7 +105,7 @@ const LIMIT: Duration = Duration::from_secs(60);
 const CASES: &[Case] = &[
     // ---- Mangled pastes of plain PKCS#1: all repaired to the very bytes of the corpus file.
     Case(Bad("pkcs1-crlf.pem"), No, Repaired { from: PKCS1, repairs: &["line-ends"] }),
-    Case(Bad("pkcs1-cr.pem"), No, Repaired { from: PKCS1, repairs: &["line-ends"] }),
+    Case(Bad("pkcs1-cr.pem"), No, Repaired { from: PKCS1, repairs: &["cr-line-ends"] }),
     Case(Bad("pkcs1-one-line.pem"), No, Repaired { from: PKCS1, repairs: &["final-newline", "line-breaks"] }),
     Case(Bad("pkcs1-spaces.pem"), No, Repaired { from: PKCS1, repairs: &["line-breaks"] }),
     Case(Bad("pkcs1-json.pem"), No, Repaired { from: PKCS1, repairs: &["quotes", "escaped-newlines"] }),
@@ -124,7 +124,7 @@ const CASES: &[Case] = &[
 
     // ---- The same for an OpenSSH key (70 columns).
     Case(Bad("openssh-crlf.key"), No, Repaired { from: OPENSSH, repairs: &["line-ends"] }),
-    Case(Bad("openssh-cr.key"), No, Repaired { from: OPENSSH, repairs: &["line-ends"] }),
+    Case(Bad("openssh-cr.key"), No, Repaired { from: OPENSSH, repairs: &["cr-line-ends"] }),
     Case(Bad("openssh-one-line.key"), No, Repaired { from: OPENSSH, repairs: &["final-newline", "line-breaks"] }),
     Case(Bad("openssh-spaces.key"), No, Repaired { from: OPENSSH, repairs: &["line-breaks"] }),
     Case(Bad("openssh-json.key"), No, Repaired { from: OPENSSH, repairs: &["quotes", "escaped-newlines"] }),
@@ -143,7 +143,7 @@ const CASES: &[Case] = &[
     // ---- The same for legacy-encrypted PKCS#1: the Proc-Type and DEK-Info headers and the blank line after them
     // must survive every repair.
     Case(Bad("pkcs1-aes-crlf.pem"), Right, Repaired { from: PKCS1_AES, repairs: &["line-ends"] }),
-    Case(Bad("pkcs1-aes-cr.pem"), Right, Repaired { from: PKCS1_AES, repairs: &["line-ends"] }),
+    Case(Bad("pkcs1-aes-cr.pem"), Right, Repaired { from: PKCS1_AES, repairs: &["cr-line-ends"] }),
     // Every line break removed, so "4,ENCRYPTED" runs into "DEK-Info:" and the IV's hex into the base64 (an
     // HTML <input> does this). The IV's length is known from the cipher, so the text can be rebuilt.
     // FAILS today: not-a-key (the BEGIN line is not recognised).

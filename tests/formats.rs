@@ -425,7 +425,7 @@ mod pkcs8 {
             read(&a, None).err(),
             Some(Error::UnsupportedAlgorithm("X25519".into()))
         );
-        // PKCS#12-style PBE, OpenSSL's `-v1`: named, not decrypted.
+        // PKCS#12-style PBE, OpenSSL's `-v1`: named and decrypted (tests/families.rs has every scheme).
         let ed = dir.path().join("ed");
         std::fs::write(&ed, include_str!("examples/pkcs8/ed25519.pem")).unwrap();
         let out = Command::new("openssl")
@@ -445,11 +445,21 @@ mod pkcs8 {
         if out.status.success() {
             let a = pem(&String::from_utf8(out.stdout).unwrap());
             assert_eq!(
-                read(&a, None).err(),
-                Some(Error::UnsupportedCipher(
-                    "pbeWithSHA1And3-KeyTripleDES-CBC".into()
-                ))
+                read(&a, None).unwrap().encryption,
+                Some(Encryption {
+                    cipher: "des-ede3-cbc".into(),
+                    kdf: Some(Kdf::Pkcs12 {
+                        hash: "sha1",
+                        iterations: 2048
+                    })
+                })
             );
+            let parsed = read(&a, Some(b"pw")).unwrap();
+            assert_eq!(
+                parsed.public.unwrap().fingerprint_sha256(),
+                tool_fingerprint(&ed, None)
+            );
+            assert_eq!(read(&a, Some(b"px")).err(), Some(Error::WrongPassphrase));
         } else {
             eprintln!("note: this openssl cannot write PBE-SHA1-3DES");
         }

@@ -204,6 +204,10 @@ pub(crate) fn read(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
     }
 
     let Some((salt, rounds)) = kdf else {
+        if !public.algorithm().is_usable() {
+            check_numbers(section, Protection::None)?;
+            return Ok(named(public, None));
+        }
         let (private, comment) = read_section(section, Protection::None)?;
         return finish(public, private, comment, None);
     };
@@ -231,10 +235,41 @@ pub(crate) fn read(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
             } else {
                 Protection::Unauthenticated
             };
+            if !public.algorithm().is_usable() {
+                check_numbers(&plain, protection)?;
+                return Ok(named(public, Some(encryption)));
+            }
             let (private, comment) = read_section(&plain, protection)?;
             finish(public, private, comment, Some(encryption))
         },
     )
+}
+
+/// A key of a type keyfit only names (a security key, Ed448, a post-quantum hybrid): its public key, which the
+/// file shows in the clear, and no private key.
+fn named(public: PublicKey, encryption: Option<Encryption>) -> Parsed {
+    Parsed {
+        format: Format::OpenSsh,
+        encryption,
+        comment: None,
+        public: Some(public),
+        private: None,
+        public_only: false,
+        locked: None,
+    }
+}
+
+/// Checks the two check numbers that open the private section: after decryption they prove the passphrase.
+fn check_numbers(section: &[u8], protection: Protection) -> Result<()> {
+    let mut r = Reader::new(section);
+    if r.u32()? != r.u32()? {
+        return Err(if protection == Protection::Unauthenticated {
+            Error::WrongPassphrase
+        } else {
+            Error::Corrupt("the check numbers of the private key do not match")
+        });
+    }
+    Ok(())
 }
 
 /// What vouches for the decrypted private section, which decides how a check-number mismatch reads.
@@ -371,6 +406,7 @@ fn read_private_key(r: &mut Reader<'_>) -> Result<PrivateKey> {
             }
             PrivateKey::Dsa(DsaPrivate::new(p, q, g, y, core::mem::take(&mut *x))?)
         }
+        other => return Err(Error::UnsupportedAlgorithm(other.name().to_string())),
     })
 }
 

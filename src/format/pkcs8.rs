@@ -8,16 +8,18 @@
 //!
 //! The `pkcs8` and `pkcs5` crates parse and encrypt. keyfit reads the PBES2 parameters itself first, to report
 //! them and to check them against [`crate::limits`] before anything is derived: pkcs5 has no cap of its own (it
-//! would run 2^32 PBKDF2 iterations, and panics in debug builds on a zero scrypt cost).
+//! would run 2^32 PBKDF2 iterations, and panics in debug builds on a zero scrypt cost). The schemes older than
+//! PBES2, and PBES2 with RC2, which pkcs5 does not take, are in [`pbe`].
 
 use crate::armor::{self, Armor};
 use crate::asn1::{
     self, algorithm_name, der_error, dsa_parameters, encode_dsa_parameters, named_curve, uint,
-    DSA_OID, EC_OID, ED25519_OID, RSA_OID,
+    DSA_OID, EC_OID, ED25519_OID, ED448_OID, RSA_OID,
 };
 use crate::error::{Error, Result};
 use crate::key::dsa_from_parts;
 use crate::key::{ed25519_bytes, Ed25519Private, PrivateKey};
+use crate::legacy_pem;
 use crate::limits;
 use crate::parsed::{Encryption, Format, Kdf, Parsed};
 use crate::text::PEM_WIDTH;
@@ -27,6 +29,8 @@ use der::asn1::{AnyRef, ObjectIdentifier, OctetStringRef, UintRef};
 use der::{Decode, Encode, Reader, SliceReader, Tag};
 use rand_core::CryptoRngCore;
 use zeroize::Zeroizing;
+
+mod pbe;
 
 /// PEM label of a plain PKCS#8 key.
 pub(crate) const PRIVATE_LABEL: &str = "PRIVATE KEY";
@@ -45,6 +49,13 @@ pub(crate) fn read(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
     if armor.label != PRIVATE_LABEL && armor.label != ENCRYPTED_LABEL {
         return Err(Error::NotAKey("not a PKCS#8 private key"));
     }
+    if legacy_pem::encryption_of(armor)?.is_some() {
+        // OpenSSL's legacy DEK-Info encryption over a PKCS#8 body, as OpenSSL 1.1's `pkey -traditional` wrote
+        // it for key types without a traditional form (Ed25519).
+        let mut parsed = legacy_pem::read_private(armor, passphrase, decode_private_info)?;
+        parsed.format = Format::Pkcs8;
+        return Ok(parsed);
+    }
     read_der(&armor.data, passphrase)
 }
 
@@ -55,53 +66,39 @@ pub(crate) fn read(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
 /// [`Error::UnsupportedCipher`], [`Error::UnsupportedAlgorithm`], [`Error::InconsistentKey`],
 /// [`Error::KeyTooLarge`], [`Error::Truncated`], [`Error::Corrupt`].
 pub(crate) fn read_der(der: &[u8], passphrase: Option<&[u8]>) -> Result<Parsed> {
+    // BER with indefinite lengths (Java's and BouncyCastle's writers): rewritten as DER first.
+    if der.get(1) == Some(&0x80) {
+        if let Some(normal) = asn1::ber_to_der(der) {
+            return read_der(&normal, passphrase);
+        }
+    }
     if !is_encrypted(der)? {
         let key = decode_private_info(der)?;
         return Ok(Parsed::private(Format::Pkcs8, key, None, None));
     }
     let (algorithm, ciphertext) = split_encrypted(der)?;
-    let params = pbes2_parameters(algorithm)?;
-    let encryption = describe(&params)?;
+    let scheme = Scheme::of(algorithm)?;
+    let encryption = scheme.describe()?;
     Parsed::encrypted(
         Format::Pkcs8,
         encryption.clone(),
         None,
         None,
         passphrase,
-        |pass| decrypt(&params, ciphertext, pass, encryption),
+        |pass| decrypt(&scheme, ciphertext, pass, encryption),
     )
 }
 
 /// Decrypts and decodes the `encryptedData` of an `EncryptedPrivateKeyInfo`.
 fn decrypt(
-    params: &pbes2::Parameters<'_>,
+    scheme: &Scheme<'_>,
     ciphertext: &[u8],
     pass: &[u8],
     encryption: Encryption,
 ) -> Result<Parsed> {
-    let block = match params.encryption {
-        EncryptionScheme::Aes128Cbc { .. }
-        | EncryptionScheme::Aes192Cbc { .. }
-        | EncryptionScheme::Aes256Cbc { .. } => 16,
-        _ => 8,
-    };
-    if ciphertext.is_empty() || ciphertext.len() % block != 0 {
-        return Err(Error::Truncated);
-    }
-    let mut buf = Zeroizing::new(ciphertext.to_vec());
-    let plain = params
-        .decrypt_in_place(pass, &mut buf)
-        .map_err(|e| match e {
-            ::pkcs8::pkcs5::Error::DecryptFailed | ::pkcs8::pkcs5::Error::EncryptFailed => {
-                Error::WrongPassphrase
-            }
-            ::pkcs8::pkcs5::Error::UnsupportedAlgorithm { oid } => {
-                Error::UnsupportedCipher(format!("PBES2 with {oid}"))
-            }
-            _ => Error::Corrupt("the PBES2 parameters are invalid"),
-        })?;
+    let plain = scheme.decrypt(pass, ciphertext)?;
     // A wrong key passes the padding check about once in 256 tries; the DER parse then fails.
-    let key = decode_private_info(plain).map_err(|e| match e {
+    let key = decode_private_info(&plain).map_err(|e| match e {
         Error::InconsistentKey(_) | Error::KeyTooLarge { .. } | Error::UnsupportedAlgorithm(_) => e,
         _ => Error::WrongPassphrase,
     })?;
@@ -136,6 +133,130 @@ fn split_encrypted(der: &[u8]) -> Result<(::pkcs8::AlgorithmIdentifierRef<'_>, &
     reader.finish(parts).map_err(der_error)
 }
 
+/// How an `EncryptedPrivateKeyInfo` is encrypted.
+enum Scheme<'a> {
+    /// PBES2 as the `pkcs5` crate takes it (PBKDF2 or scrypt, AES-CBC or DES).
+    Pbes2(pbes2::Parameters<'a>),
+    /// PBES2 with RC2-CBC: the KDF, the effective key bits and the IV.
+    Pbes2Rc2(pbes2::Kdf<'a>, usize, &'a [u8]),
+    /// PBES1 or a PKCS#12 scheme.
+    Old(pbe::OldScheme<'a>),
+}
+
+impl<'a> Scheme<'a> {
+    /// Reads the encryption algorithm identifier.
+    fn of(alg: ::pkcs8::AlgorithmIdentifierRef<'a>) -> Result<Self> {
+        if let Some(old) = pbe::OldScheme::parse(&alg.oid, alg.parameters)? {
+            return Ok(Scheme::Old(old));
+        }
+        if alg.oid == pbes2::PBES2_OID {
+            let params = alg
+                .parameters
+                .ok_or(Error::Corrupt("the PBES2 parameters are missing"))?;
+            let (kdf, enc) = params
+                .sequence(|r| {
+                    let kdf = ::pkcs8::AlgorithmIdentifierRef::decode(r)?;
+                    let enc = ::pkcs8::AlgorithmIdentifierRef::decode(r)?;
+                    Ok((kdf, enc))
+                })
+                .map_err(der_error)?;
+            if enc.oid == pbe::RC2_CBC_OID {
+                let kdf = pbes2::Kdf::try_from(kdf).map_err(|e| match e.kind() {
+                    der::ErrorKind::OidUnknown { oid } => {
+                        Error::UnsupportedCipher(format!("PBES2 with key derivation {oid}"))
+                    }
+                    _ => der_error(e),
+                })?;
+                let (bits, iv) = pbe::rc2_parameters(enc.parameters)?;
+                return Ok(Scheme::Pbes2Rc2(kdf, bits, iv));
+            }
+        }
+        pbes2_parameters(alg).map(Scheme::Pbes2)
+    }
+
+    /// The report form: cipher and KDF.
+    fn describe(&self) -> Result<Encryption> {
+        match self {
+            Scheme::Pbes2(params) => describe(params),
+            Scheme::Pbes2Rc2(kdf, bits, _) => {
+                if !kdf.is_pbkdf2() {
+                    return Err(Error::UnsupportedCipher("RC2 with scrypt".into()));
+                }
+                Ok(Encryption {
+                    cipher: pbe::rc2_name(*bits),
+                    kdf: Some(describe_kdf(kdf)?),
+                })
+            }
+            Scheme::Old(old) => Ok(old.encryption()),
+        }
+    }
+
+    /// Decrypts the key; the caller has checked the KDF's caps.
+    fn decrypt(&self, pass: &[u8], ciphertext: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
+        match self {
+            Scheme::Pbes2(params) => {
+                let block = match params.encryption {
+                    EncryptionScheme::Aes128Cbc { .. }
+                    | EncryptionScheme::Aes192Cbc { .. }
+                    | EncryptionScheme::Aes256Cbc { .. } => 16,
+                    _ => 8,
+                };
+                if ciphertext.is_empty() || ciphertext.len() % block != 0 {
+                    return Err(Error::Truncated);
+                }
+                let mut buf = Zeroizing::new(ciphertext.to_vec());
+                let len = params
+                    .decrypt_in_place(pass, &mut buf)
+                    .map_err(|e| match e {
+                        ::pkcs8::pkcs5::Error::DecryptFailed
+                        | ::pkcs8::pkcs5::Error::EncryptFailed => Error::WrongPassphrase,
+                        ::pkcs8::pkcs5::Error::UnsupportedAlgorithm { oid } => {
+                            Error::UnsupportedCipher(format!("PBES2 with {oid}"))
+                        }
+                        _ => Error::Corrupt("the PBES2 parameters are invalid"),
+                    })?
+                    .len();
+                buf.truncate(len);
+                Ok(buf)
+            }
+            Scheme::Pbes2Rc2(kdf, bits, iv) => {
+                let p = kdf
+                    .pbkdf2()
+                    .ok_or(Error::UnsupportedCipher("RC2 with scrypt".into()))?;
+                // RC2 takes 1 to 128 key bytes; PBES2 gives the length in the KDF, or it is the effective size.
+                let len = p.key_length.map_or(bits.div_ceil(8), usize::from);
+                if !(1..=128).contains(&len) {
+                    return Err(Error::Corrupt("the RC2 key length is invalid"));
+                }
+                let mut key = Zeroizing::new(vec![0u8; len]);
+                pbkdf2_into(p, pass, &mut key)?;
+                pbe::decrypt_rc2(&key, *bits, iv, ciphertext)
+            }
+            Scheme::Old(old) => old.decrypt(pass, ciphertext),
+        }
+    }
+}
+
+/// PBKDF2 of `pass` into `out` with the PRF the parameters name.
+fn pbkdf2_into(p: &pbes2::Pbkdf2Params<'_>, pass: &[u8], out: &mut [u8]) -> Result<()> {
+    use pbkdf2::pbkdf2_hmac;
+    let (salt, n) = (p.salt, p.iteration_count);
+    match p.prf {
+        Pbkdf2Prf::HmacWithSha1 => pbkdf2_hmac::<sha1::Sha1>(pass, salt, n, out),
+        Pbkdf2Prf::HmacWithSha224 => pbkdf2_hmac::<sha2::Sha224>(pass, salt, n, out),
+        Pbkdf2Prf::HmacWithSha256 => pbkdf2_hmac::<sha2::Sha256>(pass, salt, n, out),
+        Pbkdf2Prf::HmacWithSha384 => pbkdf2_hmac::<sha2::Sha384>(pass, salt, n, out),
+        Pbkdf2Prf::HmacWithSha512 => pbkdf2_hmac::<sha2::Sha512>(pass, salt, n, out),
+        other => {
+            return Err(Error::UnsupportedCipher(format!(
+                "PBKDF2 with {}",
+                other.oid()
+            )))
+        }
+    }
+    Ok(())
+}
+
 /// The PBES2 parameters, or the name of the scheme keyfit cannot decrypt.
 fn pbes2_parameters(alg: ::pkcs8::AlgorithmIdentifierRef<'_>) -> Result<pbes2::Parameters<'_>> {
     if alg.oid != pbes2::PBES2_OID {
@@ -152,15 +273,14 @@ fn pbes2_parameters(alg: ::pkcs8::AlgorithmIdentifierRef<'_>) -> Result<pbes2::P
     })
 }
 
-/// Human names of the PKCS#5 v1.5 and PKCS#12 schemes OpenSSL's `-v1` writes (none supported).
+/// Human names of the encryption schemes keyfit does not decrypt (the others are in [`pbe`]).
 fn scheme_name(oid: ObjectIdentifier) -> String {
     let name = match oid.to_string().as_str() {
-        "1.2.840.113549.1.5.3" => "pbeWithMD5AndDES-CBC",
-        "1.2.840.113549.1.5.10" => "pbeWithSHA1AndDES-CBC",
-        "1.2.840.113549.1.12.1.3" => "pbeWithSHA1And3-KeyTripleDES-CBC",
-        "1.2.840.113549.1.12.1.6" => "pbeWithSHA1And40BitRC2-CBC",
-        "1.2.840.113549.3.2" => "rc2-cbc",
+        "1.2.840.113549.1.5.1" => "pbeWithMD2AndDES-CBC",
+        "1.2.840.113549.1.5.4" => "pbeWithMD2AndRC2-CBC",
         "1.2.156.10197.1.104.2" => "sm4-cbc",
+        "1.3.6.1.4.1.3029.1.2" => "bf-cbc",
+        "1.2.840.113533.7.66.10" => "cast5-cbc",
         _ => return format!("PKCS#8 encryption {oid}"),
     };
     name.to_string()
@@ -181,7 +301,16 @@ fn describe(params: &pbes2::Parameters<'_>) -> Result<Encryption> {
             )))
         }
     };
-    let kdf = match &params.kdf {
+    let kdf = describe_kdf(&params.kdf)?;
+    Ok(Encryption {
+        cipher: cipher.to_string(),
+        kdf: Some(kdf),
+    })
+}
+
+/// The report form of a PBES2 key derivation.
+fn describe_kdf(kdf: &pbes2::Kdf<'_>) -> Result<Kdf> {
+    Ok(match kdf {
         pbes2::Kdf::Pbkdf2(p) => {
             limits::check_salt(p.salt.len())?;
             Kdf::Pbkdf2 {
@@ -224,10 +353,6 @@ fn describe(params: &pbes2::Parameters<'_>) -> Result<Encryption> {
                 other.oid()
             )))
         }
-    };
-    Ok(Encryption {
-        cipher: cipher.to_string(),
-        kdf: Some(kdf),
     })
 }
 
@@ -260,7 +385,7 @@ pub(crate) fn decode_private_info(der: &[u8]) -> Result<PrivateKey> {
         }
         EC_OID => {
             let curve = named_curve(alg.parameters)?;
-            let k = ::sec1::EcPrivateKey::from_der(info.private_key).map_err(der_error)?;
+            let k = asn1::EcKeyParts::from_der(info.private_key)?;
             Ok(PrivateKey::Ecdsa(asn1::ec_private(
                 curve,
                 &k,
@@ -272,6 +397,11 @@ pub(crate) fn decode_private_info(der: &[u8]) -> Result<PrivateKey> {
             let x = uint(UintRef::from_der(info.private_key).map_err(der_error)?);
             Ok(PrivateKey::Dsa(dsa_from_parts(p, q, g, None, x)?))
         }
+        // Its public key would have to be computed (keyfit carries no Ed448 arithmetic); keyfit reads Ed448
+        // only where the file shows the public key (SPKI, OpenSSH, PuTTY).
+        ED448_OID => Err(Error::UnsupportedAlgorithm(
+            "Ed448 stored without its public key".into(),
+        )),
         other => Err(Error::UnsupportedAlgorithm(algorithm_name(other))),
     }
 }

@@ -293,6 +293,19 @@ pub(crate) fn read(text: &str, passphrase: Option<&[u8]>) -> Result<Parsed> {
     let comment = lines.raw("Comment")?;
     let public_lines = lines.number("Public-Lines")?;
     let public_blob = lines.base64(public_lines)?;
+    if !encrypted && lines.0.clone().all(|l| l.trim().is_empty()) {
+        // Only the public half (what some tools export as a "public .ppk").
+        let public = PublicKey::from_ssh_blob(&public_blob)?;
+        return Ok(Parsed {
+            format: version.format(),
+            encryption: None,
+            comment: Some(comment.to_string()),
+            public: Some(public),
+            private: None,
+            public_only: true,
+            locked: None,
+        });
+    }
     let argon = match (version, encrypted) {
         (PpkVersion::V3, true) => Some(read_argon2(&mut lines)?),
         _ => None,
@@ -303,7 +316,8 @@ pub(crate) fn read(text: &str, passphrase: Option<&[u8]>) -> Result<Parsed> {
         .filter(|m| m.len() == version.mac_len())
         .ok_or(Error::Corrupt("the Private-MAC line is malformed"))?;
 
-    let alg = Algorithm::from_ssh_name(alg_name.as_bytes())?;
+    let alg = Algorithm::from_ssh_name(alg_name.as_bytes())
+        .or_else(|_| Algorithm::named_only(alg_name.as_bytes()))?;
     let public = PublicKey::from_ssh_blob(&public_blob)?;
     if public.algorithm() != alg {
         return Err(Error::Corrupt(
@@ -410,6 +424,18 @@ impl File<'_> {
                 Error::Corrupt("the MAC does not match: the file was changed")
             });
         };
+        if !public.algorithm().is_usable() {
+            // A type keyfit only names (Ed448): the MAC has proved the passphrase; the public key is all it shows.
+            return Ok(Parsed {
+                format,
+                encryption,
+                comment: Some(comment.to_string()),
+                public: Some(public.clone()),
+                private: None,
+                public_only: false,
+                locked: None,
+            });
+        }
         let private = decode_private(public, &plain)?;
         Ok(Parsed::private(
             format,
@@ -463,6 +489,11 @@ fn decode_private(public: &PublicKey, plain: &[u8]) -> Result<PrivateKey> {
                 y.clone(),
                 core::mem::take(&mut *x),
             )?)
+        }
+        PublicKey::Named { .. } | PublicKey::Rsa1 { .. } => {
+            return Err(Error::UnsupportedAlgorithm(
+                public.algorithm().name().to_string(),
+            ))
         }
     })
 }

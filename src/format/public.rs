@@ -11,14 +11,14 @@
 use crate::armor::{self, Armor};
 use crate::asn1::{
     self, algorithm_name, der_error, dsa_parameters, encode_dsa_parameters, named_curve, uint,
-    DSA_OID, EC_OID, ED25519_OID, RSA_OID,
+    DSA_OID, EC_OID, ED25519_OID, ED448_OID, RSA_OID,
 };
 use crate::error::{Error, Result};
 use crate::key::{ecdsa_point, ed25519_bytes, PublicKey};
 use crate::limits;
 use crate::parsed::{Format, Parsed};
-use crate::text::{PEM_WIDTH, SSH_WIDTH};
-use crate::wire::Reader;
+use crate::text::{shown, PEM_WIDTH, SSH_WIDTH};
+use crate::wire::{Reader, Writer};
 use base64ct::{Base64, Encoding};
 use der::asn1::{AnyRef, BitStringRef, UintRef};
 use der::{Decode, Encode};
@@ -63,12 +63,54 @@ pub(crate) fn read_openssh_line(text: &str) -> Result<Parsed> {
             "the key type on the line differs from the key data",
         ));
     }
-    let public = PublicKey::from_ssh_blob(&blob)?;
-    Ok(Parsed::public(
-        Format::OpenSshPublic,
-        public,
-        comment.map(str::to_string),
-    ))
+    let (format, public) = if kind.ends_with(CERT_SUFFIX) {
+        (Format::OpenSshCertificate, certified_key(&blob)?)
+    } else {
+        (Format::OpenSshPublic, PublicKey::from_ssh_blob(&blob)?)
+    };
+    Ok(Parsed::public(format, public, comment.map(str::to_string)))
+}
+
+/// How the type names of OpenSSH certificates end (`ssh-rsa-cert-v01@openssh.com`).
+pub(crate) const CERT_SUFFIX: &str = "-cert-v01@openssh.com";
+
+/// The public key an OpenSSH certificate certifies
+/// ([PROTOCOL.certkeys](https://github.com/openssh/openssh-portable/blob/master/PROTOCOL.certkeys)):
+/// `string type, string nonce`, then the key's own fields, then the certificate's (serial, principals, validity,
+/// options, CA key, signature), which keyfit does not need. `ssh-keygen -l` fingerprints this key.
+///
+/// # Errors
+/// [`Error::UnsupportedAlgorithm`] for an unknown certificate type, [`Error::Truncated`] / [`Error::Corrupt`].
+fn certified_key(blob: &[u8]) -> Result<PublicKey> {
+    let mut r = Reader::new(blob);
+    let cert_type = r.string()?;
+    let base = cert_type
+        .strip_suffix(CERT_SUFFIX.as_bytes())
+        .ok_or(Error::Corrupt("not a certificate type"))?;
+    // Security-key types keep their `@openssh.com` after the base name.
+    let (base, fields): (&[u8], usize) = match base {
+        b"ssh-rsa" => (b"ssh-rsa", 2),
+        b"ssh-dss" => (b"ssh-dss", 4),
+        b"ecdsa-sha2-nistp256" | b"ecdsa-sha2-nistp384" | b"ecdsa-sha2-nistp521" => (base, 2),
+        b"ssh-ed25519" => (b"ssh-ed25519", 1),
+        b"sk-ecdsa-sha2-nistp256" => (b"sk-ecdsa-sha2-nistp256@openssh.com", 3),
+        b"sk-ssh-ed25519" => (b"sk-ssh-ed25519@openssh.com", 2),
+        other => {
+            return Err(Error::UnsupportedAlgorithm(format!(
+                "{}{CERT_SUFFIX} certificates",
+                shown(other)
+            )))
+        }
+    };
+    r.string()?; // nonce
+    let start = blob.len() - r.remaining().len();
+    for _ in 0..fields {
+        r.string()?;
+    }
+    let end = blob.len() - r.remaining().len();
+    let mut w = Writer::default();
+    w.string(base).raw(&blob[start..end]);
+    PublicKey::from_ssh_blob(w.as_slice())
 }
 
 /// The first whitespace-separated word and the rest, trimmed at the start.
@@ -172,6 +214,12 @@ fn decode_spki(der: &[u8]) -> Result<PublicKey> {
             }
             Ok(PublicKey::Ed25519(ed25519_bytes(key)?))
         }
+        ED448_OID => {
+            if alg.parameters.is_some() {
+                return Err(Error::Corrupt("the Ed448 algorithm has parameters"));
+            }
+            PublicKey::ed448(key)
+        }
         EC_OID => {
             let curve = named_curve(alg.parameters)?;
             Ok(PublicKey::Ecdsa {
@@ -234,6 +282,11 @@ pub(crate) fn spki_der(public: &PublicKey) -> Result<Vec<u8>> {
                 Some(AnyRef::from_der(&params_der).map_err(der_error)?),
                 y,
             )
+        }
+        PublicKey::Named { .. } | PublicKey::Rsa1 { .. } => {
+            return Err(Error::UnsupportedAlgorithm(
+                public.algorithm().name().to_string(),
+            ))
         }
     };
     let info = spki::SubjectPublicKeyInfoRef {
@@ -307,11 +360,22 @@ mod tests {
         assert_eq!(code("hello world"), Some("not-a-key"));
         assert_eq!(code("\n# only a comment\n"), Some("not-a-key"));
         assert_eq!(code("ssh-ed25519 AAAA*AAA"), Some("corrupt"));
-        // ssh-keygen -t ed25519-sk would write this type; keyfit names it rather than failing obscurely.
-        let sk = "AAAAGnNrLXNzaC1lZDI1NTE5QG9wZW5zc2guY29tAAAAIAA=";
+        // ssh-keygen -t ed25519-sk writes this type (RustCrypto/SSH's test vector): keyfit names it and gives
+        // ssh-keygen -l's fingerprint; the same type with a short key is damage.
+        let sk = "AAAAGnNrLXNzaC1lZDI1NTE5QG9wZW5zc2guY29tAAAAICFo/k5LU8863u66YC9eUO2170QduohPURkQnbLa/dczAAAABHNzaDo=";
+        let parsed =
+            read_openssh_line(&format!("sk-ssh-ed25519@openssh.com {sk} user@example.com"))
+                .unwrap();
+        let public = parsed.public.unwrap();
+        assert_eq!(public.algorithm().name(), "sk-ed25519");
         assert_eq!(
-            code(&format!("sk-ssh-ed25519@openssh.com {sk}")),
-            Some("unsupported-algorithm")
+            public.fingerprint_sha256(),
+            "SHA256:6WZVJ44bqhAWLVP4Ns0TDkoSQSsZo/h2K+mEvOaNFbw"
+        );
+        let short = "AAAAGnNrLXNzaC1lZDI1NTE5QG9wZW5zc2guY29tAAAAIAA=";
+        assert_eq!(
+            code(&format!("sk-ssh-ed25519@openssh.com {short}")),
+            Some("truncated")
         );
     }
 

@@ -201,11 +201,11 @@ record() {
     fi
 
     # Jira wants an RSA private key in PKCS#1 PEM ("RSA PRIVATE KEY"), plain or encrypted with
-    # DES-EDE3-CBC / AES-128-CBC / AES-256-CBC, of at least 2048 bits.
+    # DES-EDE3-CBC / AES-128-CBC / AES-192-CBC / AES-256-CBC (what JSch 0.1.54 decrypts), of at least 2048 bits.
     local jira=false
     if [ "$format" = pkcs1 ] && [ "$kind" = private ] && [ "$alg" = rsa ] && [ "$bits" -ge 2048 ] \
         && grep -q -- '-----BEGIN RSA PRIVATE KEY-----' "$f"; then
-        case $cipher in -|des-ede3-cbc|aes-128-cbc|aes-256-cbc) jira=true ;; esac
+        case $cipher in -|des-ede3-cbc|aes-128-cbc|aes-192-cbc|aes-256-cbc) jira=true ;; esac
     fi
 
     local jsch=fail jout

@@ -104,6 +104,54 @@ fn scrypt_with(n: u64, r: u16, p: u16) -> Vec<u8> {
     }))
 }
 
+/// An `EncryptedPrivateKeyInfo` under an old scheme (`oid` as DER content bytes) with `iterations`.
+fn old_scheme_with(oid: &[u8], iterations: u32) -> Vec<u8> {
+    let mut params = vec![0x04, 8, 1, 2, 3, 4, 5, 6, 7, 8];
+    params.extend_from_slice(&iterations.to_der().unwrap());
+    let params = [&[0x30, params.len() as u8][..], &params].concat();
+    let alg = [&[0x06, oid.len() as u8][..], oid, &params].concat();
+    let alg = [&[0x30, alg.len() as u8][..], &alg].concat();
+    let body = [&alg[..], &[0x04, 16], &[0u8; 16]].concat();
+    [&[0x30, body.len() as u8][..], &body].concat()
+}
+
+#[test]
+fn old_scheme_iterations_are_capped_before_deriving() {
+    let start = Instant::now();
+    // pbeWithSHAAnd3-KeyTripleDES-CBC (PKCS#12) and pbeWithMD5AndDES-CBC (PBES1).
+    let pkcs12 = [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x0c, 0x01, 0x03];
+    let pbes1 = [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x05, 0x03];
+    for oid in [&pkcs12[..], &pbes1[..]] {
+        for pass in [None, Some(&b"pw"[..])] {
+            let err = read_der(&old_scheme_with(oid, u32::MAX), pass).unwrap_err();
+            assert_eq!(
+                err,
+                Error::KdfTooCostly {
+                    parameter: "PBE iterations",
+                    value: u32::MAX.into(),
+                    limit: crate::limits::MAX_PBE_ITERATIONS.into()
+                }
+            );
+        }
+        assert_eq!(
+            read_der(&old_scheme_with(oid, 0), None)
+                .err()
+                .map(|e| e.code()),
+            Some("corrupt")
+        );
+        // Within the cap, the zero ciphertext is a wrong passphrase.
+        assert_eq!(
+            read_der(&old_scheme_with(oid, 1), Some(b"pw")).err(),
+            Some(Error::WrongPassphrase)
+        );
+    }
+    assert!(
+        start.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        start.elapsed()
+    );
+}
+
 #[test]
 fn hostile_kdf_parameters_are_refused_before_deriving() {
     let start = Instant::now();
@@ -240,7 +288,7 @@ fn inner_structures_are_checked() {
         .unwrap(),
         None,
     );
-    // The point is derived from the scalar.
+    // Without its public point, the point is computed from the scalar: the same key.
     assert_eq!(r.unwrap().public.unwrap().fingerprint_sha256(), P256_FP);
     let p384 = crate::key::Curve::P384.oid();
     let named = ::sec1::EcPrivateKey {

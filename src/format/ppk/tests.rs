@@ -448,7 +448,11 @@ fn every_prefix_is_an_error_and_none_panics() {
             let Some(prefix) = text.get(..cut) else {
                 continue;
             };
-            assert!(read(prefix, None).is_err(), "cut at {cut}");
+            match read(prefix, None) {
+                Err(_) => {}
+                // Cut right after the public lines, the text is the public-only form other tools export.
+                Ok(p) => assert!(p.public_only, "cut at {cut}"),
+            }
         }
         let last = text.rfind("Private-MAC").unwrap();
         assert_eq!(read(&text[..last], None).err(), Some(Error::Truncated));
@@ -490,11 +494,9 @@ fn names_what_it_cannot_read() {
         read(&other, None).err(),
         Some(Error::UnsupportedCipher("aes128-ctr".into()))
     );
+    // A type keyfit only names, whose blob is of another type: damage.
     let alg = ED_V3.replace("ssh-ed25519\n", "ssh-ed448\n");
-    assert_eq!(
-        read(&alg, None).err().map(|e| e.code()),
-        Some("unsupported-algorithm")
-    );
+    assert_eq!(read(&alg, None).err().map(|e| e.code()), Some("corrupt"));
     let order = ED_V3.replace(
         "Encryption: none\nComment: ed comment",
         "Comment: ed comment\nEncryption: none",
