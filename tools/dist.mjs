@@ -57,13 +57,18 @@ function widgetCss(css) {
     .replace(/--([a-zA-Z][\w-]*)/g, '--keyfit-$1');
 }
 
+/** Source indentation and CSS comments go: the widget ships what the browser reads (index.html has no <pre> and
+ * its textareas are empty, so no whitespace that shows is touched). */
+const compact = (text) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\n\s*/g, '\n');
+
 /** The text of pkg/widget-parts.js. */
 export function widgetParts() {
   const html = read(join(WWW, 'index.html'));
-  const markup = Object.fromEntries(Object.entries(WIDGET_MODES).map(([mode, ids]) => [mode, widgetMarkup(html, ids)]));
+  const markup = Object.fromEntries(Object.entries(WIDGET_MODES)
+    .map(([mode, ids]) => [mode, widgetMarkup(html, ids).replace(/\n\s*/g, '\n')]));
   return '// Made by tools/dist.mjs from index.html and style.css: the widget\'s markup per mode and its styles.\n'
-    + `export const MARKUP = ${JSON.stringify(markup, null, 2)};\n`
-    + `export const CSS = ${JSON.stringify(widgetCss(read(join(WWW, 'style.css'))))};\n`;
+    + `export const MARKUP = ${JSON.stringify(markup)};\n`
+    + `export const CSS = ${JSON.stringify(compact(widgetCss(read(join(WWW, 'style.css')))))};\n`;
 }
 
 // ---------------------------------------------------------------------------------------------- single file
