@@ -313,6 +313,30 @@ test('7: messages: a locked key is a step, not a problem; causes are named; empt
   });
 });
 
+test('7b: an OpenSSH certificate and a security-key key are named, with what to use instead', { skip }, async (t) => {
+  const dir = tempDir(t);
+  keygen(dir, 'ca', ['-t', 'ed25519', '-N', '']);
+  keygen(dir, 'user', ['-t', 'rsa', '-b', '2048', '-N', '']);
+  const signed = run('ssh-keygen', ['-q', '-s', join(dir, 'ca'), '-I', 'id', '-n', 'git', join(dir, 'user.pub')]);
+  assert.equal(signed.code, 0, signed.out);
+  const cert = readFileSync(join(dir, 'user-cert.pub'), 'utf8');
+  const sk = readFileSync(new URL('../families/copied/sk-rustcrypto-id_sk_ed25519.pub', import.meta.url), 'utf8');
+  const session = await start();
+  t.after(() => session.close());
+  const { page } = session;
+  await openTab(page, 'Check a key');
+  const title = (code) => problem(page, code).locator('.title').textContent();
+
+  await page.locator('#check-input').fill(cert);
+  await problem(page, 'public-key-not-private').waitFor();
+  assert.match(await title('public-key-not-private'), /^This is an OpenSSH certificate \(a -cert\.pub file\)/);
+  assert.match(await problem(page, 'public-key-not-private').textContent(), /without -cert\.pub/);
+
+  await page.locator('#check-input').fill(sk);
+  await problem(page, 'not-rsa').waitFor();
+  assert.match(await title('not-rsa'), /hardware security key \(FIDO\).*Jira can never use it/);
+});
+
 test('8: file names say the key type and the format', { skip }, async (t) => {
   const dir = tempDir(t);
   const ed = keygen(dir, 'ed', ['-t', 'ed25519', '-N', '']);

@@ -12,6 +12,8 @@ export const FORMAT_NAMES = {
   'rfc4716-public': 'SSH2 public key (RFC 4716, “BEGIN SSH2 PUBLIC KEY”)',
   'pkcs1-public': 'PKCS#1 RSA public key, PEM (“BEGIN RSA PUBLIC KEY”)',
   'spki-public': 'Public key, PEM (“BEGIN PUBLIC KEY”, X.509 SubjectPublicKeyInfo)',
+  'openssh-certificate': 'OpenSSH certificate (a -cert.pub file): a signed public key',
+  ssh1: 'SSH-1 private key (protocol 1, obsolete)',
   'x509-certificate': 'X.509 certificate (“BEGIN CERTIFICATE”), not a key',
   pgp: 'OpenPGP / GnuPG key, not an SSH key',
   unknown: 'Not a key format keyfit recognises',
@@ -20,6 +22,8 @@ export const FORMAT_NAMES = {
 const ALGORITHMS = {
   rsa: 'RSA', dsa: 'DSA', ed25519: 'Ed25519', ed448: 'Ed448',
   'ecdsa-p256': 'ECDSA P-256', 'ecdsa-p384': 'ECDSA P-384', 'ecdsa-p521': 'ECDSA P-521',
+  'sk-ed25519': 'Ed25519 security-key (FIDO)', 'sk-ecdsa-p256': 'ECDSA P-256 security-key (FIDO)',
+  rsa1: 'SSH-1 RSA', other: 'non-standard SSH',
 };
 
 /** "RSA", "Ed25519"... for an algorithm code; unknown codes are shown as they are. */

@@ -58,9 +58,15 @@ export function explain(code, ctx = {}) {
     case 'wrong-passphrase':
       return { title: 'That passphrase does not unlock this key.', fix: 'Passphrases are case-sensitive: check Caps Lock and try again.' };
     case 'public-key-not-private':
+      if (r.format === 'openssh-certificate') {
+        return { title: 'This is an OpenSSH certificate (a -cert.pub file): a signed public key, not the private key Jira needs.', fix: 'Paste the private key it belongs to: the file of the same name without -cert.pub (for example id_rsa).' };
+      }
       return { title: 'This is a public key; Jira needs the private key.', fix: 'Paste the private key (id_rsa, without .pub). The public key goes on your git host’s SSH keys page.' };
     case 'not-rsa':
-      return { title: `This is ${alg ? `an ${alg}` : 'a non-RSA'} key; Jira’s Git Integration needs an RSA key.`, fix: NEW_RSA };
+      if (String(r.algorithm).startsWith('sk-')) {
+        return { title: 'This key lives on a hardware security key (FIDO): its private half never leaves the token, so Jira can never use it.', fix: NEW_RSA };
+      }
+      return { title: `This is ${alg ? `${/^(?:[AEIOU]|RSA|SSH)/i.test(alg) ? 'an' : 'a'} ${alg}` : 'a non-RSA'} key; Jira’s Git Integration needs an RSA key.`, fix: NEW_RSA };
     case 'openssh-format':
       return { title: 'This key is in OpenSSH format, which Jira does not read.', fix: convertFix };
     case 'pkcs8-format':
@@ -85,7 +91,7 @@ export function explain(code, ctx = {}) {
           ? { title: `“${ctx.fileName}” is ${sizeText(ctx.size)}: far more than a key file (a few KB).`, fix: 'Choose the key file itself (usually id_rsa in your .ssh folder), not an archive or another file.' }
           : { title: `This text is ${sizeText(ctx.size)}: far more than a key (a few KB), so keyfit did not read it.`, fix: 'Paste only the key, from its -----BEGIN line to its -----END line.' };
       }
-      return { title: `This key is larger than keyfit reads${r.bits ? ` (${r.bits} bits)` : ''}: RSA keys of up to 16384 bits are read.`, fix: 'Jira recommends 4096 bits: generate a new 4096-bit key on the Generate tab.' };
+      return { title: `This key is larger than keyfit reads${r.bits ? ` (${r.bits} bits)` : ''}: ${r.kind === 'public' || String(r.format).endsWith('-public') ? 'public keys of up to 16384 bits' : 'RSA private keys of up to 8192 bits'} are read.`, fix: 'Jira recommends 4096 bits: generate a new 4096-bit key on the Generate tab.' };
     case 'inconsistent-key':
       return { title: 'The key’s parts do not belong together: the file is damaged or was edited.', fix: 'Use an intact copy of the key, or generate a new one.' };
     case 'key-too-small':
