@@ -4,8 +4,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
-import { chromium } from 'playwright-core';
-import { ROOT } from './harness.mjs';
+import { ROOT, launchChromium, recordedPage } from './harness.mjs';
 
 export const DIST = join(ROOT, 'dist');
 export const SITE = join(DIST, 'site');
@@ -15,21 +14,13 @@ export const CORPUS = join(ROOT, 'tests/corpus/keys');
 /** Why the dist tests cannot run (dist/ not built), or false. */
 export const missingDist = !existsSync(join(DIST, 'keyfit.html')) && 'dist/ is not built: run ./build.sh dist';
 
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-  '--disable-component-update', '--no-first-run', '--disable-sync'];
 
 /** A browser and context recording every request (page, frames, workers), console message and page error. */
 export async function browse(t, { acceptDownloads = true } = {}) {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: FLAGS });
+  const browser = await launchChromium();
   t.after(() => browser.close());
   const context = await browser.newContext({ acceptDownloads, viewport: { width: 1100, height: 900 } });
-  const requests = [];
-  const consoleMessages = [];
-  context.on('request', (r) => requests.push(r.url()));
-  context.on('console', (m) => consoleMessages.push(m.text()));
-  const page = await context.newPage();
-  page.on('worker', (w) => w.on('console', (m) => consoleMessages.push(m.text())));
-  page.on('pageerror', (e) => consoleMessages.push(`pageerror: ${e.message}`));
+  const { page, requests, consoleMessages } = await recordedPage(context);
   return { browser, context, page, requests, consoleMessages };
 }
 

@@ -22,6 +22,21 @@ export function engineHas(name) {
   return existsSync(glue) && new RegExp(`export function ${name}\\b`).test(readFileSync(glue, 'utf8'));
 }
 
+/** Debian's Chromium, headless, with no background networking. */
+export const launchChromium = () => chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: FLAGS });
+
+/** A new page of `context` with every request, console message (workers' too) and page error recorded. */
+export async function recordedPage(context) {
+  const requests = [];
+  const consoleMessages = [];
+  context.on('request', (r) => requests.push(r.url()));
+  context.on('console', (m) => consoleMessages.push(m.text()));
+  const page = await context.newPage();
+  page.on('worker', (w) => w.on('console', (m) => consoleMessages.push(m.text())));
+  page.on('pageerror', (e) => consoleMessages.push(`pageerror: ${e.message}`));
+  return { page, requests, consoleMessages };
+}
+
 /**
  * Starts the server and a browser. Options: colorScheme, viewport, root (directory to serve), path (URL path of
  * the page, for the sub-path test), init (a function run in the page before its own scripts, e.g. to observe
@@ -32,20 +47,14 @@ export async function start({ colorScheme = 'light', viewport = { width: 1100, h
   const origin = `http://127.0.0.1:${server.address().port}`;
   let browser;
   try {
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: FLAGS });
+    browser = await launchChromium();
   } catch (err) {
     server.close();
     throw err;
   }
   const context = await browser.newContext({ acceptDownloads: true, colorScheme, viewport });
   if (init) await context.addInitScript(init);
-  const requests = [];
-  const consoleMessages = [];
-  context.on('request', (r) => requests.push(r.url()));
-  context.on('console', (m) => consoleMessages.push(m.text()));
-  const page = await context.newPage();
-  page.on('worker', (w) => w.on('console', (m) => consoleMessages.push(m.text())));
-  page.on('pageerror', (e) => consoleMessages.push(`pageerror: ${e.message}`));
+  const { page, requests, consoleMessages } = await recordedPage(context);
   await page.goto(origin + path);
   await page.waitForFunction(() => document.querySelector('#gen-saveas')?.options.length > 0);
   return {
