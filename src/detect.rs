@@ -106,6 +106,8 @@ fn sniff(input: Input<'_>) -> Reader {
         Input::Der(der) => {
             return if der.starts_with(ssh1::MAGIC) {
                 Reader::Ssh1
+            } else if public::is_spki_der(der) {
+                Reader::Spki
             } else if der.first() == Some(&0x30) {
                 Reader::Pkcs8Der
             } else {
@@ -193,6 +195,7 @@ fn read_with(reader: Reader, input: Input<'_>, passphrase: Option<&[u8]>) -> Res
     let text = match (reader, input) {
         (Reader::None(format), _) => return Err(not_a_key(format, input)),
         (Reader::Ssh1, Input::Der(der)) => return ssh1::read_private(der),
+        (Reader::Spki, Input::Der(der)) => return public::read_spki(der),
         (_, Input::Der(der)) => return pkcs8::read_der(der, passphrase),
         (_, Input::Text(text)) => text,
     };

@@ -976,3 +976,28 @@ mod ppk {
         }
     }
 }
+
+/// A public key dropped as a `.der` file (`openssl pkey -pubout -outform DER`) is named as such and fingerprinted
+/// as ssh-keygen does, not taken for a damaged PKCS#8 private key.
+#[test]
+fn a_der_public_key_is_read_as_spki() {
+    if !have("openssl") {
+        eprintln!("skipped: openssl is not installed");
+        return;
+    }
+    let key = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/corpus/keys/rsa2048-pkcs1.pem"
+    );
+    let der = run(Command::new("openssl").args(["pkey", "-pubout", "-outform", "DER", "-in", key]));
+    let report = keyfit::inspect(&der, None);
+    assert_eq!(report.format, Some(Format::SpkiPublic));
+    assert_eq!(
+        report.fingerprint_sha256.as_deref(),
+        Some("SHA256:zvJiiVnfDS6vVYupIpqqkT0M74jQ0TUJmP788d75UWE")
+    );
+    assert!(report
+        .problems
+        .iter()
+        .any(|p| p.code == "public-key-not-private"));
+}

@@ -171,6 +171,12 @@ pub(crate) fn read_rfc4716(armor: &Armor) -> Result<Parsed> {
     Ok(Parsed::public(Format::Rfc4716Public, public, comment))
 }
 
+/// Whether `der` is shaped as a `SubjectPublicKeyInfo` (a dropped `.der` public key), not a private key.
+pub(crate) fn is_spki_der(der: &[u8]) -> bool {
+    use der::Decode;
+    spki::SubjectPublicKeyInfoRef::from_der(der).is_ok()
+}
+
 /// Reads a `SubjectPublicKeyInfo`, given as a `-----BEGIN PUBLIC KEY-----` block or as DER: RSA, Ed25519,
 /// ECDSA on P-256/384/521, DSA.
 ///
