@@ -101,7 +101,8 @@ test('stop: the Convert tab, the converter under a report, Check and Save as eac
   });
 });
 
-test('a newer edit cancels the check of an older one', { skip }, async (t) => {
+/** Opens the page with a slow key being checked; `before` is the count of worker terminations so far. */
+async function slowCheckRunning(t) {
   const k = keys(t);
   const session = await start({ init: countTerminations });
   t.after(() => session.close());
@@ -112,22 +113,18 @@ test('a newer edit cancels the check of an older one', { skip }, async (t) => {
   await page.locator('#check-pass').press('Enter');
   await page.locator('#check-clock').filter({ hasText: 'Checking…' }).waitFor();
   const before = await page.evaluate(() => window.__terminated);
+  return { k, page, before };
+}
+
+test('a newer edit cancels the check of an older one', { skip }, async (t) => {
+  const { k, page, before } = await slowCheckRunning(t);
   await page.locator('#check-input').fill(k.plain);
   await page.locator('#check-verdict').filter({ hasText: '✓ Jira will accept this key.' }).waitFor();
   assert.ok(await page.evaluate(() => window.__terminated) > before, 'the superseded check was cancelled');
 });
 
 test('a passphrase edited during its check ends that check: its answer would not be for the passphrase on screen', { skip }, async (t) => {
-  const k = keys(t);
-  const session = await start({ init: countTerminations });
-  t.after(() => session.close());
-  const { page } = session;
-  await openTab(page, 'Check a key');
-  await page.locator('#check-input').fill(k.slow);
-  await page.locator('#check-pass').fill(SLOW_PASS);
-  await page.locator('#check-pass').press('Enter');
-  await page.locator('#check-clock').filter({ hasText: 'Checking…' }).waitFor();
-  const before = await page.evaluate(() => window.__terminated);
+  const { k, page, before } = await slowCheckRunning(t);
   await page.locator('#check-pass').press('x');
   await page.locator('#check-status').filter({ hasText: 'Unlock and check' }).waitFor();
   assert.ok(await page.evaluate(() => window.__terminated) > before, 'the check with the old passphrase was cancelled');
