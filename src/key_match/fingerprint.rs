@@ -102,15 +102,6 @@ fn split_prefix(word: &str) -> Option<(bool, &str)> {
 
 /// Classifies one word, after its prefix (`Some(true)` SHA256, `Some(false)` MD5) if it had one.
 fn classify(prefix: Option<bool>, body: &str) -> Found {
-    if let Some(found) = hex_fingerprint(body, prefix.is_some()) {
-        return match (prefix, found) {
-            // `MD5:` before a SHA-256 length, or `SHA256:` before an MD5 length: not what it says it is.
-            (Some(false), Found::Whole(Fingerprint::Sha256Hex(_))) => Found::Malformed(false),
-            (Some(true), Found::Whole(Fingerprint::Md5(_))) => Found::Malformed(true),
-            (Some(sha), Found::Incomplete(_)) => Found::Incomplete(sha),
-            (_, found) => found,
-        };
-    }
     let is_b64 = |s: &str| {
         !s.is_empty()
             && s.bytes()
@@ -119,6 +110,15 @@ fn classify(prefix: Option<bool>, body: &str) -> Found {
     let unpadded = body.strip_suffix('=').unwrap_or(body);
     if is_b64(unpadded) && unpadded.len() == SHA256_B64_LEN && prefix != Some(false) {
         return Found::Whole(Fingerprint::Sha256Base64(unpadded.to_string()));
+    }
+    if let Some(found) = hex_fingerprint(body, prefix.is_some()) {
+        return match (prefix, found) {
+            // `MD5:` before a SHA-256 length, or `SHA256:` before an MD5 length: not what it says it is.
+            (Some(false), Found::Whole(Fingerprint::Sha256Hex(_))) => Found::Malformed(false),
+            (Some(true), Found::Whole(Fingerprint::Md5(_))) => Found::Malformed(true),
+            (Some(sha), Found::Incomplete(_)) => Found::Incomplete(sha),
+            (_, found) => found,
+        };
     }
     match prefix {
         Some(true) if is_b64(unpadded) && unpadded.len() < SHA256_B64_LEN => {
@@ -129,25 +129,31 @@ fn classify(prefix: Option<bool>, body: &str) -> Found {
     }
 }
 
-/// Reads hex digits, in pairs separated by colons or not at all: 16 bytes are MD5, 32 bytes SHA-256; fewer, in
-/// colon pairs (at least four, or any after a prefix), are a fingerprint cut short. `None` when `body` is not hex.
+/// Reads hex digits, in pairs separated by colons or not at all: 16 bytes are MD5, 32 bytes SHA-256. Fewer
+/// digits are a fingerprint cut short (possibly mid-pair) when they come in colon pairs (at least four, or any
+/// after a prefix) or after a prefix. `None` when `body` is not such hex.
 fn hex_fingerprint(body: &str, prefixed: bool) -> Option<Found> {
-    let pairs = body.contains(':');
-    let digits: String = if pairs {
-        let parts: Vec<&str> = body.split(':').collect();
-        if (parts.len() < 4 && !prefixed) || parts.iter().any(|p| p.len() != 2) {
-            return None;
-        }
-        parts.concat()
-    } else {
-        body.to_string()
-    };
-    let bytes = decode_hex(&digits).filter(|b| !b.is_empty())?;
-    Some(match bytes.len() {
-        16 => Found::Whole(Fingerprint::Md5(bytes.try_into().ok()?)),
-        32 => Found::Whole(Fingerprint::Sha256Hex(bytes.try_into().ok()?)),
-        n if n < 16 => Found::Incomplete(false),
-        n if n < 32 && pairs => Found::Incomplete(true),
+    let parts: Vec<&str> = body.split(':').collect();
+    let pairs = parts.len() > 1;
+    let (last, whole) = parts.split_last()?;
+    if (pairs && parts.len() < 4 && !prefixed)
+        || whole.iter().any(|p| p.len() != 2)
+        || last.len() > 2 && pairs
+    {
+        return None;
+    }
+    let digits = parts.concat();
+    if digits.is_empty() || !digits.bytes().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    Some(match digits.len() {
+        32 => Found::Whole(Fingerprint::Md5(decode_hex(&digits)?.try_into().ok()?)),
+        64 => Found::Whole(Fingerprint::Sha256Hex(
+            decode_hex(&digits)?.try_into().ok()?,
+        )),
+        _ if !pairs && !prefixed => return None,
+        n if n < 32 => Found::Incomplete(false),
+        n if n < 64 => Found::Incomplete(true),
         _ => return None,
     })
 }
