@@ -6,8 +6,9 @@
 //! - `SHA256:<43 base64 characters>`: ssh-keygen, GitHub's and GitLab's SSH key pages, GitLab's API
 //!   `fingerprint_sha256` (<https://docs.gitlab.com/api/keys/>), Bitbucket's documentation
 //!   (<https://support.atlassian.com/bitbucket-cloud/docs/configure-ssh-and-two-step-verification/>);
-//! - the same without `SHA256:`: Bitbucket Data Center's REST `SimpleSshKeyFingerprint` (`{"algorithm": "SHA256",
-//!   "value": ...}`), GitHub's and GitLab's lists where the prefix is a separate label;
+//! - the same without `SHA256:`: Bitbucket Data Center's REST `SimpleSshKeyFingerprint` (the algorithm and the
+//!   value in separate fields, as remembered), and pages that show the prefix apart from the value (reported for GitHub and GitLab in
+//!   issue 13; not confirmed from their documentation);
 //! - with the base64 padding `=` that `base64` and most libraries add;
 //! - inside a whole `ssh-keygen -l` line (`4096 SHA256:... comment (RSA)`), PuTTYgen's "Key fingerprint"
 //!   (`ssh-rsa 4096 SHA256:...`), or JSON (`"fingerprint": "SHA256:..."`);
@@ -15,8 +16,9 @@
 //!
 //! MD5 (the older form):
 //! - `aa:bb:...` (16 pairs): GitLab's API `fingerprint`, Bitbucket's documentation (`97:8c:... (RSA)`),
-//!   Azure DevOps' SSH public keys page (its documentation says to compare it with `ssh-keygen -l -E md5`,
-//!   <https://learn.microsoft.com/azure/devops/repos/git/use-ssh-keys-to-authenticate>), ssh-keygen before 6.8;
+//!   Azure DevOps' SSH public keys page (MD5; Microsoft's SSH page,
+//!   <https://learn.microsoft.com/azure/devops/repos/git/use-ssh-keys-to-authenticate>, has users compare it with
+//!   `ssh-keygen -l -E md5`, as remembered: the search here did not find that passage), ssh-keygen before 6.8;
 //! - `MD5:aa:bb:...`: `ssh-keygen -E md5 -l`, GitLab's SSH key page;
 //! - 32 hex digits without colons (`md5sum` of the decoded blob, AWS-style listings).
 //!
