@@ -252,7 +252,7 @@ fn read_key(
     }
     let side = read_side(input, passphrase).map_err(|err| ("key-unreadable", format!(" {err}")))?;
     if let Some(public) = side.public {
-        return Ok((public, side.locked == Some(Error::WrongPassphrase)));
+        return Ok((public, matches!(side.locked, Some(Error::WrongPassphrase))));
     }
     Err(match side.locked {
         Some(Error::PassphraseRequired) => ("needs-passphrase", String::new()),
