@@ -654,3 +654,34 @@ fn mangled_pastes_are_repaired_on_both_sides() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn a_cipher_name_read_from_the_file_is_shown_short() {
+    // Found by the fuzz target match_key: base64 run into the DEK-Info header came back whole in the message.
+    let base64 = "MIIEpAIBAAKCAQEAz73uLUlpBGQSiyBpOUSp/1TFN8FlZ7a3GN6CbiQ7".repeat(4);
+    let pem = format!(
+        "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: {base64},00112233445566778899AABBCCDDEEFF\n\n\
+         {base64}\n-----END RSA PRIVATE KEY-----\n"
+    );
+    let m = match_key(
+        pem.as_bytes(),
+        Some(b"pw"),
+        rsa2048_fingerprint().as_bytes(),
+    );
+    assert_eq!(
+        (m.matches, m.code),
+        (None, "key-unreadable"),
+        "{}",
+        m.message
+    );
+    assert!(m.message.contains("encrypted with"), "{}", m.message);
+    // Lower-cased in the message, as cipher names are.
+    let leaked = |message: &str| {
+        message
+            .to_lowercase()
+            .contains(&base64[..65].to_lowercase())
+    };
+    assert!(!leaked(&m.message), "{}", m.message);
+    let report = keyfit::inspect(pem.as_bytes(), Some(b"pw"));
+    assert!(report.problems.iter().all(|p| !leaked(&p.message)));
+}

@@ -1,5 +1,5 @@
 //! `match_key` on any two inputs: the key, then `\n###\n`, then what to compare it with (without the separator,
-//! the same bytes on both sides). Never a panic; an answer has a code and a message without long base64 runs; a
+//! the same bytes on both sides). Never a panic; an answer has a code and a message without key-length base64 runs; a
 //! side compared with itself is never called another key.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
@@ -21,7 +21,9 @@ fuzz_target!(|data: &[u8]| {
         .map(str::len)
         .max()
         .unwrap_or(0);
-    assert!(longest_base64 < 30, "{}", m.message);
+    // Names read from a file (a cipher, a key type) are shown, up to 64 characters (`text::shown`); key
+    // material is longer (the shortest, an Ed25519 public key, is 68 characters of base64).
+    assert!(longest_base64 <= 64, "{}", m.message);
     if key == other && m.matches.is_some() {
         assert_eq!(m.matches, Some(true), "{}", m.code);
     }
