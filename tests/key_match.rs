@@ -656,7 +656,7 @@ fn mangled_pastes_are_repaired_on_both_sides() {
 }
 
 #[test]
-fn a_cipher_name_read_from_the_file_is_shown_short() {
+fn names_read_from_the_file_are_shown_short() {
     // Found by the fuzz target match_key: base64 run into the DEK-Info header came back whole in the message.
     let base64 = "MIIEpAIBAAKCAQEAz73uLUlpBGQSiyBpOUSp/1TFN8FlZ7a3GN6CbiQ7".repeat(4);
     let pem = format!(
@@ -684,4 +684,11 @@ fn a_cipher_name_read_from_the_file_is_shown_short() {
     assert!(!leaked(&m.message), "{}", m.message);
     let report = keyfit::inspect(pem.as_bytes(), Some(b"pw"));
     assert!(report.problems.iter().all(|p| !leaked(&p.message)));
+    // The same for a key type name (PuTTY's first line; found by the same target).
+    let ppk = String::from_utf8(read("rsa2048-ppk2.ppk"))
+        .expect("utf8")
+        .replacen("ssh-rsa", &base64, 1);
+    let m = match_key(ppk.as_bytes(), None, rsa2048_fingerprint().as_bytes());
+    assert_eq!(m.code, "key-unreadable", "{}", m.message);
+    assert!(!leaked(&m.message), "{}", m.message);
 }
