@@ -116,7 +116,9 @@ pub fn check_clone_url(text: &str) -> CloneUrlReport {
             "This is far longer than any clone URL (over 2 KiB), so it was not checked.",
             "Paste only the repository's SSH clone URL, copied from its Clone button.",
         ));
-        return report(problems, &parse::Parsed::none(), String::new());
+        let mut r = report(problems, &parse::Parsed::none(), String::new());
+        r.guide.verify = hosts::verify(&r, None);
+        return r;
     }
     let cleaned = clean::clean(text, &mut problems);
     let url = parse::parse(cleaned);

@@ -156,7 +156,8 @@ fn check_form(p: &Parsed, problems: &mut Vec<Problem>) {
         p.kind,
         HostKind::Github | HostKind::BitbucketCloud | HostKind::Gitlab
     );
-    if path.is_empty() || (needs_owner && hosts::repo_path(p).is_none()) {
+    // With a colon in an ssh:// URL, part of the path is where the port would be.
+    if p.bad_port.is_none() && (path.is_empty() || (needs_owner && hosts::repo_path(p).is_none())) {
         missing_path(problems);
     }
 }
@@ -174,7 +175,11 @@ fn is_browser(p: &Parsed) -> bool {
     let path = p.path.unwrap_or("");
     let trimmed = path.trim_matches('/');
     let segments = trimmed.split('/').filter(|s| !s.is_empty()).count();
-    p.query.is_some()
+    let query = p.query.unwrap_or("");
+    query.starts_with('#')
+        || ["path=", "version=", "tab="]
+            .iter()
+            .any(|k| query.contains(k))
         || ["/tree/", "/blob/", "/src/", "/browse", "/-/"]
             .iter()
             .any(|m| path.contains(m))
@@ -375,6 +380,12 @@ fn repaired_ssh(p: &Parsed, has: &dyn Fn(&str) -> bool) -> Option<String> {
     }
     let at = user.map(|u| format!("{u}@")).unwrap_or_default();
     let path = p.path?;
+    if host.eq_ignore_ascii_case("vs-ssh.visualstudio.com") {
+        // Its user is the organisation; the current address needs none but git.
+        return path
+            .starts_with("v3/")
+            .then(|| format!("git@ssh.dev.azure.com:{path}"));
+    }
     if has("colon-in-ssh-url") {
         return Some(format!("ssh://{at}{host}/{}{path}", p.bad_port?));
     }

@@ -114,14 +114,14 @@ fn parse_shape(s: &str) -> Parsed<'_> {
     if s.is_empty() {
         return Parsed::of(Shape::Empty);
     }
-    if s.contains(char::is_whitespace) {
-        return Parsed::of(Shape::NotUrl(NotUrl::Spaces));
-    }
     if ["-----BEGIN", "ssh-", "ecdsa-", "PuTTY-User-Key", "AAAA"]
         .iter()
         .any(|k| s.starts_with(k))
     {
         return Parsed::of(Shape::NotUrl(NotUrl::Key));
+    }
+    if s.contains(char::is_whitespace) {
+        return Parsed::of(Shape::NotUrl(NotUrl::Spaces));
     }
     if let Some(i) = s.find("://") {
         let scheme = &s[..i];
