@@ -228,6 +228,8 @@ fn passwords_and_tokens_never_come_back() {
             "tok987654",
         ),
         ("https://u:p4ssw0rd!@[2001:db8::7]/r.git", "p4ssw0rd!"),
+        ("alice:s3cretS3cret@github.com:a/b.git", "s3cretS3cret"),
+        ("alice:s3cretS3cret@nonsense", "s3cretS3cret"),
     ];
     for (input, secret) in cases {
         let r = check_clone_url(input);

@@ -67,6 +67,7 @@ const PREFIXES: [(&str, HostKind); 5] = [
 
 /// Whether `host` is a hosted service whose SSH user must be `git`.
 pub(super) fn needs_git_user(host: &str) -> bool {
+    let host = host.trim_end_matches('.');
     DOMAINS
         .iter()
         .any(|(d, _, git)| *git && host.eq_ignore_ascii_case(d))
@@ -349,7 +350,11 @@ fn fill(template: &str, p: &Parsed, repo: Option<&str>, org: Option<&str>) -> Op
     let (first, second) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
     let mut out = template.to_string();
     for (key, value) in [
-        ("{host}", p.host.map(|h| h.to_ascii_lowercase())),
+        (
+            "{host}",
+            p.host
+                .map(|h| h.trim_start_matches("www.").to_ascii_lowercase()),
+        ),
         ("{org}", org.map(str::to_string)),
         ("{repo}", repo.map(str::to_string)),
         ("{0}", Some(first.to_string())),
