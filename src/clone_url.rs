@@ -136,6 +136,17 @@ pub fn check_clone_url(text: &str) -> CloneUrlReport {
     r
 }
 
+/// Whether `url` checks without errors exactly as it is (no decoration to take off, under the length cap): the
+/// test every suggestion passes.
+fn checks_clean(url: &str) -> bool {
+    let mut problems = Vec::new();
+    if url.len() > limits::MAX_CLONE_URL_BYTES || clean::clean(url, &mut problems) != url {
+        return false;
+    }
+    checks::check(&parse::parse(url), &mut problems);
+    problems.iter().all(|p| p.severity != Severity::Error)
+}
+
 fn report(problems: Vec<Problem>, url: &parse::Parsed, cleaned: String) -> CloneUrlReport {
     let facts = hosts::facts(url.kind);
     CloneUrlReport {

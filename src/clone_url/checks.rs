@@ -2,7 +2,7 @@
 //! and the URL to paste instead. Messages never repeat the input: only fixed words and the host's name.
 
 use super::hosts::{self, HostKind};
-use super::parse::{self, NotUrl, Parsed, Shape};
+use super::parse::{NotUrl, Parsed, Shape};
 use super::{problem, UrlForm};
 use crate::inspect::{Problem, Severity};
 use std::net::{Ipv4Addr, Ipv6Addr};
@@ -308,13 +308,7 @@ pub(super) fn suggest(
     } else {
         return None;
     };
-    let q = parse::parse(&s);
-    let mut found = Vec::new();
-    check(&q, &mut found);
-    found
-        .iter()
-        .all(|x| x.severity != Severity::Error)
-        .then_some(s)
+    super::checks_clean(&s).then_some(s)
 }
 
 /// The SSH clone URL for a web, HTTPS or git:// address of a known host.
