@@ -282,6 +282,20 @@ fn urls_over_2_kib_are_refused_unread() {
     );
     let r = check_clone_url(&"\n".repeat(1 << 20));
     assert_eq!(codes(&r), "url-too-long");
+    // A suggestion longer than the cap would not check: there is none.
+    let long = format!("git.example.com:7999/proj/{}.git", "a".repeat(2010));
+    assert!(long.len() <= 2048);
+    let r = check_clone_url(&long);
+    assert_eq!((codes(&r).as_str(), r.suggestion), ("scp-with-port", None));
+}
+
+/// Inputs the fuzz target found (fuzz/fuzz_targets/check_clone_url.rs).
+#[test]
+fn fuzz_findings() {
+    // Its suggestion was wrapped in quotes, which the check of the suggestion took off.
+    let r = check_clone_url("''''''':''''@d/''''''");
+    assert_eq!(r.suggestion, None);
+    assert_eq!(r.cleaned, "''':***@d/''");
 }
 
 #[test]
