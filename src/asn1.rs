@@ -407,7 +407,8 @@ fn explicit_curve(params: AnyRef<'_>) -> Result<Curve> {
                 Some(2..=4) if g.len() > len => BigUint::from_bytes_be(&g[1..=len]),
                 _ => BigUint::zero(),
             };
-            let hex = |h: &str| BigUint::from_bytes_be(&crate::text::decode_hex(h).unwrap_or_default());
+            let hex =
+                |h: &str| BigUint::from_bytes_be(&crate::text::decode_hex(h).unwrap_or_default());
             let cp = hex(cp);
             // a = p - 3 on the three NIST curves (SEC 2).
             p == cp && &a + 3u32 == cp && b == hex(cb) && gx == hex(cgx) && n == hex(cn)
