@@ -401,14 +401,17 @@ fn explicit_curve(params: AnyRef<'_>) -> Result<Curve> {
     [Curve::P256, Curve::P384, Curve::P521]
         .into_iter()
         .find(|c| {
-            let (cp, ca, cb, cgx, cn) = c.domain();
+            let [cp, cb, cgx, _, cn] = c.domain();
             let len = c.scalar_len();
             let gx = match g.first() {
                 Some(2..=4) if g.len() > len => BigUint::from_bytes_be(&g[1..=len]),
                 _ => BigUint::zero(),
             };
-            let hex = |h: &str| BigUint::parse_bytes(h.as_bytes(), 16).unwrap_or_default();
-            p == hex(cp) && a == hex(ca) && b == hex(cb) && gx == hex(cgx) && n == hex(cn)
+            let hex =
+                |h: &str| BigUint::from_bytes_be(&crate::text::decode_hex(h).unwrap_or_default());
+            let cp = hex(cp);
+            // a = p - 3 on the three NIST curves (SEC 2).
+            p == cp && &a + 3u32 == cp && b == hex(cb) && gx == hex(cgx) && n == hex(cn)
         })
         .ok_or_else(|| {
             Error::UnsupportedAlgorithm("ECDSA on a curve given by explicit parameters".into())

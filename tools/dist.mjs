@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { elementById, fail, replaceOnce, setTextById, withAttribute, withoutAttribute } from './dist/html.mjs';
 import { link } from './dist/link.mjs';
+import { PAGE_BUNDLE, minifyCss, minifyScript, pageBundle } from './dist/minify.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const WWW = join(ROOT, 'www');
@@ -155,6 +156,19 @@ function write(path, data) {
   writeFileSync(path, data);
 }
 
+/** A file of www/ as the hosted site ships it: scripts and stylesheets minified (tools/dist/minify.mjs). */
+function shipped(f, data) {
+  if (f.endsWith('.css')) return minifyCss(data.toString('utf8'), f);
+  // js/boot.js is the one classic script (index.html and embed.html load it with a plain <script src>): its
+  // top-level names stay; the rest are modules.
+  if (f.endsWith('.js')) return minifyScript(data.toString('utf8'), f, { module: f !== 'js/boot.js' });
+  return data;
+}
+
+/** The hosted index.html loads the page's modules as one minified file (PAGE_BUNDLE) instead of app.js. */
+const hostedIndex = (html) => replaceOnce(html, /<script type="module" src="app.js"><\/script>/,
+  `<script type="module" src="${PAGE_BUNDLE}"></script>`, 'script app.js');
+
 export function dist(out) {
   for (const f of ['pkg/keyfit.js', 'pkg/keyfit_bg.wasm']) if (!existsSync(join(WWW, f))) fail(`www/${f} is missing: run ./build.sh first`);
   const ver = version();
@@ -165,9 +179,13 @@ export function dist(out) {
 
   rmSync(out, { recursive: true, force: true });
   const site = join(out, 'site');
-  for (const f of files(WWW).filter((f) => !NOT_SHIPPED.some((dir) => f.startsWith(dir)))) write(join(site, f), readFileSync(join(WWW, f)));
-  write(join(site, 'index.html'), stamp(index));
-  write(join(site, 'pkg/widget-parts.js'), parts);
+  for (const f of files(WWW).filter((f) => !NOT_SHIPPED.some((dir) => f.startsWith(dir)))) {
+    write(join(site, f), shipped(f, readFileSync(join(WWW, f))));
+  }
+  if (existsSync(join(WWW, PAGE_BUNDLE))) fail(`www/${PAGE_BUNDLE} exists: the hosted page's bundle would overwrite it`);
+  write(join(site, PAGE_BUNDLE), pageBundle(join(WWW, 'app.js')));
+  write(join(site, 'index.html'), hostedIndex(stamp(index)));
+  write(join(site, 'pkg/widget-parts.js'), shipped('pkg/widget-parts.js', Buffer.from(parts)));
   write(join(site, 'keyfit.html'), single);
   write(join(out, 'keyfit.html'), single);
   const sums = files(site).map((f) => `${sha256(readFileSync(join(site, f)))}  ${f}\n`).join('');

@@ -1,20 +1,54 @@
-// The dist build's weight for `./build.sh bench`: dist/keyfit.html gzip -9, and everything the widget loads on the
+// The dist build's weight for `./build.sh bench`: dist/keyfit.html gzip -9; everything the widget loads on the
 // sample docs page (tests/dist-docs) once each mode has been used (a check and a key generation load the worker,
-// the wasm and the prime workers' code), each file counted once, gzip -9.
+// the wasm and the prime workers' code); and everything the hosted page (dist/site/, minified) loads for a check
+// and a key generation. Each file counted once, gzip -9.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { CORPUS, DIST, startDocsServer } from '../e2e/dist-helpers.mjs';
+import { serve } from '../../tools/serve.mjs';
+import { CORPUS, DIST, SITE, startDocsServer } from '../e2e/dist-helpers.mjs';
 
 const gzip = (body) => gzipSync(body, { level: 9 }).length;
+const total = (files) => [...files.values()].reduce((a, w) => ({ raw: a.raw + w.raw, gzip: a.gzip + w.gzip }), { raw: 0, gzip: 0 });
+
+/** What the hosted page (dist/site/, as a host serves it) loads for a check and a Rust-engine key generation. */
+async function hostedPageWeight(browser) {
+  const server = await serve(SITE, 0);
+  const files = new Map();
+  try {
+    const context = await browser.newContext();
+    context.on('response', async (r) => {
+      try {
+        const body = await r.body();
+        files.set(new URL(r.url()).pathname, { raw: body.length, gzip: gzip(body) });
+      } catch { /* no body */ }
+    });
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    await page.getByRole('tab', { name: 'Check a key' }).click();
+    await page.locator('#check-input').fill(readFileSync(join(CORPUS, 'rsa2048-pkcs1.pem'), 'utf8'));
+    await page.locator('#check-verdict[data-tone="ok"]').waitFor();
+    await page.getByRole('tab', { name: 'Generate a key' }).click();
+    await page.locator('#gen-bits').selectOption('2048');
+    await page.locator('#gen-engine').selectOption('rust');
+    await page.locator('#gen-go').click();
+    await page.locator('#gen-result').waitFor({ state: 'visible', timeout: 120_000 });
+    await context.close();
+  } finally {
+    server.close();
+  }
+  return { weight: total(files), files: [...files.keys()].sort() };
+}
 
 export async function distWeights(flags) {
   const single = readFileSync(join(DIST, 'keyfit.html'));
   const docs = await startDocsServer();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: flags });
   const files = new Map();
+  let hosted;
   try {
+    hosted = await hostedPageWeight(browser);
     const context = await browser.newContext();
     context.on('response', async (r) => {
       const path = new URL(r.url()).pathname;
@@ -37,8 +71,8 @@ export async function distWeights(flags) {
     await browser.close();
     await docs.close();
   }
-  const widget = [...files.values()].reduce((a, w) => ({ raw: a.raw + w.raw, gzip: a.gzip + w.gzip }), { raw: 0, gzip: 0 });
-  return { single: { raw: single.length, gzip: gzip(single) }, widget, widgetFiles: [...files.keys()].sort() };
+  return { single: { raw: single.length, gzip: gzip(single) }, widget: total(files), widgetFiles: [...files.keys()].sort(),
+    hosted: hosted.weight, hostedFiles: hosted.files };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -46,6 +80,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     '--no-first-run', '--disable-sync'];
   const w = await distWeights(flags);
   const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+  console.log(`hosted page (dist/site): ${kib(w.hosted.gzip)} gzip (${kib(w.hosted.raw)} raw) for ${w.hostedFiles.length} files: ${w.hostedFiles.join(' ')}`);
   console.log(`single file: ${kib(w.single.gzip)} gzip (${kib(w.single.raw)} raw)`);
   console.log(`widget: ${kib(w.widget.gzip)} gzip (${kib(w.widget.raw)} raw) for ${w.widgetFiles.length} files: ${w.widgetFiles.join(' ')}`);
 }
