@@ -10,13 +10,14 @@ use rand_chacha::rand_core::{RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 /// Every code `check_clone_url` can give (README "Clone URL codes" lists the same).
-const CODES: [&str; 20] = [
+const CODES: [&str; 21] = [
     "empty",
     "url-too-long",
     "not-a-url",
     "space-inside",
     "local-path",
     "password-in-url",
+    "dash-option",
     "https-url",
     "browser-url",
     "git-protocol",
@@ -313,7 +314,7 @@ fn the_guide_points_at_the_host_and_repository() {
     );
     assert_eq!(
         g.verify,
-        "ssh -i id_rsa.pem -o IdentitiesOnly=yes -T git@github.com"
+        "ssh -i id_rsa.pem -o IdentitiesOnly=yes -T -- git@github.com"
     );
     assert!(g.key_types.contains("RSA"));
 
@@ -336,7 +337,7 @@ fn the_guide_points_at_the_host_and_repository() {
     assert!(r
         .guide
         .verify
-        .ends_with("git ls-remote ssh://git@bitbucket.example.com:7999/PROJ/repo.git"));
+        .ends_with("git ls-remote -- ssh://git@bitbucket.example.com:7999/PROJ/repo.git"));
 
     let r = check_clone_url("https://acme.visualstudio.com/proj/_git/repo");
     assert_eq!(
@@ -348,13 +349,22 @@ fn the_guide_points_at_the_host_and_repository() {
     let r = check_clone_url("ssh://alice@gerrit.example.com:29418/tools/project");
     assert_eq!(
         r.guide.verify,
-        "ssh -i id_rsa.pem -o IdentitiesOnly=yes -p 29418 -T alice@gerrit.example.com"
+        "ssh -i id_rsa.pem -o IdentitiesOnly=yes -p 29418 -T -- alice@gerrit.example.com"
     );
 
     let r = check_clone_url("gitolite@git.example.com:repo");
     assert_eq!(
         r.guide.verify,
-        "ssh -i id_rsa.pem -o IdentitiesOnly=yes gitolite@git.example.com info"
+        "ssh -i id_rsa.pem -o IdentitiesOnly=yes -- gitolite@git.example.com info"
+    );
+
+    // A page address is built only from characters a URL path carries as they are.
+    let r = check_clone_url("git@github.com:acme/app\"onclick=x.git");
+    assert_eq!(r.guide.deploy_keys_url, None);
+    let r = check_clone_url("git@bitbucket.example.com:7999/~alice/repo.git");
+    assert_eq!(
+        r.guide.deploy_keys_url.as_deref(),
+        Some("https://bitbucket.example.com/plugins/servlet/ssh/projects/~alice/repos/repo/keys")
     );
 
     let r = check_clone_url("nonsense");
@@ -362,7 +372,7 @@ fn the_guide_points_at_the_host_and_repository() {
         (r.host_name, r.guide.account_keys_url),
         ("your git server", None)
     );
-    assert!(r.guide.verify.ends_with("git ls-remote SSH_CLONE_URL"));
+    assert!(r.guide.verify.ends_with("git ls-remote -- SSH_CLONE_URL"));
 }
 
 /// The verify command is for pasting into a terminal: a URL with shell characters stays one quoted word.
@@ -373,7 +383,7 @@ fn the_verify_command_quotes_what_a_shell_would_run() {
     assert!(
         r.guide
             .verify
-            .ends_with("git ls-remote 'git@git.example.com:team/$(reboot)`id`.git'"),
+            .ends_with("git ls-remote -- 'git@git.example.com:team/$(reboot)`id`.git'"),
         "{}",
         r.guide.verify
     );
@@ -425,5 +435,120 @@ fn mangled_inputs_keep_the_promises() {
         if let Some(s) = &r.suggestion {
             assert!(check_clone_url(s).ok, "{input:?} -> {s}");
         }
+    }
+}
+
+/// Inputs built to break out of the verify command: options, shell characters, quotes (tests/clone-urls.tsv has
+/// the rest).
+const HOSTILE: [&str; 12] = [
+    "-oProxyCommand=touch${IFS}pwned@gitolite.example.com:repo",
+    "ssh://-oProxyCommand=touch${IFS}pwned@gerrit.example.com:29418/project",
+    "git@git.example.com:team/$(touch pwned)`id`;rm.git",
+    "git@git.example.com:team/it's.git",
+    "git@git.example.com:team/a\"b\\c.git",
+    "a'b@git.example.com:repo",
+    "$(id)@git.example.com:repo",
+    "ssh://x;id@gerrit.example.com:29418/p",
+    "'\"@gitolite.example.com:repo",
+    "https://github.com/acme/$(id)",
+    "git@github.com:acme/a|b&c>d.git",
+    "ssh://git@[::1]/'x'",
+];
+
+/// Every verify command as a shell reads it: `sh -n` finds no syntax error, and Python's shlex (POSIX rules)
+/// splits it into the fixed words, `--`, and one destination word equal to the URL (or `user@host`) meant.
+#[test]
+fn every_verify_command_is_one_safe_shell_command() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let inputs: Vec<String> = rows()
+        .into_iter()
+        .map(|r| r.input)
+        .chain(HOSTILE.iter().map(|s| s.to_string()))
+        .collect();
+    let reports: Vec<CloneUrlReport> = inputs.iter().map(|i| check_clone_url(i)).collect();
+    let commands: Vec<&str> = reports.iter().map(|r| r.guide.verify.as_str()).collect();
+    let run = |program: &str, args: &[&str], stdin: &str| {
+        let mut child = Command::new(program)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("{program}: {e}"));
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(stdin.as_bytes())
+            .expect("write");
+        let out = child.wait_with_output().expect("wait");
+        let err = String::from_utf8_lossy(&out.stderr).to_string();
+        assert!(out.status.success(), "{program}: {err}");
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    assert!(commands.iter().all(|c| !c.contains(['\n', '\0'])));
+    run("sh", &["-n"], &commands.join("\n"));
+    let split = run(
+        "python3",
+        &[
+            "-c",
+            "import shlex, sys\nsys.stdout.write('\\x1e'.join('\\x1f'.join(shlex.split(c)) for c in sys.stdin.read().split('\\n')))",
+        ],
+        &commands.join("\n"),
+    );
+    let split: Vec<Vec<&str>> = split
+        .split('\x1e')
+        .map(|c| c.split('\x1f').collect())
+        .collect();
+    assert_eq!(split.len(), commands.len());
+    const GIT_SSH: &str = "GIT_SSH_COMMAND=ssh -i id_rsa.pem -o IdentitiesOnly=yes";
+    for ((input, r), words) in inputs.iter().zip(&reports).zip(&split) {
+        // The URL the command is for: the suggestion, else the URL itself when it has no error.
+        let usable = r.ok && matches!(r.form.name(), "ssh" | "scp");
+        let meant = r
+            .suggestion
+            .clone()
+            .or_else(|| usable.then(|| r.cleaned.clone()));
+        let dash = words.iter().position(|w| *w == "--");
+        let dash = dash.unwrap_or_else(|| panic!("{input:?}: no -- in {words:?}"));
+        let (before, after) = (&words[..dash], &words[dash + 1..]);
+        if before[0] == GIT_SSH {
+            assert_eq!(before, [GIT_SSH, "git", "ls-remote"], "{input:?}");
+            let want = meant.as_deref().unwrap_or("SSH_CLONE_URL");
+            assert_eq!(after, [want], "{input:?}");
+            continue;
+        }
+        let meant = meant.unwrap_or_else(|| panic!("{input:?}: ssh without a URL: {words:?}"));
+        let target = check_clone_url(&meant);
+        assert!(target.ok, "{input:?}");
+        let fixed = [
+            "ssh",
+            "-i",
+            "id_rsa.pem",
+            "-o",
+            "IdentitiesOnly=yes",
+            "-p",
+            "-T",
+        ];
+        for (i, w) in before.iter().enumerate() {
+            let port = i > 0 && before[i - 1] == "-p" && w.parse::<u16>().is_ok();
+            assert!(fixed.contains(w) || port, "{input:?}: {words:?}");
+        }
+        let host = target.host.expect("host");
+        let host = if host.contains(':') {
+            format!("[{host}]")
+        } else {
+            host
+        };
+        let (user, at_host) = after[0].rsplit_once('@').expect("user@host");
+        assert_eq!(at_host, host, "{input:?}");
+        if let Some(u) = &target.user {
+            assert_eq!(user, u, "{input:?}");
+        }
+        assert!(
+            after.len() == 1 || after[1..] == ["info"],
+            "{input:?}: {words:?}"
+        );
     }
 }

@@ -22,6 +22,20 @@ pub(super) fn check(p: &Parsed, problems: &mut Vec<Problem>) {
             "Remove it (Jira's SSH integration uses the key, not a password), and revoke or change that token or password on the git host.",
         );
     }
+    // CVE-2017-1000117: ssh and git read a word starting with `-` as an option (`-oProxyCommand=...` runs a
+    // command); git refuses such a user, host or path, and so must Jira's side and the verify command.
+    if [p.user, p.host, p.path]
+        .into_iter()
+        .flatten()
+        .any(|s| s.starts_with('-'))
+    {
+        error(
+            problems,
+            "dash-option",
+            "A part of this URL starts with a dash, which ssh and git read as an option (a known way to make a clone URL run a command); git refuses such URLs.",
+            "Copy the clone URL again from the repository's Clone button: no real user, host or repository name starts with a dash.",
+        );
+    }
     match p.shape {
         Shape::Empty => error(problems, "empty", "Nothing was pasted.", COPY_SSH_URL),
         Shape::NotUrl(why) => not_a_url(why, problems),
