@@ -114,10 +114,7 @@ fn parse_shape(s: &str) -> Parsed<'_> {
     if s.is_empty() {
         return Parsed::of(Shape::Empty);
     }
-    if ["-----BEGIN", "ssh-", "ecdsa-", "PuTTY-User-Key", "AAAA"]
-        .iter()
-        .any(|k| s.starts_with(k))
-    {
+    if is_key(s) {
         return Parsed::of(Shape::NotUrl(NotUrl::Key));
     }
     if s.contains(char::is_whitespace) {
@@ -144,22 +141,28 @@ fn parse_shape(s: &str) -> Parsed<'_> {
     if s.starts_with(['/', '.', '~', '\\']) {
         return Parsed::of(Shape::Local);
     }
-    // `user:password@host...` without a scheme: keep the user, hide the password, read the rest.
+    // `user:password@host...` without a scheme: keep the user, hide the password, read the rest. But
+    // `host.example.com:repo@v2.git` is git's scp form with an `@` in its path (the user part ends at the first `@`
+    // before the first `:`): a host name with a dot before the colon, and only a name after the `@`.
     if let Some(at) = s.find('@') {
         let head = &s[..at];
         if let (Some(colon), false) = (head.find(':'), head.contains(['/', '['])) {
             let mut p = parse_shape(&s[at + 1..]);
-            if p.user.is_none()
-                && p.secrets.is_empty()
-                && matches!(p.shape, Shape::Scp | Shape::HostSlash | Shape::HostOnly)
-            {
-                p.user = Some(&head[..colon]);
+            let scp_path =
+                p.shape == Shape::HostOnly && p.user.is_none() && head[..colon].contains('.');
+            if !scp_path {
+                if p.user.is_none()
+                    && p.secrets.is_empty()
+                    && matches!(p.shape, Shape::Scp | Shape::HostSlash | Shape::HostOnly)
+                {
+                    p.user = Some(&head[..colon]);
+                    p.secrets.push((colon + 1, at));
+                    return p;
+                }
+                let mut p = Parsed::of(Shape::NotUrl(NotUrl::Text));
                 p.secrets.push((colon + 1, at));
                 return p;
             }
-            let mut p = Parsed::of(Shape::NotUrl(NotUrl::Text));
-            p.secrets.push((colon + 1, at));
-            return p;
         }
     }
     // Where the host part ends: the first ':' outside brackets, or the first '/'.
@@ -182,6 +185,21 @@ fn parse_shape(s: &str) -> Parsed<'_> {
         _ => return Parsed::of(Shape::NotUrl(NotUrl::Text)),
     }
     p
+}
+
+/// Whether `s` is a key: an armoured block (`-----BEGIN`, RFC 4716's `---- BEGIN`), a PuTTY file, bare base64 of
+/// a key blob, or a public-key line (`ssh-rsa AAAA...`: a type word, a blank, then base64). A host named
+/// `ssh-git.example.com` is no key.
+fn is_key(s: &str) -> bool {
+    let mut words = s.split_whitespace();
+    let first = words.next().unwrap_or("");
+    ["----", "PuTTY-User-Key", "AAAA"]
+        .iter()
+        .any(|k| s.starts_with(k))
+        || (["ssh-", "ecdsa-", "sk-"]
+            .iter()
+            .any(|t| first.starts_with(t))
+            && words.next().is_some_and(|w| w.starts_with("AAAA")))
 }
 
 /// `scheme://authority/path`, the scheme ending at byte `i`.
