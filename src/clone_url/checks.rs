@@ -222,6 +222,23 @@ fn check_user(p: &Parsed, problems: &mut Vec<Problem>) {
             "Copy the current SSH URL from the Clone dialog: git@ssh.dev.azure.com:v3/ORG/PROJECT/REPO.",
         );
     }
+    if p.user.is_none() && matches!(p.kind, HostKind::Gerrit | HostKind::Gitblit) {
+        return problems.push(Problem {
+            code: "missing-user",
+            severity: Severity::Error,
+            message: [
+                name,
+                " takes SSH connections for your user name there, and this URL names no user: Jira would log in as some other user and be refused.",
+            ]
+            .concat(),
+            fix: [
+                "Write your ",
+                name,
+                " user name and @ in front of the host (its settings page shows it; it is not git), as in the suggested URL with USER replaced.",
+            ]
+            .concat(),
+        });
+    }
     if !hosts::needs_git_user(host) {
         return;
     }
@@ -245,41 +262,22 @@ fn check_user(p: &Parsed, problems: &mut Vec<Problem>) {
 }
 
 /// Whether a host is out of Jira Cloud's reach: local names, private, loopback, link-local and shared
-/// addresses, and names without a domain. (Hand-written: std's address parsers cost 3 KB of wasm.)
+/// addresses, and names without a domain. (Hand-written: std's address parsers cost 3 KB of wasm, and read neither
+/// `127.1` nor `0x7f.1`, which ssh's resolver takes.)
 fn is_private(host: &str) -> bool {
     let h = host.trim_end_matches('.').to_ascii_lowercase();
     if h.contains(':') {
-        // IPv6: loopback, unspecified, link-local fe80::/10, unique local fc00::/7, or a mapped IPv4 address.
-        let h = h.split('%').next().unwrap_or("");
-        let first = h.split(':').next().unwrap_or("");
-        let mapped = h.rsplit(':').next().filter(|v4| v4.contains('.'));
-        return h == "::1"
-            || h == "::"
-            || (first.len() == 4 && (first.starts_with("fc") || first.starts_with("fd")))
-            || (first.len() == 4
-                && ["fe8", "fe9", "fea", "feb"]
-                    .iter()
-                    .any(|p| first.starts_with(p)))
-            || mapped.is_some_and(is_private);
+        // IPv6: unspecified, loopback, unique local fc00::/7, link-local fe80::/10, or a mapped IPv4 address.
+        return ipv6(h.split('%').next().unwrap_or("")).is_some_and(|g| {
+            (g[..7] == [0; 7] && g[7] <= 1)
+                || g[0] & 0xfe00 == 0xfc00
+                || g[0] & 0xffc0 == 0xfe80
+                || (g[..6] == [0, 0, 0, 0, 0, 0xffff]
+                    && private_v4((u32::from(g[6]) << 16) | u32::from(g[7])))
+        });
     }
-    let mut octets = [0u16; 4];
-    let mut count = 0;
-    for part in h.split('.') {
-        match (octets.get_mut(count), part.parse::<u16>()) {
-            (Some(o), Ok(n)) if part.len() <= 3 && part.bytes().all(|c| c.is_ascii_digit()) => {
-                *o = n
-            }
-            _ => {
-                count = 9;
-                break;
-            }
-        }
-        count += 1;
-    }
-    if let (4, [a, b, _, _]) = (count, octets) {
-        return matches!((a, b), (10 | 127 | 0, _) | (192, 168) | (169, 254))
-            || (a == 172 && (16..32).contains(&b))
-            || (a == 100 && (64..128).contains(&b)); // shared address space, RFC 6598
+    if let Some(ip) = ipv4(&h) {
+        return private_v4(ip);
     }
     !h.contains('.')
         || h == "localhost"
@@ -293,6 +291,79 @@ fn is_private(host: &str) -> bool {
         ]
         .iter()
         .any(|s| h.ends_with(s))
+}
+
+/// Private (RFC 1918), loopback, "this network", link-local and shared (RFC 6598) IPv4 addresses.
+fn private_v4(ip: u32) -> bool {
+    let [a, b, ..] = ip.to_be_bytes();
+    matches!((a, b), (10 | 127 | 0, _) | (192, 168) | (169, 254))
+        || (a == 172 && (16..32).contains(&b))
+        || (a == 100 && (64..128).contains(&b))
+}
+
+/// An IPv4 address as the C resolver (`inet_aton`) reads it: one to four parts, each decimal, octal (`0` first)
+/// or hex (`0x`), the last filling the bytes left (`127.1` is 127.0.0.1).
+fn ipv4(h: &str) -> Option<u32> {
+    let count = h.split('.').count();
+    if count > 4 {
+        return None;
+    }
+    let mut ip = 0u32;
+    for (i, part) in h.split('.').enumerate() {
+        let (digits, radix) = match part.strip_prefix("0x") {
+            Some(hex) => (hex, 16),
+            None if part.len() > 1 && part.starts_with('0') => (&part[1..], 8),
+            None => (part, 10),
+        };
+        if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        let v = u32::from_str_radix(digits, radix).ok()?;
+        let last = i + 1 == count;
+        let bits = if last { 8 * (4 - i) } else { 8 };
+        if bits < 32 && v >> bits != 0 {
+            return None;
+        }
+        ip |= if last { v } else { v << (24 - 8 * i) };
+    }
+    Some(ip)
+}
+
+/// An IPv6 address's eight groups (`::` expanded, a dotted IPv4 tail read as two groups).
+fn ipv6(h: &str) -> Option<[u16; 8]> {
+    let (mut head, mut tail) = ([0u16; 8], [0u16; 8]);
+    let (n, m, gap) = match h.split_once("::") {
+        Some((a, b)) => (groups(a, &mut head)?, groups(b, &mut tail)?, 1),
+        None => (groups(h, &mut head)?, 0, 0),
+    };
+    // `::` stands for one group or more; without it, all eight are written.
+    if n + m + gap > 8 || (gap == 0 && n != 8) {
+        return None;
+    }
+    head[8 - m..].copy_from_slice(&tail[..m]);
+    Some(head)
+}
+
+/// Reads `a:b:c` into `out`; the number of groups.
+fn groups(s: &str, out: &mut [u16; 8]) -> Option<usize> {
+    let mut n = 0;
+    if s.is_empty() {
+        return Some(0);
+    }
+    for part in s.split(':') {
+        if part.contains('.') {
+            let v4 = ipv4(part).filter(|_| part.split('.').count() == 4)?;
+            *out.get_mut(n + 1)? = v4 as u16;
+            out[n] = (v4 >> 16) as u16;
+            n += 2;
+        } else if (1..=4).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_hexdigit()) {
+            *out.get_mut(n)? = u16::from_str_radix(part, 16).ok()?;
+            n += 1;
+        } else {
+            return None;
+        }
+    }
+    Some(n)
 }
 
 /// Azure DevOps's (organisation, project, repository, whether more follows) from a web or HTTPS address.
@@ -417,7 +488,8 @@ fn repaired_ssh(p: &Parsed, has: &dyn Fn(&str) -> bool) -> Option<String> {
     .concat();
     let mut user = p.user;
     if has("missing-user") || has("wrong-user") {
-        user = Some("git");
+        let named = matches!(p.kind, HostKind::Gerrit | HostKind::Gitblit);
+        user = Some(if named { "USER" } else { "git" });
     }
     let path = p.path?;
     if host.eq_ignore_ascii_case("vs-ssh.visualstudio.com") {
