@@ -3,7 +3,7 @@
 
 use super::hosts::{self, HostKind};
 use super::parse::{NotUrl, Parsed, Shape};
-use super::{problem, UrlForm};
+use super::{has_any, number, problem, with_number, At, UrlForm};
 use crate::inspect::{Problem, Severity};
 
 const COPY_SSH_URL: &str = "Copy the SSH clone URL from the repository's Clone button (SSH tab): it looks like git@host:group/repo.git or ssh://git@host/group/repo.git.";
@@ -190,12 +190,12 @@ fn is_browser(p: &Parsed) -> bool {
     let segments = trimmed.split('/').filter(|s| !s.is_empty()).count();
     let query = p.query.unwrap_or("");
     query.starts_with('#')
-        || ["path=", "version=", "tab="]
-            .iter()
-            .any(|k| query.contains(k))
-        || ["/tree/", "/blob/", "/src/", "/browse", "/-/"]
-            .iter()
-            .any(|m| path.contains(m))
+        || has_any(query, At::Anywhere, &["path=", "version=", "tab="])
+        || has_any(
+            path,
+            At::Anywhere,
+            &["/tree/", "/blob/", "/src/", "/browse", "/-/"],
+        )
         || match p.kind {
             HostKind::Github | HostKind::BitbucketCloud => segments > 2,
             HostKind::BitbucketServer => {
@@ -281,16 +281,18 @@ fn is_private(host: &str) -> bool {
     }
     !h.contains('.')
         || h == "localhost"
-        || [
-            ".localhost",
-            ".local",
-            ".internal",
-            ".lan",
-            ".home.arpa",
-            ".localdomain",
-        ]
-        .iter()
-        .any(|s| h.ends_with(s))
+        || has_any(
+            &h,
+            At::End,
+            &[
+                ".localhost",
+                ".local",
+                ".internal",
+                ".lan",
+                ".home.arpa",
+                ".localdomain",
+            ],
+        )
 }
 
 /// Private (RFC 1918), loopback, "this network", link-local and shared (RFC 6598) IPv4 addresses.
@@ -315,10 +317,7 @@ fn ipv4(h: &str) -> Option<u32> {
             None if part.len() > 1 && part.starts_with('0') => (&part[1..], 8),
             None => (part, 10),
         };
-        if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return None;
-        }
-        let v = u32::from_str_radix(digits, radix).ok()?;
+        let v = number(digits, radix)?;
         let last = i + 1 == count;
         let bits = if last { 8 * (4 - i) } else { 8 };
         if bits < 32 && v >> bits != 0 {
@@ -356,8 +355,8 @@ fn groups(s: &str, out: &mut [u16; 8]) -> Option<usize> {
             *out.get_mut(n + 1)? = v4 as u16;
             out[n] = (v4 >> 16) as u16;
             n += 2;
-        } else if (1..=4).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_hexdigit()) {
-            *out.get_mut(n)? = u16::from_str_radix(part, 16).ok()?;
+        } else if part.len() <= 4 {
+            *out.get_mut(n)? = number(part, 16)? as u16;
             n += 1;
         } else {
             return None;
@@ -366,21 +365,19 @@ fn groups(s: &str, out: &mut [u16; 8]) -> Option<usize> {
     Some(n)
 }
 
-/// Azure DevOps's (organisation, project, repository, whether more follows) from a web or HTTPS address.
+/// Azure DevOps's (organisation, project, repository, whether more follows) from a web or HTTPS address:
+/// dev.azure.com/ORG/PROJECT/_git/REPO, ORG.visualstudio.com[/DefaultCollection]/PROJECT/_git/REPO, and
+/// .../ORG/_git/REPO, where the project has the repository's name.
 fn azure_parts<'a>(p: &Parsed<'a>) -> Option<(&'a str, &'a str, &'a str, bool)> {
     let org = hosts::azure_org(p)?;
-    let segments: Vec<&str> = p.path?.split('/').filter(|s| !s.is_empty()).collect();
-    let git = segments.iter().position(|s| *s == "_git")?;
-    let repo = *segments.get(git + 1)?;
-    // dev.azure.com/ORG/PROJECT/_git/REPO, ORG.visualstudio.com[/DefaultCollection]/PROJECT/_git/REPO, and
-    // .../ORG/_git/REPO, where the project has the repository's name.
-    let project = if git > 0 && segments[git - 1] != org && segments[git - 1] != "DefaultCollection"
-    {
-        segments[git - 1]
-    } else {
-        repo
+    let (before, after) = p.path?.split_once("/_git/")?;
+    let mut rest = after.split('/').filter(|s| !s.is_empty());
+    let repo = rest.next()?;
+    let project = match before.rsplit('/').next() {
+        Some(s) if !s.is_empty() && s != org && s != "DefaultCollection" => s,
+        _ => repo,
     };
-    Some((org, project, repo, segments.len() > git + 2))
+    Some((org, project, repo, rest.next().is_some()))
 }
 
 /// The URL to paste instead, when it can be worked out; it always checks without errors.
@@ -509,10 +506,7 @@ fn repaired_ssh(p: &Parsed, has: &dyn Fn(&str) -> bool) -> Option<String> {
     changed.then(|| match p.form {
         UrlForm::Scp => [&user_at(user), &bracketed, ":", path].concat(),
         _ => {
-            let port = p
-                .port
-                .map(|n| [":", &n.to_string()].concat())
-                .unwrap_or_default();
+            let port = p.port.map(|n| with_number(":", n)).unwrap_or_default();
             ["ssh://", &user_at(user), &bracketed, &port, path].concat()
         }
     })

@@ -461,7 +461,7 @@ pub(super) fn verify(r: &CloneUrlReport, suggestion: Option<&str>) -> String {
                 .unwrap_or(if f.ssh_port.is_some() { "USER" } else { "git" });
             let port = p.port.or(f.ssh_port).filter(|&n| n != 22);
             let port = port
-                .map(|n| [" -p ", &n.to_string()].concat())
+                .map(|n| super::with_number(" -p ", n))
                 .unwrap_or_default();
             let login = [
                 user,

@@ -3,7 +3,7 @@
 //! a colon comes before the first slash. Everything is a slice of the input; nothing is decoded.
 
 use super::hosts::{self, HostKind};
-use super::UrlForm;
+use super::{has_any, number, At, UrlForm};
 
 /// What the text is, before any judgement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -193,12 +193,8 @@ fn parse_shape(s: &str) -> Parsed<'_> {
 fn is_key(s: &str) -> bool {
     let mut words = s.split_whitespace();
     let first = words.next().unwrap_or("");
-    ["----", "PuTTY-User-Key", "AAAA"]
-        .iter()
-        .any(|k| s.starts_with(k))
-        || (["ssh-", "ecdsa-", "sk-"]
-            .iter()
-            .any(|t| first.starts_with(t))
+    has_any(s, At::Start, &["----", "PuTTY-User-Key", "AAAA"])
+        || (has_any(first, At::Start, &["ssh-", "ecdsa-", "sk-"])
             && words.next().is_some_and(|w| w.starts_with("AAAA")))
 }
 
@@ -247,8 +243,8 @@ fn parse_url(s: &str, i: usize) -> Parsed<'_> {
     p.host = Some(host);
     match port {
         Some("") | None => {}
-        Some(text) => match text.parse::<u16>() {
-            Ok(n) if n > 0 && text.bytes().all(|b| b.is_ascii_digit()) => p.port = Some(n),
+        Some(text) => match number(text, 10) {
+            Some(n @ 1..=65535) => p.port = Some(n as u16),
             _ => p.bad_port = Some(text),
         },
     }
@@ -263,10 +259,7 @@ fn parse_url(s: &str, i: usize) -> Parsed<'_> {
         let query = &after[path_len..];
         p.query = Some(query);
         let lower = query.to_ascii_lowercase();
-        if ["token", "password", "secret"]
-            .iter()
-            .any(|k| lower.contains(k))
-        {
+        if has_any(&lower, At::Anywhere, &["token", "password", "secret"]) {
             p.secrets.push((start + auth_len + path_len + 1, s.len()));
         }
     }
@@ -319,17 +312,18 @@ fn valid_host(host: &str) -> bool {
 /// A user part of an https URL that is really an access token (GitHub's `ghp_...`/`github_pat_...`, GitLab's
 /// `glpat-...`, or any long random-looking word), which git sends as the password.
 fn looks_like_token(user: &str) -> bool {
-    [
-        "ghp_",
-        "gho_",
-        "ghu_",
-        "ghs_",
-        "ghr_",
-        "github_pat_",
-        "glpat-",
-        "gldt-",
-    ]
-    .iter()
-    .any(|p| user.starts_with(p))
-        || (user.len() >= 32 && !user.contains(['.', '@']))
+    has_any(
+        user,
+        At::Start,
+        &[
+            "ghp_",
+            "gho_",
+            "ghu_",
+            "ghs_",
+            "ghr_",
+            "github_pat_",
+            "glpat-",
+            "gldt-",
+        ],
+    ) || (user.len() >= 32 && !user.contains(['.', '@']))
 }
