@@ -183,6 +183,11 @@ fn has_any(s: &str, at: At, words: &[&str]) -> bool {
     })
 }
 
+/// The byte index of the last `b` in `s` (`rfind` with a char pulls in a reverse UTF-8 searcher).
+fn last(s: &str, b: u8) -> Option<usize> {
+    s.bytes().rposition(|c| c == b)
+}
+
 /// `digits` as a number in `radix` (only digits, at least one, at most `u32::MAX`); hand-written so that one
 /// small function serves ports, IPv4 parts and IPv6 groups.
 fn number(digits: &str, radix: u32) -> Option<u32> {

@@ -3,7 +3,7 @@
 
 use super::hosts::{self, HostKind};
 use super::parse::{NotUrl, Parsed, Shape};
-use super::{has_any, number, problem, with_number, At, UrlForm};
+use super::{has_any, last, number, problem, with_number, At, UrlForm};
 use crate::inspect::{Problem, Severity};
 
 const COPY_SSH_URL: &str = "Copy the SSH clone URL from the repository's Clone button (SSH tab): it looks like git@host:group/repo.git or ssh://git@host/group/repo.git.";
@@ -373,7 +373,7 @@ fn azure_parts<'a>(p: &Parsed<'a>) -> Option<(&'a str, &'a str, &'a str, bool)> 
     let (before, after) = p.path?.split_once("/_git/")?;
     let mut rest = after.split('/').filter(|s| !s.is_empty());
     let repo = rest.next()?;
-    let project = match before.rsplit('/').next() {
+    let project = match before.get(last(before, b'/').map_or(0, |i| i + 1)..) {
         Some(s) if !s.is_empty() && s != org && s != "DefaultCollection" => s,
         _ => repo,
     };

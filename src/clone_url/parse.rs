@@ -3,7 +3,7 @@
 //! a colon comes before the first slash. Everything is a slice of the input; nothing is decoded.
 
 use super::hosts::{self, HostKind};
-use super::{has_any, number, At, UrlForm};
+use super::{has_any, last, number, At, UrlForm};
 
 /// What the text is, before any judgement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -172,12 +172,12 @@ fn parse_shape(s: &str) -> Parsed<'_> {
     let mut p = Parsed::of(Shape::Scp);
     p.user = user;
     p.host = Some(host);
-    match s[host_end..].chars().next() {
-        Some(':') => {
+    match s.as_bytes().get(host_end) {
+        Some(b':') => {
             p.form = UrlForm::Scp;
             p.path = Some(&s[host_end + 1..]);
         }
-        Some('/') => {
+        Some(b'/') => {
             p.shape = Shape::HostSlash;
             p.path = Some(&s[host_end + 1..]);
         }
@@ -218,7 +218,7 @@ fn parse_url(s: &str, i: usize) -> Parsed<'_> {
     let mut p = Parsed::of(Shape::Url);
     p.form = form;
     let mut host_port = authority;
-    if let Some(at) = authority.rfind('@') {
+    if let Some(at) = last(authority, b'@') {
         let userinfo = &authority[..at];
         host_port = &authority[at + 1..];
         match userinfo.find(':') {
@@ -269,12 +269,12 @@ fn parse_url(s: &str, i: usize) -> Parsed<'_> {
 /// The end of `[user@]host` in an scp-like or bare text: the first ':' (outside IPv6 brackets) or '/'.
 fn host_part_end(s: &str) -> usize {
     let mut in_brackets = false;
-    for (i, c) in s.char_indices() {
+    for (i, c) in s.bytes().enumerate() {
         match c {
-            '[' => in_brackets = true,
-            ']' => in_brackets = false,
-            ':' if !in_brackets => return i,
-            '/' => return i,
+            b'[' => in_brackets = true,
+            b']' => in_brackets = false,
+            b':' if !in_brackets => return i,
+            b'/' => return i,
             _ => {}
         }
     }
@@ -282,7 +282,7 @@ fn host_part_end(s: &str) -> usize {
 }
 
 fn split_user(s: &str) -> (Option<&str>, &str) {
-    match s.rfind('@') {
+    match last(s, b'@') {
         Some(at) => (Some(&s[..at]), &s[at + 1..]),
         None => (None, s),
     }
