@@ -440,7 +440,8 @@ fn mangled_inputs_keep_the_promises() {
 
 /// Inputs built to break out of the verify command: options, shell characters, quotes (tests/clone-urls.tsv has
 /// the rest).
-const HOSTILE: [&str; 12] = [
+const HOSTILE: [&str; 13] = [
+    "gitolite@[2001:db8::5]:repo",
     "-oProxyCommand=touch${IFS}pwned@gitolite.example.com:repo",
     "ssh://-oProxyCommand=touch${IFS}pwned@gerrit.example.com:29418/project",
     "git@git.example.com:team/$(touch pwned)`id`;rm.git",
@@ -536,11 +537,6 @@ fn every_verify_command_is_one_safe_shell_command() {
             assert!(fixed.contains(w) || port, "{input:?}: {words:?}");
         }
         let host = target.host.expect("host");
-        let host = if host.contains(':') {
-            format!("[{host}]")
-        } else {
-            host
-        };
         let (user, at_host) = after[0].rsplit_once('@').expect("user@host");
         assert_eq!(at_host, host, "{input:?}");
         if let Some(u) = &target.user {
@@ -551,4 +547,122 @@ fn every_verify_command_is_one_safe_shell_command() {
             "{input:?}: {words:?}"
         );
     }
+}
+
+/// Each verify command's words (the shell's reading, by Python's shlex), for the table and the hostile inputs.
+fn verify_words() -> Vec<(String, Vec<String>)> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let inputs: Vec<String> = rows()
+        .into_iter()
+        .map(|r| r.input)
+        .chain(HOSTILE.iter().map(|s| s.to_string()))
+        .collect();
+    let commands: Vec<String> = inputs
+        .iter()
+        .map(|i| check_clone_url(i).guide.verify)
+        .collect();
+    let mut child = Command::new("python3")
+        .args(["-c", "import shlex, sys\nfor c in sys.stdin.read().split('\\n'): print('\\x1f'.join(shlex.split(c)))"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("python3");
+    let stdin = commands.join("\n");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("python3");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let words: Vec<Vec<String>> = text
+        .lines()
+        .map(|l| l.split('\x1f').map(str::to_string).collect())
+        .collect();
+    assert_eq!(words.len(), inputs.len());
+    inputs.into_iter().zip(words).collect()
+}
+
+/// The real tools read each verify command as meant, without connecting anywhere: `ssh -G` (print the
+/// configuration and exit) takes the destination as user and host, and `git ls-remote --` hands ssh the host
+/// the URL names (a `GIT_SSH_COMMAND` that prints its arguments stands in for ssh).
+#[test]
+fn ssh_and_git_read_the_verify_commands_as_meant() {
+    use std::process::Command;
+    let (mut ssh_runs, mut git_runs) = (0, 0);
+    for (input, words) in verify_words() {
+        let r = check_clone_url(&input);
+        let meant = r.suggestion.clone().unwrap_or(r.cleaned.clone());
+        let dash = words.iter().position(|w| w == "--").expect("--");
+        if words[0] == "ssh" {
+            let out = Command::new("ssh")
+                .arg("-G")
+                .args(&words[1..])
+                .output()
+                .expect("ssh");
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            let (user, host) = words[dash + 1].rsplit_once('@').expect("user@host");
+            if !out.status.success() {
+                // ssh refuses a user name with shell characters outright: not run, not an option.
+                assert!(stderr.contains("invalid characters"), "{input:?}: {stderr}");
+                assert!(
+                    user.contains(|c: char| !c.is_ascii_alphanumeric()),
+                    "{input:?}"
+                );
+                continue;
+            }
+            ssh_runs += 1;
+            let line = |key: &str| {
+                stdout
+                    .lines()
+                    .find_map(|l| l.strip_prefix(key))
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            assert_eq!(line("user "), user, "{input:?}");
+            assert_eq!(line("hostname "), host.to_ascii_lowercase(), "{input:?}");
+            let port = words
+                .iter()
+                .position(|w| w == "-p")
+                .map_or("22", |i| words[i + 1].as_str());
+            assert_eq!(line("port "), port, "{input:?}");
+            continue;
+        }
+        let url = &words[dash + 1];
+        if url == "SSH_CLONE_URL" {
+            continue;
+        }
+        assert_eq!(url, &meant, "{input:?}");
+        let out = Command::new("git")
+            .args(["ls-remote", "--", url])
+            .env("GIT_SSH_COMMAND", "printf '<%s>\\n' >&2")
+            .output()
+            .expect("git");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let args: Vec<&str> = stderr
+            .lines()
+            .filter_map(|l| l.strip_prefix('<')?.strip_suffix('>'))
+            .collect();
+        let target = check_clone_url(url);
+        let host = target.host.expect("host");
+        let destination = match &target.user {
+            Some(user) => format!("{user}@{host}"),
+            None => host,
+        };
+        let at = args.iter().position(|a| a.starts_with("git-upload-pack "));
+        let at = at.unwrap_or_else(|| panic!("{input:?}: git ran no ssh: {stderr}"));
+        assert_eq!(args[at - 1], destination, "{input:?}: {args:?}");
+        if let Some(port) = target.port.filter(|&p| p != 22) {
+            assert!(args.windows(2).any(|w| w == ["-p", &port.to_string()]));
+        }
+        git_runs += 1;
+    }
+    assert!(
+        ssh_runs >= 20 && git_runs >= 20,
+        "{ssh_runs} ssh, {git_runs} git"
+    );
 }

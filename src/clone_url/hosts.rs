@@ -455,7 +455,6 @@ pub(super) fn verify(r: &CloneUrlReport, suggestion: Option<&str>) -> String {
         (Verify::LsRemote, _, Some(url)) if p.is_some() => [LS_REMOTE, &shell_word(url)].concat(),
         (Verify::Greeting | Verify::Info, Some(p), _) => {
             let host = p.host.unwrap_or("HOST");
-            let v6 = host.contains(':');
             let user = p
                 .user
                 .unwrap_or(if f.ssh_port.is_some() { "USER" } else { "git" });
@@ -463,14 +462,9 @@ pub(super) fn verify(r: &CloneUrlReport, suggestion: Option<&str>) -> String {
             let port = port
                 .map(|n| super::with_number(" -p ", n))
                 .unwrap_or_default();
-            let login = [
-                user,
-                "@",
-                if v6 { "[" } else { "" },
-                host,
-                if v6 { "]" } else { "" },
-            ]
-            .concat();
+            // An IPv6 address without brackets: ssh reads `user@host` up to the last `@` and would look up
+            // `[2001:db8::1]` as a name (`ssh -G` shows it).
+            let login = [user, "@", host].concat();
             let (t, info) = if f.verify == Verify::Info {
                 ("", " info")
             } else {
