@@ -6,7 +6,7 @@
 use crate::convert::{self, ConvertOptions};
 use crate::error::Error;
 use crate::generate::{self, GenerateOptions, GeneratedKey};
-use crate::inspect::Report;
+use crate::inspect::{Problem, Report};
 use crate::parsed::{Format, Kdf};
 use js_sys::{Array, JsString, Object, Reflect, Uint8Array};
 use rand_core::OsRng;
@@ -147,6 +147,20 @@ fn or_null<T: Into<JsValue>>(v: Option<T>) -> JsValue {
     v.map_or(JsValue::NULL, Into::into)
 }
 
+/// `[{code, severity, message, fix}]`, for `inspectKey` and `checkCloneUrl`.
+fn problems_to_js(problems: &[Problem]) -> Array {
+    let out = Array::new();
+    for p in problems {
+        let o = Object::new();
+        set(&o, "code", p.code);
+        set(&o, "severity", p.severity.name());
+        set(&o, "message", p.message.as_str());
+        set(&o, "fix", p.fix.as_str());
+        out.push(&o);
+    }
+    out
+}
+
 fn report_to_js(r: &Report) -> JsValue {
     let obj = Object::new();
     set(&obj, "format", r.format.map_or("unknown", |f| f.name()));
@@ -173,16 +187,7 @@ fn report_to_js(r: &Report) -> JsValue {
     );
     set(&obj, "publicKey", or_null(r.public_key.as_deref()));
     set(&obj, "jiraReady", r.jira_ready);
-    let problems = Array::new();
-    for p in &r.problems {
-        let o = Object::new();
-        set(&o, "code", p.code);
-        set(&o, "severity", p.severity.name());
-        set(&o, "message", p.message.as_str());
-        set(&o, "fix", p.fix.as_str());
-        problems.push(&o);
-    }
-    set(&obj, "problems", problems);
+    set(&obj, "problems", problems_to_js(&r.problems));
     let repairs = Array::new();
     for rep in &r.repairs {
         repairs.push(&rep.code().into());
@@ -316,16 +321,7 @@ pub fn check_clone_url(text: JsValue) -> Result<JsValue, JsValue> {
     set(&obj, "hostKind", r.host_kind.name());
     set(&obj, "hostName", r.host_name);
     set(&obj, "cleaned", r.cleaned);
-    let problems = Array::new();
-    for p in &r.problems {
-        let o = Object::new();
-        set(&o, "code", p.code);
-        set(&o, "severity", p.severity.name());
-        set(&o, "message", p.message.as_str());
-        set(&o, "fix", p.fix.as_str());
-        problems.push(&o);
-    }
-    set(&obj, "problems", problems);
+    set(&obj, "problems", problems_to_js(&r.problems));
     set(&obj, "suggestion", or_null(r.suggestion));
     let g = &r.guide;
     let guide = Object::new();

@@ -10,13 +10,14 @@ use rand_chacha::rand_core::{RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 /// Every code `check_clone_url` can give (README "Clone URL codes" lists the same).
-const CODES: [&str; 20] = [
+const CODES: [&str; 21] = [
     "empty",
     "url-too-long",
     "not-a-url",
     "space-inside",
     "local-path",
     "password-in-url",
+    "dash-option",
     "https-url",
     "browser-url",
     "git-protocol",
@@ -313,7 +314,7 @@ fn the_guide_points_at_the_host_and_repository() {
     );
     assert_eq!(
         g.verify,
-        "ssh -i id_rsa.pem -o IdentitiesOnly=yes -T git@github.com"
+        "ssh -i id_rsa.pem -o IdentitiesOnly=yes -T -- git@github.com"
     );
     assert!(g.key_types.contains("RSA"));
 
@@ -336,7 +337,7 @@ fn the_guide_points_at_the_host_and_repository() {
     assert!(r
         .guide
         .verify
-        .ends_with("git ls-remote ssh://git@bitbucket.example.com:7999/PROJ/repo.git"));
+        .ends_with("git ls-remote -- ssh://git@bitbucket.example.com:7999/PROJ/repo.git"));
 
     let r = check_clone_url("https://acme.visualstudio.com/proj/_git/repo");
     assert_eq!(
@@ -348,13 +349,22 @@ fn the_guide_points_at_the_host_and_repository() {
     let r = check_clone_url("ssh://alice@gerrit.example.com:29418/tools/project");
     assert_eq!(
         r.guide.verify,
-        "ssh -i id_rsa.pem -o IdentitiesOnly=yes -p 29418 -T alice@gerrit.example.com"
+        "ssh -i id_rsa.pem -o IdentitiesOnly=yes -p 29418 -T -- alice@gerrit.example.com"
     );
 
     let r = check_clone_url("gitolite@git.example.com:repo");
     assert_eq!(
         r.guide.verify,
-        "ssh -i id_rsa.pem -o IdentitiesOnly=yes gitolite@git.example.com info"
+        "ssh -i id_rsa.pem -o IdentitiesOnly=yes -- gitolite@git.example.com info"
+    );
+
+    // A page address is built only from characters a URL path carries as they are.
+    let r = check_clone_url("git@github.com:acme/app\"onclick=x.git");
+    assert_eq!(r.guide.deploy_keys_url, None);
+    let r = check_clone_url("git@bitbucket.example.com:7999/~alice/repo.git");
+    assert_eq!(
+        r.guide.deploy_keys_url.as_deref(),
+        Some("https://bitbucket.example.com/plugins/servlet/ssh/projects/~alice/repos/repo/keys")
     );
 
     let r = check_clone_url("nonsense");
@@ -362,7 +372,7 @@ fn the_guide_points_at_the_host_and_repository() {
         (r.host_name, r.guide.account_keys_url),
         ("your git server", None)
     );
-    assert!(r.guide.verify.ends_with("git ls-remote SSH_CLONE_URL"));
+    assert!(r.guide.verify.ends_with("git ls-remote -- SSH_CLONE_URL"));
 }
 
 /// The verify command is for pasting into a terminal: a URL with shell characters stays one quoted word.
@@ -373,7 +383,7 @@ fn the_verify_command_quotes_what_a_shell_would_run() {
     assert!(
         r.guide
             .verify
-            .ends_with("git ls-remote 'git@git.example.com:team/$(reboot)`id`.git'"),
+            .ends_with("git ls-remote -- 'git@git.example.com:team/$(reboot)`id`.git'"),
         "{}",
         r.guide.verify
     );
@@ -426,4 +436,233 @@ fn mangled_inputs_keep_the_promises() {
             assert!(check_clone_url(s).ok, "{input:?} -> {s}");
         }
     }
+}
+
+/// Inputs built to break out of the verify command: options, shell characters, quotes (tests/clone-urls.tsv has
+/// the rest).
+const HOSTILE: [&str; 13] = [
+    "gitolite@[2001:db8::5]:repo",
+    "-oProxyCommand=touch${IFS}pwned@gitolite.example.com:repo",
+    "ssh://-oProxyCommand=touch${IFS}pwned@gerrit.example.com:29418/project",
+    "git@git.example.com:team/$(touch pwned)`id`;rm.git",
+    "git@git.example.com:team/it's.git",
+    "git@git.example.com:team/a\"b\\c.git",
+    "a'b@git.example.com:repo",
+    "$(id)@git.example.com:repo",
+    "ssh://x;id@gerrit.example.com:29418/p",
+    "'\"@gitolite.example.com:repo",
+    "https://github.com/acme/$(id)",
+    "git@github.com:acme/a|b&c>d.git",
+    "ssh://git@[::1]/'x'",
+];
+
+/// Every verify command as a shell reads it: `sh -n` finds no syntax error, and Python's shlex (POSIX rules)
+/// splits it into the fixed words, `--`, and one destination word equal to the URL (or `user@host`) meant.
+#[test]
+fn every_verify_command_is_one_safe_shell_command() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let inputs: Vec<String> = rows()
+        .into_iter()
+        .map(|r| r.input)
+        .chain(HOSTILE.iter().map(|s| s.to_string()))
+        .collect();
+    let reports: Vec<CloneUrlReport> = inputs.iter().map(|i| check_clone_url(i)).collect();
+    let commands: Vec<&str> = reports.iter().map(|r| r.guide.verify.as_str()).collect();
+    let run = |program: &str, args: &[&str], stdin: &str| {
+        let mut child = Command::new(program)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("{program}: {e}"));
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(stdin.as_bytes())
+            .expect("write");
+        let out = child.wait_with_output().expect("wait");
+        let err = String::from_utf8_lossy(&out.stderr).to_string();
+        assert!(out.status.success(), "{program}: {err}");
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    assert!(commands.iter().all(|c| !c.contains(['\n', '\0'])));
+    run("sh", &["-n"], &commands.join("\n"));
+    let split = run(
+        "python3",
+        &[
+            "-c",
+            "import shlex, sys\nsys.stdout.write('\\x1e'.join('\\x1f'.join(shlex.split(c)) for c in sys.stdin.read().split('\\n')))",
+        ],
+        &commands.join("\n"),
+    );
+    let split: Vec<Vec<&str>> = split
+        .split('\x1e')
+        .map(|c| c.split('\x1f').collect())
+        .collect();
+    assert_eq!(split.len(), commands.len());
+    const GIT_SSH: &str = "GIT_SSH_COMMAND=ssh -i id_rsa.pem -o IdentitiesOnly=yes";
+    for ((input, r), words) in inputs.iter().zip(&reports).zip(&split) {
+        // The URL the command is for: the suggestion, else the URL itself when it has no error.
+        let usable = r.ok && matches!(r.form.name(), "ssh" | "scp");
+        let meant = r
+            .suggestion
+            .clone()
+            .or_else(|| usable.then(|| r.cleaned.clone()));
+        let dash = words.iter().position(|w| *w == "--");
+        let dash = dash.unwrap_or_else(|| panic!("{input:?}: no -- in {words:?}"));
+        let (before, after) = (&words[..dash], &words[dash + 1..]);
+        if before[0] == GIT_SSH {
+            assert_eq!(before, [GIT_SSH, "git", "ls-remote"], "{input:?}");
+            let want = meant.as_deref().unwrap_or("SSH_CLONE_URL");
+            assert_eq!(after, [want], "{input:?}");
+            continue;
+        }
+        let meant = meant.unwrap_or_else(|| panic!("{input:?}: ssh without a URL: {words:?}"));
+        let target = check_clone_url(&meant);
+        assert!(target.ok, "{input:?}");
+        let fixed = [
+            "ssh",
+            "-i",
+            "id_rsa.pem",
+            "-o",
+            "IdentitiesOnly=yes",
+            "-p",
+            "-T",
+        ];
+        for (i, w) in before.iter().enumerate() {
+            let port = i > 0 && before[i - 1] == "-p" && w.parse::<u16>().is_ok();
+            assert!(fixed.contains(w) || port, "{input:?}: {words:?}");
+        }
+        let host = target.host.expect("host");
+        let (user, at_host) = after[0].rsplit_once('@').expect("user@host");
+        assert_eq!(at_host, host, "{input:?}");
+        if let Some(u) = &target.user {
+            assert_eq!(user, u, "{input:?}");
+        }
+        assert!(
+            after.len() == 1 || after[1..] == ["info"],
+            "{input:?}: {words:?}"
+        );
+    }
+}
+
+/// Each verify command's words (the shell's reading, by Python's shlex), for the table and the hostile inputs.
+fn verify_words() -> Vec<(String, Vec<String>)> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let inputs: Vec<String> = rows()
+        .into_iter()
+        .map(|r| r.input)
+        .chain(HOSTILE.iter().map(|s| s.to_string()))
+        .collect();
+    let commands: Vec<String> = inputs
+        .iter()
+        .map(|i| check_clone_url(i).guide.verify)
+        .collect();
+    let mut child = Command::new("python3")
+        .args(["-c", "import shlex, sys\nfor c in sys.stdin.read().split('\\n'): print('\\x1f'.join(shlex.split(c)))"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("python3");
+    let stdin = commands.join("\n");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("python3");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let words: Vec<Vec<String>> = text
+        .lines()
+        .map(|l| l.split('\x1f').map(str::to_string).collect())
+        .collect();
+    assert_eq!(words.len(), inputs.len());
+    inputs.into_iter().zip(words).collect()
+}
+
+/// The real tools read each verify command as meant, without connecting anywhere: `ssh -G` (print the
+/// configuration and exit) takes the destination as user and host, and `git ls-remote --` hands ssh the host
+/// the URL names (a `GIT_SSH_COMMAND` that prints its arguments stands in for ssh).
+#[test]
+fn ssh_and_git_read_the_verify_commands_as_meant() {
+    use std::process::Command;
+    let (mut ssh_runs, mut git_runs) = (0, 0);
+    for (input, words) in verify_words() {
+        let r = check_clone_url(&input);
+        let meant = r.suggestion.clone().unwrap_or(r.cleaned.clone());
+        let dash = words.iter().position(|w| w == "--").expect("--");
+        if words[0] == "ssh" {
+            let out = Command::new("ssh")
+                .arg("-G")
+                .args(&words[1..])
+                .output()
+                .expect("ssh");
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            let (user, host) = words[dash + 1].rsplit_once('@').expect("user@host");
+            if !out.status.success() {
+                // ssh refuses a user name with shell characters outright: not run, not an option.
+                assert!(stderr.contains("invalid characters"), "{input:?}: {stderr}");
+                assert!(
+                    user.contains(|c: char| !c.is_ascii_alphanumeric()),
+                    "{input:?}"
+                );
+                continue;
+            }
+            ssh_runs += 1;
+            let line = |key: &str| {
+                stdout
+                    .lines()
+                    .find_map(|l| l.strip_prefix(key))
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            assert_eq!(line("user "), user, "{input:?}");
+            assert_eq!(line("hostname "), host.to_ascii_lowercase(), "{input:?}");
+            let port = words
+                .iter()
+                .position(|w| w == "-p")
+                .map_or("22", |i| words[i + 1].as_str());
+            assert_eq!(line("port "), port, "{input:?}");
+            continue;
+        }
+        let url = &words[dash + 1];
+        if url == "SSH_CLONE_URL" {
+            continue;
+        }
+        assert_eq!(url, &meant, "{input:?}");
+        let out = Command::new("git")
+            .args(["ls-remote", "--", url])
+            .env("GIT_SSH_COMMAND", "printf '<%s>\\n' >&2")
+            .output()
+            .expect("git");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let args: Vec<&str> = stderr
+            .lines()
+            .filter_map(|l| l.strip_prefix('<')?.strip_suffix('>'))
+            .collect();
+        let target = check_clone_url(url);
+        let host = target.host.expect("host");
+        let destination = match &target.user {
+            Some(user) => format!("{user}@{host}"),
+            None => host,
+        };
+        let at = args.iter().position(|a| a.starts_with("git-upload-pack "));
+        let at = at.unwrap_or_else(|| panic!("{input:?}: git ran no ssh: {stderr}"));
+        assert_eq!(args[at - 1], destination, "{input:?}: {args:?}");
+        if let Some(port) = target.port.filter(|&p| p != 22) {
+            assert!(args.windows(2).any(|w| w == ["-p", &port.to_string()]));
+        }
+        git_runs += 1;
+    }
+    assert!(
+        ssh_runs >= 20 && git_runs >= 20,
+        "{ssh_runs} ssh, {git_runs} git"
+    );
 }

@@ -3,7 +3,7 @@
 
 use super::hosts::{self, HostKind};
 use super::parse::{NotUrl, Parsed, Shape};
-use super::{problem, UrlForm};
+use super::{has_any, last, number, problem, with_number, At, UrlForm};
 use crate::inspect::{Problem, Severity};
 
 const COPY_SSH_URL: &str = "Copy the SSH clone URL from the repository's Clone button (SSH tab): it looks like git@host:group/repo.git or ssh://git@host/group/repo.git.";
@@ -20,6 +20,20 @@ pub(super) fn check(p: &Parsed, problems: &mut Vec<Problem>) {
             "password-in-url",
             "The URL holds a password or access token. keyfit does not show it, but whoever sees this URL can use it.",
             "Remove it (Jira's SSH integration uses the key, not a password), and revoke or change that token or password on the git host.",
+        );
+    }
+    // CVE-2017-1000117: ssh and git read a word starting with `-` as an option (`-oProxyCommand=...` runs a
+    // command); git refuses such a user, host or path, and so must Jira's side and the verify command.
+    if [p.user, p.host, p.path]
+        .into_iter()
+        .flatten()
+        .any(|s| s.starts_with('-'))
+    {
+        error(
+            problems,
+            "dash-option",
+            "A part of this URL starts with a dash, which ssh and git read as an option (a known way to make a clone URL run a command); git refuses such URLs.",
+            "Copy the clone URL again from the repository's Clone button: no real user, host or repository name starts with a dash.",
         );
     }
     match p.shape {
@@ -176,12 +190,12 @@ fn is_browser(p: &Parsed) -> bool {
     let segments = trimmed.split('/').filter(|s| !s.is_empty()).count();
     let query = p.query.unwrap_or("");
     query.starts_with('#')
-        || ["path=", "version=", "tab="]
-            .iter()
-            .any(|k| query.contains(k))
-        || ["/tree/", "/blob/", "/src/", "/browse", "/-/"]
-            .iter()
-            .any(|m| path.contains(m))
+        || has_any(query, At::Anywhere, &["path=", "version=", "tab="])
+        || has_any(
+            path,
+            At::Anywhere,
+            &["/tree/", "/blob/", "/src/", "/browse", "/-/"],
+        )
         || match p.kind {
             HostKind::Github | HostKind::BitbucketCloud => segments > 2,
             HostKind::BitbucketServer => {
@@ -208,6 +222,23 @@ fn check_user(p: &Parsed, problems: &mut Vec<Problem>) {
             "Copy the current SSH URL from the Clone dialog: git@ssh.dev.azure.com:v3/ORG/PROJECT/REPO.",
         );
     }
+    if p.user.is_none() && matches!(p.kind, HostKind::Gerrit | HostKind::Gitblit) {
+        return problems.push(Problem {
+            code: "missing-user",
+            severity: Severity::Error,
+            message: [
+                name,
+                " takes SSH connections for your user name there, and this URL names no user: Jira would log in as some other user and be refused.",
+            ]
+            .concat(),
+            fix: [
+                "Write your ",
+                name,
+                " user name and @ in front of the host (its settings page shows it; it is not git), as in the suggested URL with USER replaced.",
+            ]
+            .concat(),
+        });
+    }
     if !hosts::needs_git_user(host) {
         return;
     }
@@ -231,71 +262,122 @@ fn check_user(p: &Parsed, problems: &mut Vec<Problem>) {
 }
 
 /// Whether a host is out of Jira Cloud's reach: local names, private, loopback, link-local and shared
-/// addresses, and names without a domain. (Hand-written: std's address parsers cost 3 KB of wasm.)
+/// addresses, and names without a domain. (Hand-written: std's address parsers cost 3 KB of wasm, and read neither
+/// `127.1` nor `0x7f.1`, which ssh's resolver takes.)
 fn is_private(host: &str) -> bool {
     let h = host.trim_end_matches('.').to_ascii_lowercase();
     if h.contains(':') {
-        // IPv6: loopback, unspecified, link-local fe80::/10, unique local fc00::/7, or a mapped IPv4 address.
-        let h = h.split('%').next().unwrap_or("");
-        let first = h.split(':').next().unwrap_or("");
-        let mapped = h.rsplit(':').next().filter(|v4| v4.contains('.'));
-        return h == "::1"
-            || h == "::"
-            || (first.len() == 4 && (first.starts_with("fc") || first.starts_with("fd")))
-            || (first.len() == 4
-                && ["fe8", "fe9", "fea", "feb"]
-                    .iter()
-                    .any(|p| first.starts_with(p)))
-            || mapped.is_some_and(is_private);
+        // IPv6: unspecified, loopback, unique local fc00::/7, link-local fe80::/10, or a mapped IPv4 address.
+        return ipv6(h.split('%').next().unwrap_or("")).is_some_and(|g| {
+            (g[..7] == [0; 7] && g[7] <= 1)
+                || g[0] & 0xfe00 == 0xfc00
+                || g[0] & 0xffc0 == 0xfe80
+                || (g[..6] == [0, 0, 0, 0, 0, 0xffff]
+                    && private_v4((u32::from(g[6]) << 16) | u32::from(g[7])))
+        });
     }
-    let mut octets = [0u16; 4];
-    let mut count = 0;
-    for part in h.split('.') {
-        match (octets.get_mut(count), part.parse::<u16>()) {
-            (Some(o), Ok(n)) if part.len() <= 3 && part.bytes().all(|c| c.is_ascii_digit()) => {
-                *o = n
-            }
-            _ => {
-                count = 9;
-                break;
-            }
-        }
-        count += 1;
-    }
-    if let (4, [a, b, _, _]) = (count, octets) {
-        return matches!((a, b), (10 | 127 | 0, _) | (192, 168) | (169, 254))
-            || (a == 172 && (16..32).contains(&b))
-            || (a == 100 && (64..128).contains(&b)); // shared address space, RFC 6598
+    if let Some(ip) = ipv4(&h) {
+        return private_v4(ip);
     }
     !h.contains('.')
         || h == "localhost"
-        || [
-            ".localhost",
-            ".local",
-            ".internal",
-            ".lan",
-            ".home.arpa",
-            ".localdomain",
-        ]
-        .iter()
-        .any(|s| h.ends_with(s))
+        || has_any(
+            &h,
+            At::End,
+            &[
+                ".localhost",
+                ".local",
+                ".internal",
+                ".lan",
+                ".home.arpa",
+                ".localdomain",
+            ],
+        )
 }
 
-/// Azure DevOps's (organisation, project, repository, whether more follows) from a web or HTTPS address.
+/// Private (RFC 1918), loopback, "this network", link-local and shared (RFC 6598) IPv4 addresses.
+fn private_v4(ip: u32) -> bool {
+    let [a, b, ..] = ip.to_be_bytes();
+    matches!((a, b), (10 | 127 | 0, _) | (192, 168) | (169, 254))
+        || (a == 172 && (16..32).contains(&b))
+        || (a == 100 && (64..128).contains(&b))
+}
+
+/// An IPv4 address as the C resolver (`inet_aton`) reads it: one to four parts, each decimal, octal (`0` first)
+/// or hex (`0x`), the last filling the bytes left (`127.1` is 127.0.0.1).
+fn ipv4(h: &str) -> Option<u32> {
+    let count = h.split('.').count();
+    if count > 4 {
+        return None;
+    }
+    let mut ip = 0u32;
+    for (i, part) in h.split('.').enumerate() {
+        let (digits, radix) = match part.strip_prefix("0x") {
+            Some(hex) => (hex, 16),
+            None if part.len() > 1 && part.starts_with('0') => (&part[1..], 8),
+            None => (part, 10),
+        };
+        let v = number(digits, radix)?;
+        let last = i + 1 == count;
+        let bits = if last { 8 * (4 - i) } else { 8 };
+        if bits < 32 && v >> bits != 0 {
+            return None;
+        }
+        ip |= if last { v } else { v << (24 - 8 * i) };
+    }
+    Some(ip)
+}
+
+/// An IPv6 address's eight groups (`::` expanded, a dotted IPv4 tail read as two groups).
+fn ipv6(h: &str) -> Option<[u16; 8]> {
+    let (mut head, mut tail) = ([0u16; 8], [0u16; 8]);
+    let (n, m, gap) = match h.split_once("::") {
+        Some((a, b)) => (groups(a, &mut head)?, groups(b, &mut tail)?, 1),
+        None => (groups(h, &mut head)?, 0, 0),
+    };
+    // `::` stands for one group or more; without it, all eight are written.
+    if n + m + gap > 8 || (gap == 0 && n != 8) {
+        return None;
+    }
+    head[8 - m..].copy_from_slice(&tail[..m]);
+    Some(head)
+}
+
+/// Reads `a:b:c` into `out`; the number of groups.
+fn groups(s: &str, out: &mut [u16; 8]) -> Option<usize> {
+    let mut n = 0;
+    if s.is_empty() {
+        return Some(0);
+    }
+    for part in s.split(':') {
+        if part.contains('.') {
+            let v4 = ipv4(part).filter(|_| part.split('.').count() == 4)?;
+            *out.get_mut(n + 1)? = v4 as u16;
+            out[n] = (v4 >> 16) as u16;
+            n += 2;
+        } else if part.len() <= 4 {
+            *out.get_mut(n)? = number(part, 16)? as u16;
+            n += 1;
+        } else {
+            return None;
+        }
+    }
+    Some(n)
+}
+
+/// Azure DevOps's (organisation, project, repository, whether more follows) from a web or HTTPS address:
+/// dev.azure.com/ORG/PROJECT/_git/REPO, ORG.visualstudio.com[/DefaultCollection]/PROJECT/_git/REPO, and
+/// .../ORG/_git/REPO, where the project has the repository's name.
 fn azure_parts<'a>(p: &Parsed<'a>) -> Option<(&'a str, &'a str, &'a str, bool)> {
     let org = hosts::azure_org(p)?;
-    let segments: Vec<&str> = p.path?.split('/').filter(|s| !s.is_empty()).collect();
-    let git = segments.iter().position(|s| *s == "_git")?;
-    let repo = *segments.get(git + 1)?;
-    // dev.azure.com/ORG/PROJECT/_git/REPO, ORG.visualstudio.com[/DefaultCollection]/PROJECT/_git/REPO, and
-    // .../ORG/_git/REPO, where the project has the repository's name.
-    let project = if git > 0 && segments[git - 1] != org && segments[git - 1] != "DefaultCollection"
-    {
-        segments[git - 1]
-    } else {
-        repo
+    let (before, after) = p.path?.split_once("/_git/")?;
+    let mut rest = after.split('/').filter(|s| !s.is_empty());
+    let repo = rest.next()?;
+    let project = match before.get(last(before, b'/').map_or(0, |i| i + 1)..) {
+        Some(s) if !s.is_empty() && s != org && s != "DefaultCollection" => s,
+        _ => repo,
     };
-    Some((org, project, repo, segments.len() > git + 2))
+    Some((org, project, repo, rest.next().is_some()))
 }
 
 /// The URL to paste instead, when it can be worked out; it always checks without errors.
@@ -403,7 +485,8 @@ fn repaired_ssh(p: &Parsed, has: &dyn Fn(&str) -> bool) -> Option<String> {
     .concat();
     let mut user = p.user;
     if has("missing-user") || has("wrong-user") {
-        user = Some("git");
+        let named = matches!(p.kind, HostKind::Gerrit | HostKind::Gitblit);
+        user = Some(if named { "USER" } else { "git" });
     }
     let path = p.path?;
     if host.eq_ignore_ascii_case("vs-ssh.visualstudio.com") {
@@ -423,10 +506,7 @@ fn repaired_ssh(p: &Parsed, has: &dyn Fn(&str) -> bool) -> Option<String> {
     changed.then(|| match p.form {
         UrlForm::Scp => [&user_at(user), &bracketed, ":", path].concat(),
         _ => {
-            let port = p
-                .port
-                .map(|n| [":", &n.to_string()].concat())
-                .unwrap_or_default();
+            let port = p.port.map(|n| with_number(":", n)).unwrap_or_default();
             ["ssh://", &user_at(user), &bracketed, &port, path].concat()
         }
     })

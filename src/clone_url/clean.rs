@@ -21,8 +21,8 @@ const QUOTES: [(char, char); 6] = [
     ('\u{2018}', '\u{2019}'),
 ];
 
-/// Options of `git clone` that take a separate value (`git help clone`).
-const OPTIONS_WITH_VALUE: [&str; 16] = [
+/// Options of `git clone` that take a separate value (`git clone -h`, git 2.47).
+const OPTIONS_WITH_VALUE: [&str; 21] = [
     "-b",
     "--branch",
     "-o",
@@ -35,10 +35,15 @@ const OPTIONS_WITH_VALUE: [&str; 16] = [
     "-u",
     "--upload-pack",
     "--reference",
+    "--reference-if-able",
     "--template",
     "--filter",
     "--shallow-since",
+    "--shallow-exclude",
     "--separate-git-dir",
+    "--ref-format",
+    "--server-option",
+    "--bundle-uri",
 ];
 
 /// The pasted text without its decorations; adds one info problem per kind of repair.

@@ -361,7 +361,12 @@ fn fill(template: &str, p: &Parsed, repo: Option<&str>, org: Option<&str>) -> Op
         ("{1}", Some(second.to_string())),
     ] {
         if out.contains(key) {
-            let value = value.filter(|v| !v.is_empty() && !v.contains(':'))?;
+            // Only characters a URL path carries as they are: no quote, `<`, `?`, `#` or `:` from the paste.
+            let value = value.filter(|v| {
+                !v.is_empty()
+                    && v.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"-._~/%+@".contains(&b))
+            })?;
             out = out.replace(key, &value);
         }
     }
@@ -429,7 +434,8 @@ pub(super) fn azure_org<'a>(p: &Parsed<'a>) -> Option<&'a str> {
 }
 
 /// The command that checks the connection with the key: for the suggestion when there is one, else for the
-/// URL itself when it can be used over SSH.
+/// URL itself when it has no error and can be used over SSH. `--` ends the options of ssh and git ls-remote, so
+/// the destination is never read as one (checked with `ssh -G --` and `GIT_SSH_COMMAND=... git ls-remote --`).
 pub(super) fn verify(r: &CloneUrlReport, suggestion: Option<&str>) -> String {
     let f = facts(r.host_kind);
     let usable = r.ok && matches!(r.form, UrlForm::Ssh | UrlForm::Scp);
@@ -444,33 +450,27 @@ pub(super) fn verify(r: &CloneUrlReport, suggestion: Option<&str>) -> String {
         .filter(|p| matches!(p.shape, Shape::Url | Shape::Scp));
     const SSH: &str = "ssh -i id_rsa.pem -o IdentitiesOnly=yes";
     const LS_REMOTE: &str =
-        "GIT_SSH_COMMAND='ssh -i id_rsa.pem -o IdentitiesOnly=yes' git ls-remote ";
+        "GIT_SSH_COMMAND='ssh -i id_rsa.pem -o IdentitiesOnly=yes' git ls-remote -- ";
     match (f.verify, p, url) {
         (Verify::LsRemote, _, Some(url)) if p.is_some() => [LS_REMOTE, &shell_word(url)].concat(),
         (Verify::Greeting | Verify::Info, Some(p), _) => {
             let host = p.host.unwrap_or("HOST");
-            let v6 = host.contains(':');
             let user = p
                 .user
                 .unwrap_or(if f.ssh_port.is_some() { "USER" } else { "git" });
             let port = p.port.or(f.ssh_port).filter(|&n| n != 22);
             let port = port
-                .map(|n| [" -p ", &n.to_string()].concat())
+                .map(|n| super::with_number(" -p ", n))
                 .unwrap_or_default();
-            let login = [
-                user,
-                "@",
-                if v6 { "[" } else { "" },
-                host,
-                if v6 { "]" } else { "" },
-            ]
-            .concat();
+            // An IPv6 address without brackets: ssh reads `user@host` up to the last `@` and would look up
+            // `[2001:db8::1]` as a name (`ssh -G` shows it).
+            let login = [user, "@", host].concat();
             let (t, info) = if f.verify == Verify::Info {
                 ("", " info")
             } else {
                 (" -T", "")
             };
-            [SSH, &port, t, " ", &shell_word(&login), info].concat()
+            [SSH, &port, t, " -- ", &shell_word(&login), info].concat()
         }
         _ => [LS_REMOTE, "SSH_CLONE_URL"].concat(),
     }

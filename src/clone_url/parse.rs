@@ -3,7 +3,7 @@
 //! a colon comes before the first slash. Everything is a slice of the input; nothing is decoded.
 
 use super::hosts::{self, HostKind};
-use super::UrlForm;
+use super::{has_any, last, number, At, UrlForm};
 
 /// What the text is, before any judgement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,10 +114,7 @@ fn parse_shape(s: &str) -> Parsed<'_> {
     if s.is_empty() {
         return Parsed::of(Shape::Empty);
     }
-    if ["-----BEGIN", "ssh-", "ecdsa-", "PuTTY-User-Key", "AAAA"]
-        .iter()
-        .any(|k| s.starts_with(k))
-    {
+    if is_key(s) {
         return Parsed::of(Shape::NotUrl(NotUrl::Key));
     }
     if s.contains(char::is_whitespace) {
@@ -144,22 +141,28 @@ fn parse_shape(s: &str) -> Parsed<'_> {
     if s.starts_with(['/', '.', '~', '\\']) {
         return Parsed::of(Shape::Local);
     }
-    // `user:password@host...` without a scheme: keep the user, hide the password, read the rest.
+    // `user:password@host...` without a scheme: keep the user, hide the password, read the rest. But
+    // `host.example.com:repo@v2.git` is git's scp form with an `@` in its path (the user part ends at the first `@`
+    // before the first `:`): a host name with a dot before the colon, and only a name after the `@`.
     if let Some(at) = s.find('@') {
         let head = &s[..at];
         if let (Some(colon), false) = (head.find(':'), head.contains(['/', '['])) {
             let mut p = parse_shape(&s[at + 1..]);
-            if p.user.is_none()
-                && p.secrets.is_empty()
-                && matches!(p.shape, Shape::Scp | Shape::HostSlash | Shape::HostOnly)
-            {
-                p.user = Some(&head[..colon]);
+            let scp_path =
+                p.shape == Shape::HostOnly && p.user.is_none() && head[..colon].contains('.');
+            if !scp_path {
+                if p.user.is_none()
+                    && p.secrets.is_empty()
+                    && matches!(p.shape, Shape::Scp | Shape::HostSlash | Shape::HostOnly)
+                {
+                    p.user = Some(&head[..colon]);
+                    p.secrets.push((colon + 1, at));
+                    return p;
+                }
+                let mut p = Parsed::of(Shape::NotUrl(NotUrl::Text));
                 p.secrets.push((colon + 1, at));
                 return p;
             }
-            let mut p = Parsed::of(Shape::NotUrl(NotUrl::Text));
-            p.secrets.push((colon + 1, at));
-            return p;
         }
     }
     // Where the host part ends: the first ':' outside brackets, or the first '/'.
@@ -169,12 +172,12 @@ fn parse_shape(s: &str) -> Parsed<'_> {
     let mut p = Parsed::of(Shape::Scp);
     p.user = user;
     p.host = Some(host);
-    match s[host_end..].chars().next() {
-        Some(':') => {
+    match s.as_bytes().get(host_end) {
+        Some(b':') => {
             p.form = UrlForm::Scp;
             p.path = Some(&s[host_end + 1..]);
         }
-        Some('/') => {
+        Some(b'/') => {
             p.shape = Shape::HostSlash;
             p.path = Some(&s[host_end + 1..]);
         }
@@ -182,6 +185,17 @@ fn parse_shape(s: &str) -> Parsed<'_> {
         _ => return Parsed::of(Shape::NotUrl(NotUrl::Text)),
     }
     p
+}
+
+/// Whether `s` is a key: an armoured block (`-----BEGIN`, RFC 4716's `---- BEGIN`), a PuTTY file, bare base64 of
+/// a key blob, or a public-key line (`ssh-rsa AAAA...`: a type word, a blank, then base64). A host named
+/// `ssh-git.example.com` is no key.
+fn is_key(s: &str) -> bool {
+    let mut words = s.split_whitespace();
+    let first = words.next().unwrap_or("");
+    has_any(s, At::Start, &["----", "PuTTY-User-Key", "AAAA"])
+        || (has_any(first, At::Start, &["ssh-", "ecdsa-", "sk-"])
+            && words.next().is_some_and(|w| w.starts_with("AAAA")))
 }
 
 /// `scheme://authority/path`, the scheme ending at byte `i`.
@@ -204,7 +218,7 @@ fn parse_url(s: &str, i: usize) -> Parsed<'_> {
     let mut p = Parsed::of(Shape::Url);
     p.form = form;
     let mut host_port = authority;
-    if let Some(at) = authority.rfind('@') {
+    if let Some(at) = last(authority, b'@') {
         let userinfo = &authority[..at];
         host_port = &authority[at + 1..];
         match userinfo.find(':') {
@@ -229,8 +243,8 @@ fn parse_url(s: &str, i: usize) -> Parsed<'_> {
     p.host = Some(host);
     match port {
         Some("") | None => {}
-        Some(text) => match text.parse::<u16>() {
-            Ok(n) if n > 0 && text.bytes().all(|b| b.is_ascii_digit()) => p.port = Some(n),
+        Some(text) => match number(text, 10) {
+            Some(n @ 1..=65535) => p.port = Some(n as u16),
             _ => p.bad_port = Some(text),
         },
     }
@@ -245,10 +259,7 @@ fn parse_url(s: &str, i: usize) -> Parsed<'_> {
         let query = &after[path_len..];
         p.query = Some(query);
         let lower = query.to_ascii_lowercase();
-        if ["token", "password", "secret"]
-            .iter()
-            .any(|k| lower.contains(k))
-        {
+        if has_any(&lower, At::Anywhere, &["token", "password", "secret"]) {
             p.secrets.push((start + auth_len + path_len + 1, s.len()));
         }
     }
@@ -258,12 +269,12 @@ fn parse_url(s: &str, i: usize) -> Parsed<'_> {
 /// The end of `[user@]host` in an scp-like or bare text: the first ':' (outside IPv6 brackets) or '/'.
 fn host_part_end(s: &str) -> usize {
     let mut in_brackets = false;
-    for (i, c) in s.char_indices() {
+    for (i, c) in s.bytes().enumerate() {
         match c {
-            '[' => in_brackets = true,
-            ']' => in_brackets = false,
-            ':' if !in_brackets => return i,
-            '/' => return i,
+            b'[' => in_brackets = true,
+            b']' => in_brackets = false,
+            b':' if !in_brackets => return i,
+            b'/' => return i,
             _ => {}
         }
     }
@@ -271,7 +282,7 @@ fn host_part_end(s: &str) -> usize {
 }
 
 fn split_user(s: &str) -> (Option<&str>, &str) {
-    match s.rfind('@') {
+    match last(s, b'@') {
         Some(at) => (Some(&s[..at]), &s[at + 1..]),
         None => (None, s),
     }
@@ -301,17 +312,18 @@ fn valid_host(host: &str) -> bool {
 /// A user part of an https URL that is really an access token (GitHub's `ghp_...`/`github_pat_...`, GitLab's
 /// `glpat-...`, or any long random-looking word), which git sends as the password.
 fn looks_like_token(user: &str) -> bool {
-    [
-        "ghp_",
-        "gho_",
-        "ghu_",
-        "ghs_",
-        "ghr_",
-        "github_pat_",
-        "glpat-",
-        "gldt-",
-    ]
-    .iter()
-    .any(|p| user.starts_with(p))
-        || (user.len() >= 32 && !user.contains(['.', '@']))
+    has_any(
+        user,
+        At::Start,
+        &[
+            "ghp_",
+            "gho_",
+            "ghu_",
+            "ghs_",
+            "ghr_",
+            "github_pat_",
+            "glpat-",
+            "gldt-",
+        ],
+    ) || (user.len() >= 32 && !user.contains(['.', '@']))
 }
