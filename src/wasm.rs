@@ -9,9 +9,36 @@ use crate::generate::{self, GenerateOptions, GeneratedKey};
 use crate::inspect::{Problem, Report};
 use crate::parsed::{Format, Kdf};
 use js_sys::{Array, JsString, Object, Reflect, Uint8Array};
-use rand_core::OsRng;
+use rand_core::{CryptoRng, RngCore};
 use wasm_bindgen::prelude::*;
 use zeroize::Zeroizing;
+
+/// The browser's `crypto.getRandomValues`, through getrandom. Not `rand_core::OsRng`: its `fill_bytes` panics
+/// with getrandom's error text, which brings every one of getrandom's messages into the wasm (0.5 KB gzip).
+struct OsRng;
+
+impl RngCore for OsRng {
+    fn next_u32(&mut self) -> u32 {
+        rand_core::impls::next_u32_via_fill(self)
+    }
+
+    fn next_u64(&mut self) -> u64 {
+        rand_core::impls::next_u64_via_fill(self)
+    }
+
+    fn fill_bytes(&mut self, dest: &mut [u8]) {
+        // No random source is a broken browser, not a bad input: nothing can go on without one.
+        if getrandom::getrandom(dest).is_err() {
+            panic!("no random source");
+        }
+    }
+
+    fn try_fill_bytes(&mut self, dest: &mut [u8]) -> Result<(), rand_core::Error> {
+        getrandom::getrandom(dest).map_err(|e| e.code().into())
+    }
+}
+
+impl CryptoRng for OsRng {}
 
 /// Turns a keyfit error into a JavaScript `Error` with a `code` property.
 fn js_error(err: &Error) -> JsValue {
