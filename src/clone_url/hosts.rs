@@ -341,35 +341,38 @@ pub(super) fn guide(f: &'static Facts, p: &Parsed) -> Guide {
     }
 }
 
-/// A URL template with its parts filled in; `None` when the template is empty or a part is unknown.
+/// A URL template with its parts filled in; `None` when the template is empty or a part is unknown. One pass over
+/// the template (no `str::replace`).
 fn fill(template: &str, p: &Parsed, repo: Option<&str>, org: Option<&str>) -> Option<String> {
     if template.is_empty() {
         return None;
     }
     let mut parts = repo.unwrap_or("").split('/');
-    let (first, second) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-    let mut out = template.to_string();
-    for (key, value) in [
-        (
-            "{host}",
-            p.host
-                .map(|h| h.strip_prefix("www.").unwrap_or(h).to_ascii_lowercase()),
-        ),
-        ("{org}", org.map(str::to_string)),
-        ("{repo}", repo.map(str::to_string)),
-        ("{0}", Some(first.to_string())),
-        ("{1}", Some(second.to_string())),
-    ] {
-        if out.contains(key) {
-            // Only characters a URL path carries as they are: no quote, `<`, `?`, `#` or `:` from the paste.
-            let value = value.filter(|v| {
-                !v.is_empty()
-                    && v.bytes()
-                        .all(|b| b.is_ascii_alphanumeric() || b"-._~/%+@".contains(&b))
-            })?;
-            out = out.replace(key, &value);
-        }
+    let (first, second) = (parts.next(), parts.next().or(Some("")));
+    let host = p
+        .host
+        .map(|h| h.strip_prefix("www.").unwrap_or(h).to_ascii_lowercase());
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let value = match rest.as_bytes().get(open + 1) {
+            Some(b'h') => host.as_deref(),
+            Some(b'o') => org,
+            Some(b'r') => repo,
+            Some(b'0') => first,
+            _ => second,
+        };
+        // Only characters a URL path carries as they are: no quote, `<`, `?`, `#` or `:` from the paste.
+        let value = value.filter(|v| {
+            !v.is_empty()
+                && v.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-._~/%+@".contains(&b))
+        })?;
+        out.push_str(value);
+        rest = rest.get(open..)?.split_once('}')?.1;
     }
+    out.push_str(rest);
     Some(out)
 }
 
