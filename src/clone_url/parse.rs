@@ -53,8 +53,9 @@ pub(super) struct Parsed<'a> {
     pub path: Option<&'a str>,
     /// `?...` or `#...` of an http(s) URL.
     pub query: Option<&'a str>,
-    /// Byte ranges of the cleaned text that hold a password or token.
-    pub secrets: Vec<(usize, usize)>,
+    /// Byte ranges of the cleaned text that hold a password or token, in order (at most two: the user part's
+    /// and the query's). An array, not a `Vec`: `Parsed` needs no heap and no drop code.
+    pub secrets: [Option<(usize, usize)>; 2],
     pub kind: HostKind,
 }
 
@@ -74,7 +75,7 @@ impl<'a> Parsed<'a> {
             bad_port: None,
             path: None,
             query: None,
-            secrets: Vec::new(),
+            secrets: [None; 2],
             kind: HostKind::Other,
         }
     }
@@ -83,7 +84,7 @@ impl<'a> Parsed<'a> {
     pub fn redacted(&self, cleaned: &str) -> String {
         let mut out = String::with_capacity(cleaned.len());
         let mut at = 0;
-        for &(start, end) in &self.secrets {
+        for &(start, end) in self.secrets.iter().flatten() {
             out.push_str(&cleaned[at..start]);
             out.push_str("***");
             at = end;
@@ -94,7 +95,13 @@ impl<'a> Parsed<'a> {
 
     /// Whether a password or token was in the URL.
     pub fn has_secret(&self) -> bool {
-        !self.secrets.is_empty()
+        self.secrets[0].is_some()
+    }
+
+    /// Marks the bytes `start..end` of the cleaned text as a password or token.
+    fn hide(&mut self, start: usize, end: usize) {
+        let slot = usize::from(self.has_secret());
+        self.secrets[slot] = Some((start, end));
     }
 }
 
@@ -152,15 +159,15 @@ fn parse_shape(s: &str) -> Parsed<'_> {
                 p.shape == Shape::HostOnly && p.user.is_none() && head[..colon].contains('.');
             if !scp_path {
                 if p.user.is_none()
-                    && p.secrets.is_empty()
+                    && !p.has_secret()
                     && matches!(p.shape, Shape::Scp | Shape::HostSlash | Shape::HostOnly)
                 {
                     p.user = Some(&head[..colon]);
-                    p.secrets.push((colon + 1, at));
+                    p.hide(colon + 1, at);
                     return p;
                 }
                 let mut p = Parsed::of(Shape::NotUrl(NotUrl::Text));
-                p.secrets.push((colon + 1, at));
+                p.hide(colon + 1, at);
                 return p;
             }
         }
@@ -224,9 +231,9 @@ fn parse_url(s: &str, i: usize) -> Parsed<'_> {
         match userinfo.find(':') {
             Some(colon) => {
                 p.user = Some(&userinfo[..colon]);
-                p.secrets.push((start + colon + 1, start + at));
+                p.hide(start + colon + 1, start + at);
             }
-            None if web && looks_like_token(userinfo) => p.secrets.push((start, start + at)),
+            None if web && looks_like_token(userinfo) => p.hide(start, start + at),
             None => p.user = Some(userinfo),
         }
     }
@@ -260,7 +267,7 @@ fn parse_url(s: &str, i: usize) -> Parsed<'_> {
         p.query = Some(query);
         let lower = query.to_ascii_lowercase();
         if has_any(&lower, At::Anywhere, &["token", "password", "secret"]) {
-            p.secrets.push((start + auth_len + path_len + 1, s.len()));
+            p.hide(start + auth_len + path_len + 1, s.len());
         }
     }
     p
