@@ -1,6 +1,6 @@
-// <keyfit-widget mode="check">: keyfit's Check, Generate or Convert tool inside any page, with one script tag:
+// <keyfit-widget mode="check">: keyfit's Check, Generate, Convert or Connect tool inside any page, with one script tag:
 //   <script type="module" src="/path/to/keyfit-widget.js"></script>
-//   <keyfit-widget mode="check"></keyfit-widget>          (modes: check, generate, convert)
+//   <keyfit-widget mode="check"></keyfit-widget>          (modes: check, generate, convert, connect)
 // It is the page's own tool (the same markup, taken from index.html at build time, and the same modules) in an
 // open shadow root, styled with constructable stylesheets (so a host's `style-src 'self'` is enough). The engine,
 // its worker and wasm are found next to this file, so any path works. Theming: CSS custom properties
@@ -14,6 +14,7 @@ const MODULES = {
   check: () => import('./js/check-ui.js'),
   generate: () => Promise.all([import('./js/generate-ui.js'), import('./js/key-generator.js')]).then((m) => Object.assign({}, ...m)),
   convert: () => import('./js/convert-ui.js'),
+  connect: () => import('./js/connect-ui.js'),
 };
 const NEEDS_PASSPHRASE = new Set(['passphrase-required', 'wrong-passphrase']);
 
@@ -132,7 +133,7 @@ export class KeyfitWidget extends Base {
     root.adoptedStyleSheets = styleSheets(parts.CSS);
     if (!tool) {
       const note = ui.el('p', { className: 'verdict' },
-        `keyfit-widget: there is no mode “${mode}”. Use mode="check", "generate" or "convert".`);
+        `keyfit-widget: there is no mode “${mode}”. Use mode="check", "generate", "convert" or "connect".`);
       note.dataset.tone = 'bad';
       note.setAttribute('role', 'alert');
       note.setAttribute('part', 'verdict error');
@@ -163,6 +164,8 @@ export class KeyfitWidget extends Base {
       })();
       this.#jobs.push(generator);
       tool.mountGenerate(root, generator, tools);
+    } else if (mode === 'connect') {
+      this.#dropTo(tool.mountConnect(root, tools, { keyTools: client(), converterTools: client(), compareTools: client() }));
     } else {
       this.#dropTo(tool.mountConvert(root, tools));
     }
