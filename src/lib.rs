@@ -12,6 +12,7 @@ mod convert;
 mod detect;
 mod generate;
 mod inspect;
+mod key_match;
 mod parsed;
 mod repair;
 mod secret;
@@ -50,6 +51,7 @@ pub use inspect::{inspect, Problem, Report, Severity};
 pub use key::{
     Algorithm, Curve, DsaPrivate, EcdsaPrivate, Ed25519Private, PrivateKey, PublicKey, RsaKey,
 };
+pub use key_match::{match_key, KeyMatch, OtherKind};
 pub use legacy_pem::LegacyCipher;
 pub use parsed::{Encryption, Format, Kdf, Parsed};
 /// The seeded key-generation workload of the benchmark (cargo feature `bench`). NOT for real keys.

@@ -270,3 +270,27 @@ pub fn seeded_keygen(seed: u32, bits: u32, engine: Option<String>) -> Result<Str
         bench::Engine::from_name(engine.as_deref().unwrap_or("fast")).map_err(|e| js_error(&e))?;
     bench::seeded_keygen(seed, bits as usize, engine).map_err(|e| js_error(&e))
 }
+
+// ---- matchKey (issue 13): the key against what the git host shows ----
+
+/// `matchKey(keyInput, {passphrase}, other)` -> `{match: true|false|null, otherKind, message, code,
+/// keyFingerprint}`: whether the key (a string or `Uint8Array`, any form `inspectKey` reads) is the one that
+/// `other` (a public key or a fingerprint, as git hosts and tools show them) names. Throws only for misuse.
+#[wasm_bindgen(js_name = matchKey)]
+pub fn match_key(input: JsValue, options: JsValue, other: JsValue) -> Result<JsValue, JsValue> {
+    let bytes = input_bytes(&input)?;
+    let pass = Zeroizing::new(opt_string(&options, "passphrase")?.unwrap_or_default());
+    let other = input_bytes(&other)?;
+    let m = crate::key_match::match_key(&bytes, Some(pass.as_bytes()), &other);
+    let obj = Object::new();
+    set(&obj, "match", or_null(m.matches));
+    set(&obj, "otherKind", m.other_kind.name());
+    set(&obj, "message", m.message.as_str());
+    set(&obj, "code", m.code);
+    set(
+        &obj,
+        "keyFingerprint",
+        or_null(m.key_fingerprint.as_deref()),
+    );
+    Ok(obj.into())
+}
