@@ -156,7 +156,7 @@ export function mountConnect(root, tools, options = {}) {
     const g = answer?.host && answer.guide;
     const host = answer?.hostName || answer?.host || 'your git host';
     $('connect-host-intro').textContent = g
-      ? `Add the public key on ${host}, in one of these places:`
+      ? `Add the public key on ${host}:`
       : 'Enter the Host URL in step 1: keyfit then says where that host takes the public key.';
     $('connect-guide').hidden = !g;
     if (!g) return;
@@ -204,7 +204,6 @@ export function mountConnect(root, tools, options = {}) {
   function showMatch(m) {
     const mark = { true: '✓ ', false: '✗ ' }[m.match] || '';
     const lines = [`${mark}${m.message}`];
-    if (LOCKED.has(m.code)) lines.push(' Enter it in step 2.');
     if (m.match !== null && m.keyFingerprint) {
       lines.push(el('span', { className: 'fix' }, `Your key: ${m.keyFingerprint}`),
         el('span', { className: 'fix' }, `The host’s: ${m.theirs || 'as pasted'}`));
