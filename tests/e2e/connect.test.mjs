@@ -166,7 +166,8 @@ test('connect: the whole form by keyboard, then stale answers, other keys, locke
     await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
     assert.match(await $('#connect-url-verdict').textContent(), /gitlab\.com/);
     const frames = await page.evaluate(() => { cancelAnimationFrame(window.urlSampling); return window.urlFrames; });
-    const wrong = frames.filter(([value, verdict]) => verdict !== null && !verdict.includes(new URL(value).host));
+    const hostIn = (value) => /git(hub|lab)\.com/.exec(value)[0];
+    const wrong = frames.filter(([value, verdict]) => verdict !== null && !verdict.includes(hostIn(value)));
     assert.deepEqual(wrong, [], 'an answer shown beside another URL');
     assert.ok(frames.some(([, verdict]) => verdict?.includes('gitlab.com')));
   });
