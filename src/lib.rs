@@ -31,6 +31,9 @@ mod wire;
 // keyfit's RSA prime search.
 mod prime;
 
+// The clone URL check of Jira's Host URL field (src/clone_url/).
+mod clone_url;
+
 #[cfg(test)]
 mod test_support;
 
@@ -41,6 +44,7 @@ pub mod fuzzing;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use clone_url::{check_clone_url, CloneUrlReport, Guide, HostKind, UrlForm};
 pub use convert::{cipher_from_name, convert_key, read_any, ConvertOptions};
 pub use error::{Error, Result};
 pub use generate::{

@@ -54,6 +54,8 @@ pub const MAX_SCRYPT_EXPANSION: u64 = if cfg!(fuzzing) { 16 << 10 } else { 1 << 
 pub const MAX_PBE_ITERATIONS: u32 = MAX_PBKDF2_ITERATIONS;
 /// Most keys in one OpenSSH private key file (ssh-keygen writes exactly one).
 pub const MAX_KEYS_PER_FILE: u32 = 1;
+/// Longest clone URL `check_clone_url` reads, in bytes (code `url-too-long`); real ones stay under 300.
+pub const MAX_CLONE_URL_BYTES: usize = 2048;
 
 fn cap(parameter: &'static str, value: u64, limit: u64) -> Result<()> {
     if value > limit {

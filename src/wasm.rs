@@ -294,3 +294,56 @@ pub fn match_key(input: JsValue, options: JsValue, other: JsValue) -> Result<JsV
     );
     Ok(obj.into())
 }
+
+// ---- checkCloneUrl: the clone URL check (issue 13) ----
+
+/// `checkCloneUrl(text)` -> `{ok, form, user, host, port, path, hostKind, hostName, cleaned, problems: [{code,
+/// severity, message, fix}], suggestion, guide: {accountKeys, accountKeysUrl, deployKeys, deployKeysUrl, keyTypes,
+/// verify, docs}}`; absent parts are `null`. Throws only for misuse (a value that is not a string).
+#[wasm_bindgen(js_name = checkCloneUrl)]
+pub fn check_clone_url(text: JsValue) -> Result<JsValue, JsValue> {
+    let text = text
+        .as_string()
+        .ok_or_else(|| misuse("the clone URL must be a string"))?;
+    let r = crate::clone_url::check_clone_url(&text);
+    let obj = Object::new();
+    set(&obj, "ok", r.ok);
+    set(&obj, "form", r.form.name());
+    set(&obj, "user", or_null(r.user));
+    set(&obj, "host", or_null(r.host));
+    set(&obj, "port", or_null(r.port));
+    set(&obj, "path", or_null(r.path));
+    set(&obj, "hostKind", r.host_kind.name());
+    set(&obj, "hostName", r.host_name);
+    set(&obj, "cleaned", r.cleaned);
+    let problems = Array::new();
+    for p in &r.problems {
+        let o = Object::new();
+        set(&o, "code", p.code);
+        set(&o, "severity", p.severity.name());
+        set(&o, "message", p.message.as_str());
+        set(&o, "fix", p.fix.as_str());
+        problems.push(&o);
+    }
+    set(&obj, "problems", problems);
+    set(&obj, "suggestion", or_null(r.suggestion));
+    let g = &r.guide;
+    let guide = Object::new();
+    set(&guide, "accountKeys", g.account_keys);
+    set(
+        &guide,
+        "accountKeysUrl",
+        or_null(g.account_keys_url.clone()),
+    );
+    set(&guide, "deployKeys", or_null(g.deploy_keys));
+    set(&guide, "deployKeysUrl", or_null(g.deploy_keys_url.clone()));
+    set(&guide, "keyTypes", g.key_types);
+    set(&guide, "verify", g.verify.as_str());
+    set(
+        &guide,
+        "docs",
+        g.docs.iter().map(|d| JsValue::from(*d)).collect::<Array>(),
+    );
+    set(&obj, "guide", guide);
+    Ok(obj.into())
+}

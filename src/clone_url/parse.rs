@@ -1,0 +1,299 @@
+//! Reads a cleaned clone URL into its parts, following git's rules (`git help clone`, "GIT URLS"):
+//! `scheme://[user[:password]@]host[:port]/path`, and the scp-like `[user@]host:path`, which git takes only when
+//! a colon comes before the first slash. Everything is a slice of the input; nothing is decoded.
+
+use super::hosts::{self, HostKind};
+use super::UrlForm;
+
+/// What the text is, before any judgement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Shape {
+    /// Nothing was pasted.
+    Empty,
+    /// `scheme://...` with a scheme git speaks (ssh, https, http, git).
+    Url,
+    /// `[user@]host:path`.
+    Scp,
+    /// `[user@]host/path` (no colon): git reads it as a local path.
+    HostSlash,
+    /// `[user@]host` alone.
+    HostOnly,
+    /// A local path or `file://` URL.
+    Local,
+    /// Anything else.
+    NotUrl(NotUrl),
+}
+
+/// Why a text is no URL (each gets its own message).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum NotUrl {
+    /// Plain text.
+    Text,
+    /// A key was pasted into the URL field.
+    Key,
+    /// A scheme git does not use for a remote repository (`ftp://`, `svn://`, ...).
+    Scheme,
+    /// A host part with characters no host name has.
+    BadHost,
+    /// Blanks or line breaks inside.
+    Spaces,
+}
+
+/// The parts of a clone URL, each a slice of the cleaned text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Parsed<'a> {
+    pub shape: Shape,
+    pub form: UrlForm,
+    /// The user, unless it is itself a token.
+    pub user: Option<&'a str>,
+    pub host: Option<&'a str>,
+    pub port: Option<u16>,
+    /// The port as written, when it is not a port number.
+    pub bad_port: Option<&'a str>,
+    pub path: Option<&'a str>,
+    /// `?...` or `#...` of an http(s) URL.
+    pub query: Option<&'a str>,
+    /// Byte ranges of the cleaned text that hold a password or token.
+    pub secrets: Vec<(usize, usize)>,
+    pub kind: HostKind,
+}
+
+impl<'a> Parsed<'a> {
+    /// Nothing known (the input was not looked at).
+    pub fn none() -> Parsed<'static> {
+        Parsed::of(Shape::Empty)
+    }
+
+    fn of(shape: Shape) -> Parsed<'a> {
+        Parsed {
+            shape,
+            form: UrlForm::Unknown,
+            user: None,
+            host: None,
+            port: None,
+            bad_port: None,
+            path: None,
+            query: None,
+            secrets: Vec::new(),
+            kind: HostKind::Other,
+        }
+    }
+
+    /// The cleaned text with every password or token replaced by `***`.
+    pub fn redacted(&self, cleaned: &str) -> String {
+        let mut out = String::with_capacity(cleaned.len());
+        let mut at = 0;
+        for &(start, end) in &self.secrets {
+            out.push_str(&cleaned[at..start]);
+            out.push_str("***");
+            at = end;
+        }
+        out.push_str(&cleaned[at..]);
+        out
+    }
+
+    /// Whether a password or token was in the URL.
+    pub fn has_secret(&self) -> bool {
+        !self.secrets.is_empty()
+    }
+}
+
+/// Reads `s` (already cleaned).
+pub(super) fn parse(s: &str) -> Parsed<'_> {
+    let mut p = parse_shape(s);
+    if let Some(host) = p.host {
+        if !valid_host(host) {
+            p = Parsed::of(Shape::NotUrl(NotUrl::BadHost));
+        }
+    }
+    p.kind = hosts::kind(&p);
+    p
+}
+
+fn parse_shape(s: &str) -> Parsed<'_> {
+    if s.is_empty() {
+        return Parsed::of(Shape::Empty);
+    }
+    if s.contains(char::is_whitespace) {
+        return Parsed::of(Shape::NotUrl(NotUrl::Spaces));
+    }
+    if ["-----BEGIN", "ssh-", "ecdsa-", "PuTTY-User-Key", "AAAA"]
+        .iter()
+        .any(|k| s.starts_with(k))
+    {
+        return Parsed::of(Shape::NotUrl(NotUrl::Key));
+    }
+    if let Some(i) = s.find("://") {
+        let scheme = &s[..i];
+        if !scheme.is_empty()
+            && scheme
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
+        {
+            return parse_url(s, i);
+        }
+    }
+    let b = s.as_bytes();
+    if b.len() >= 2
+        && b[0].is_ascii_alphabetic()
+        && b[1] == b':'
+        && (b.len() == 2 || b"/\\".contains(&b[2]))
+    {
+        return Parsed::of(Shape::Local); // C:\repos\app or C:/repos/app
+    }
+    if s.starts_with(['/', '.', '~', '\\']) {
+        return Parsed::of(Shape::Local);
+    }
+    // Where the host part ends: the first ':' outside brackets, or the first '/'.
+    let host_end = host_part_end(s);
+    let (user, host) = split_user(&s[..host_end]);
+    let (host, bracketed) = unbracket(host);
+    let mut p = Parsed::of(Shape::Scp);
+    p.user = user;
+    p.host = Some(host);
+    match s[host_end..].chars().next() {
+        Some(':') => {
+            p.form = UrlForm::Scp;
+            p.path = Some(&s[host_end + 1..]);
+        }
+        Some('/') => {
+            p.shape = Shape::HostSlash;
+            p.path = Some(&s[host_end + 1..]);
+        }
+        _ if bracketed || host.contains('.') || user.is_some() => p.shape = Shape::HostOnly,
+        _ => return Parsed::of(Shape::NotUrl(NotUrl::Text)),
+    }
+    p
+}
+
+/// `scheme://authority/path`, the scheme ending at byte `i`.
+fn parse_url(s: &str, i: usize) -> Parsed<'_> {
+    let form = match s[..i].to_ascii_lowercase().as_str() {
+        "ssh" | "git+ssh" | "ssh+git" => UrlForm::Ssh,
+        "https" => UrlForm::Https,
+        "http" => UrlForm::Http,
+        "git" => UrlForm::Git,
+        "file" => return Parsed::of(Shape::Local),
+        _ => return Parsed::of(Shape::NotUrl(NotUrl::Scheme)),
+    };
+    let web = matches!(form, UrlForm::Https | UrlForm::Http);
+    let start = i + 3;
+    let rest = &s[start..];
+    let auth_len = rest
+        .find(|c| c == '/' || (web && (c == '?' || c == '#')))
+        .unwrap_or(rest.len());
+    let authority = &rest[..auth_len];
+    let mut p = Parsed::of(Shape::Url);
+    p.form = form;
+    let mut host_port = authority;
+    if let Some(at) = authority.rfind('@') {
+        let userinfo = &authority[..at];
+        host_port = &authority[at + 1..];
+        match userinfo.find(':') {
+            Some(colon) => {
+                p.user = Some(&userinfo[..colon]);
+                p.secrets.push((start + colon + 1, start + at));
+            }
+            None if web && looks_like_token(userinfo) => p.secrets.push((start, start + at)),
+            None => p.user = Some(userinfo),
+        }
+    }
+    let (host, port) = match host_port.strip_prefix('[') {
+        Some(inner) => match inner.split_once(']') {
+            Some((h, after)) if after.is_empty() || after.starts_with(':') => (h, after.get(1..)),
+            _ => return Parsed::of(Shape::NotUrl(NotUrl::BadHost)),
+        },
+        None => match host_port.split_once(':') {
+            Some((h, port)) => (h, Some(port)),
+            None => (host_port, None),
+        },
+    };
+    p.host = Some(host);
+    match port {
+        Some("") | None => {}
+        Some(text) => match text.parse::<u16>() {
+            Ok(n) if n > 0 && text.bytes().all(|b| b.is_ascii_digit()) => p.port = Some(n),
+            _ => p.bad_port = Some(text),
+        },
+    }
+    let after = &rest[auth_len..];
+    let path_len = if web {
+        after.find(['?', '#']).unwrap_or(after.len())
+    } else {
+        after.len()
+    };
+    p.path = Some(&after[..path_len]);
+    if path_len < after.len() {
+        let query = &after[path_len..];
+        p.query = Some(query);
+        let lower = query.to_ascii_lowercase();
+        if ["token", "password", "secret"]
+            .iter()
+            .any(|k| lower.contains(k))
+        {
+            p.secrets.push((start + auth_len + path_len + 1, s.len()));
+        }
+    }
+    p
+}
+
+/// The end of `[user@]host` in an scp-like or bare text: the first ':' (outside IPv6 brackets) or '/'.
+fn host_part_end(s: &str) -> usize {
+    let mut in_brackets = false;
+    for (i, c) in s.char_indices() {
+        match c {
+            '[' => in_brackets = true,
+            ']' => in_brackets = false,
+            ':' if !in_brackets => return i,
+            '/' => return i,
+            _ => {}
+        }
+    }
+    s.len()
+}
+
+fn split_user(s: &str) -> (Option<&str>, &str) {
+    match s.rfind('@') {
+        Some(at) => (Some(&s[..at]), &s[at + 1..]),
+        None => (None, s),
+    }
+}
+
+/// `[2001:db8::1]` -> (`2001:db8::1`, true).
+fn unbracket(host: &str) -> (&str, bool) {
+    match host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        Some(inner) => (inner, true),
+        None => (host, false),
+    }
+}
+
+/// Host names (letters, digits, `-`, `.`, `_`) and IPv6 addresses (hex digits, `:`, `.`, a `%zone`).
+fn valid_host(host: &str) -> bool {
+    !host.is_empty()
+        && host.len() <= 253
+        && (host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._".contains(&b))
+            || (host.contains(':')
+                && host
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b":.%".contains(&b))))
+}
+
+/// A user part of an https URL that is really an access token (GitHub's `ghp_...`/`github_pat_...`, GitLab's
+/// `glpat-...`, or any long random-looking word), which git sends as the password.
+fn looks_like_token(user: &str) -> bool {
+    [
+        "ghp_",
+        "gho_",
+        "ghu_",
+        "ghs_",
+        "ghr_",
+        "github_pat_",
+        "glpat-",
+        "gldt-",
+    ]
+    .iter()
+    .any(|p| user.starts_with(p))
+        || (user.len() >= 32 && !user.contains(['.', '@']))
+}
