@@ -2,7 +2,8 @@
 // GitHub URL and an OpenSSH-format RSA key made by ssh-keygen to the suggested SSH URL and a Jira-ready PKCS#1 key
 // that ssh-keygen and openssl read, with the fingerprint ssh-keygen prints compared, and no request leaving the
 // page. Then: a stale URL answer never shows beside a newer URL, another key's fingerprint says "different", a
-// locked key asks for its passphrase, and the summary is not ready while the URL has an error.
+// locked key asks for its passphrase, the summary is not ready while the URL has an error, a dropped file comes to
+// this tab and its check can be stopped, and leaving the page empties the secret fields.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -216,6 +217,27 @@ test('connect: the whole form by keyboard, then stale answers, other keys, locke
     await compareResult.filter({ hasText: 'Same key' }).waitFor();
     assert.equal(await $('#connect-sum-key').inputValue(), locked.text, 'a Jira-ready key is given as it is');
     assert.match(await $('#connect-sum-pass').textContent(), /passphrase you entered in step 2/);
+  });
+
+  await t.test('a key file dropped on the page while this tab is open comes here; its check can be stopped', async () => {
+    const slow = makeKey(dir, 'slow', ['-a', '120', '-N', 'slow pass']);
+    const transfer = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'id_rsa'));
+      return dt;
+    }, slow.text);
+    await page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
+    await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+    await $('#connect-key-file-note').filter({ hasText: 'id_rsa' }).waitFor();
+    assert.ok(await $('#connect').isVisible(), 'the Connect tab stays open');
+    assert.equal(await $('#connect-key-input').inputValue(), slow.text);
+    await $('#connect-key-pass-row').waitFor({ state: 'visible' });
+    await $('#connect-key-pass').fill('slow pass');
+    await $('#connect-key-pass').press('Enter');
+    await $('#connect-key-cancel').click();
+    await $('#connect-key-status').filter({ hasText: 'Check stopped.' }).waitFor();
+    assert.ok(await $('#connect-key-report').isHidden());
+    assert.match(await summary.textContent(), /^Not ready yet: a Jira-ready private key/);
   });
 
   await t.test('leaving the page empties the key, passphrase and summary fields', async () => {
