@@ -5,7 +5,8 @@
 // open shadow root, styled with constructable stylesheets (so a host's `style-src 'self'` is enough). The engine,
 // its worker and wasm are found next to this file, so any path works. Theming: CSS custom properties
 // (`--keyfit-accent`, `--keyfit-card`, ...) and parts (`::part(panel)`, `button`, `field`, `verdict`, `status`).
-// Events (bubbling, composed): `keyfit-report` after each check shown, `keyfit-generated` after each key pair.
+// Events (bubbling, composed): `keyfit-report` after each check shown (check and connect), `keyfit-generated` after
+// each key pair.
 // Their details carry public facts only: never a private key, a passphrase or repaired key text.
 // Importing this module where there is no DOM (static-site pre-rendering) defines nothing and does not throw.
 
@@ -165,7 +166,8 @@ export class KeyfitWidget extends Base {
       this.#jobs.push(generator);
       tool.mountGenerate(root, generator, tools);
     } else if (mode === 'connect') {
-      this.#dropTo(tool.mountConnect(root, tools, { keyTools: client(), converterTools: client(), compareTools: client() }));
+      this.#dropTo(tool.mountConnect(root, tools, { keyTools: client(), converterTools: client(), compareTools: client(),
+        onReport: (report) => this.#fire('keyfit-report', reportDetail(report)) }));
     } else {
       this.#dropTo(tool.mountConvert(root, tools));
     }

@@ -116,8 +116,13 @@ test('the widget on a docs page with a strict CSP: every mode, events without pr
     await w.locator('#connect-url-problems li[data-code="https-url"]').waitFor();
     await w.locator('#connect-url-use').click();
     await w.locator('#connect-url-verdict[data-tone="ok"]').waitFor();
+    const from = (await eventsSince(page, 0)).length;
     await w.locator('#connect-key-input').fill(corpus('rsa2048-pkcs1.pem'));
     await w.locator('#connect-summary').filter({ hasText: '✓ Ready' }).waitFor();
+    const [event] = await eventsSince(page, from);
+    assert.equal(event.from, 'w-connect');
+    assert.equal(event.detail.verdict, 'jira-ready');
+    assertPublicOnly(assert, event.detail, { privateText: corpus('rsa2048-pkcs1.pem') });
     assert.equal(await w.locator('#connect-sum-url').textContent(), 'git@gitlab.com:acme/app.git');
     assert.equal(await w.locator('#connect-sum-key').inputValue(), corpus('rsa2048-pkcs1.pem'));
     const rels = await w.locator('#connect-guide a').evaluateAll((as) => as.map((a) => a.rel));

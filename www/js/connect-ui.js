@@ -65,6 +65,7 @@ const link = (href, text = href) => (/^https:\/\//.test(href || '')
  * Wires the Connect tab found in `root` (a document or shadow root). `tools` is the URL check's WorkerClient; the
  * key check, its converter and the comparison get their own (`options.keyTools`, `converterTools`,
  * `compareTools`; by default new instances of the same class), so each Stop ends only its own job.
+ * `options.onReport(report)` sees each key report shown (the widget's `keyfit-report` event).
  */
 export function mountConnect(root, tools, options = {}) {
   const make = () => new tools.constructor();
@@ -142,8 +143,7 @@ export function mountConnect(root, tools, options = {}) {
   const key = mountKeyCheck(root, 'connect-key', keyTools, {
     converterTools,
     onChange(report) {
-      if (report) compare();
-      else { compareJob.stop(); say(compareResult, ''); }
+      if (report) { compare(); options.onReport?.(report); } else { compareJob.stop(); say(compareResult, ''); }
       summarize();
     },
     onConverted: (result) => { converted = result; summarize(); },
