@@ -57,6 +57,8 @@ fuzz() {
     case "$f" in *.sh) continue ;; esac
     { printf '\001'; cat "$f"; } > "fuzz/seeds/$(basename "$(dirname "$f")")-$(basename "$f")"
   done
+  # The clone URL table's inputs (as written there) seed check_clone_url.
+  grep -v '^#' tests/clone-urls.tsv | tail -n +2 | cut -f1 | awk '{ print > ("fuzz/seeds/url-" NR) }'
   (cd fuzz && cargo +nightly fuzz build -O)
   for target in $(cd fuzz && cargo +nightly fuzz list); do
     mkdir -p "fuzz/corpus/$target"

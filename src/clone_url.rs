@@ -116,7 +116,9 @@ pub fn check_clone_url(text: &str) -> CloneUrlReport {
             "This is far longer than any clone URL (over 2 KiB), so it was not checked.",
             "Paste only the repository's SSH clone URL, copied from its Clone button.",
         ));
-        return report(problems, &parse::Parsed::none(), String::new());
+        let mut r = report(problems, &parse::Parsed::none(), String::new());
+        r.guide.verify = hosts::verify(&r, None);
+        return r;
     }
     let cleaned = clean::clean(text, &mut problems);
     let url = parse::parse(cleaned);
@@ -132,6 +134,17 @@ pub fn check_clone_url(text: &str) -> CloneUrlReport {
     r.guide.verify = hosts::verify(&r, suggestion.as_deref());
     r.suggestion = suggestion;
     r
+}
+
+/// Whether `url` checks without errors exactly as it is (no decoration to take off, under the length cap): the
+/// test every suggestion passes.
+fn checks_clean(url: &str) -> bool {
+    let mut problems = Vec::new();
+    if url.len() > limits::MAX_CLONE_URL_BYTES || clean::clean(url, &mut problems) != url {
+        return false;
+    }
+    checks::check(&parse::parse(url), &mut problems);
+    problems.iter().all(|p| p.severity != Severity::Error)
 }
 
 fn report(problems: Vec<Problem>, url: &parse::Parsed, cleaned: String) -> CloneUrlReport {

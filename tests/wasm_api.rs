@@ -4,12 +4,14 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Object, Reflect, Uint8Array};
-use keyfit::wasm::{convert_key, generate_key, inspect_key};
+use keyfit::wasm::{check_clone_url, convert_key, generate_key, inspect_key};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+mod clone_url_table;
 
 const EXPECTED: &str = include_str!("corpus/expected.tsv");
 const PASSPHRASE: &str = "correct horse";
@@ -162,4 +164,87 @@ fn generate_then_convert_round_trips() {
     }
     let r = inspect_key(pem.into(), options(&[("passphrase", "pw".into())])).expect("inspect");
     assert_eq!(text(&r, "jiraReady"), "true");
+}
+
+/// The clone URL table (tests/clone-urls.tsv) through `checkCloneUrl`, as the page calls it.
+#[wasm_bindgen_test]
+fn clone_url_table_matches_in_the_browser() {
+    for row in clone_url_table::rows() {
+        let r = check_clone_url(row.input.clone().into()).expect("checkCloneUrl");
+        let problems = js_sys::Array::from(&get(&r, "problems"));
+        let codes: Vec<String> = problems.iter().map(|p| text(&p, "code")).collect();
+        let codes = if codes.is_empty() {
+            "-".to_string()
+        } else {
+            codes.join(",")
+        };
+        let path = match text(&r, "path") {
+            p if p.is_empty() => "\"\"".to_string(),
+            p => p,
+        };
+        let got = [
+            text(&r, "ok"),
+            text(&r, "form"),
+            text(&r, "hostKind"),
+            text(&r, "host"),
+            text(&r, "port"),
+            text(&r, "user"),
+            path,
+            codes,
+            text(&r, "suggestion"),
+        ];
+        let want = [
+            row.ok.to_string(),
+            row.form.clone(),
+            row.kind.clone(),
+            row.host.clone(),
+            row.port.clone(),
+            row.user.clone(),
+            row.path.clone(),
+            row.codes.clone(),
+            row.suggestion.clone(),
+        ];
+        assert_eq!(got, want, "line {}: {:?}", row.line, row.input);
+        for p in problems.iter() {
+            assert!(["error", "warning", "info"].contains(&text(&p, "severity").as_str()));
+            assert!(!text(&p, "message").is_empty() && !text(&p, "fix").is_empty());
+        }
+        assert!(!text(&r, "hostName").is_empty());
+        assert!(get(&r, "cleaned").is_string());
+        let guide = get(&r, "guide");
+        for key in ["accountKeys", "keyTypes", "verify"] {
+            assert!(get(&guide, key).is_string(), "guide.{key}");
+        }
+        for key in ["accountKeysUrl", "deployKeys", "deployKeysUrl"] {
+            let v = get(&guide, key);
+            assert!(v.is_null() || v.is_string(), "guide.{key}");
+        }
+        let docs = get(&guide, "docs");
+        assert!(js_sys::Array::is_array(&docs) && js_sys::Array::from(&docs).length() > 0);
+    }
+}
+
+#[wasm_bindgen_test]
+fn clone_url_guide_and_misuse() {
+    let r = check_clone_url("https://github.com/acme/app".into()).expect("checkCloneUrl");
+    let guide = get(&r, "guide");
+    assert_eq!(
+        text(&guide, "accountKeysUrl"),
+        "https://github.com/settings/keys"
+    );
+    assert_eq!(
+        text(&guide, "deployKeysUrl"),
+        "https://github.com/acme/app/settings/keys"
+    );
+    assert_eq!(text(&r, "port"), "-");
+    let r = check_clone_url("ssh://git@git.example.com:2222/x.git".into()).expect("checkCloneUrl");
+    assert_eq!(get(&r, "port").as_f64(), Some(2222.0));
+    assert_eq!(
+        error_code(check_clone_url(JsValue::from(42)).expect_err("a number")),
+        "invalid-option"
+    );
+    assert_eq!(
+        error_code(check_clone_url(JsValue::UNDEFINED).expect_err("undefined")),
+        "invalid-option"
+    );
 }

@@ -2,10 +2,9 @@
 //! and the URL to paste instead. Messages never repeat the input: only fixed words and the host's name.
 
 use super::hosts::{self, HostKind};
-use super::parse::{self, NotUrl, Parsed, Shape};
+use super::parse::{NotUrl, Parsed, Shape};
 use super::{problem, UrlForm};
 use crate::inspect::{Problem, Severity};
-use std::net::{Ipv4Addr, Ipv6Addr};
 
 const COPY_SSH_URL: &str = "Copy the SSH clone URL from the repository's Clone button (SSH tab): it looks like git@host:group/repo.git or ssh://git@host/group/repo.git.";
 
@@ -156,7 +155,8 @@ fn check_form(p: &Parsed, problems: &mut Vec<Problem>) {
         p.kind,
         HostKind::Github | HostKind::BitbucketCloud | HostKind::Gitlab
     );
-    if path.is_empty() || (needs_owner && hosts::repo_path(p).is_none()) {
+    // With a colon in an ssh:// URL, part of the path is where the port would be.
+    if p.bad_port.is_none() && (path.is_empty() || (needs_owner && hosts::repo_path(p).is_none())) {
         missing_path(problems);
     }
 }
@@ -174,7 +174,11 @@ fn is_browser(p: &Parsed) -> bool {
     let path = p.path.unwrap_or("");
     let trimmed = path.trim_matches('/');
     let segments = trimmed.split('/').filter(|s| !s.is_empty()).count();
-    p.query.is_some()
+    let query = p.query.unwrap_or("");
+    query.starts_with('#')
+        || ["path=", "version=", "tab="]
+            .iter()
+            .any(|k| query.contains(k))
         || ["/tree/", "/blob/", "/src/", "/browse", "/-/"]
             .iter()
             .any(|m| path.contains(m))
@@ -215,30 +219,53 @@ fn check_user(p: &Parsed, problems: &mut Vec<Problem>) {
     problems.push(Problem {
         code,
         severity: Severity::Error,
-        message: format!("{name} accepts SSH connections only for the user git, and this URL {what}: Jira would log in as some other user and be refused."),
+        message: [
+            name,
+            " accepts SSH connections only for the user git, and this URL ",
+            what,
+            ": Jira would log in as some other user and be refused.",
+        ]
+        .concat(),
         fix: "Write git@ in front of the host, as in the suggested URL.".into(),
     });
 }
 
-/// Whether a host is out of Jira Cloud's reach: local names, private, loopback and link-local addresses,
-/// and names without a domain.
+/// Whether a host is out of Jira Cloud's reach: local names, private, loopback, link-local and shared
+/// addresses, and names without a domain. (Hand-written: std's address parsers cost 3 KB of wasm.)
 fn is_private(host: &str) -> bool {
     let h = host.trim_end_matches('.').to_ascii_lowercase();
-    if let Ok(v4) = h.parse::<Ipv4Addr>() {
-        let [a, b, ..] = v4.octets();
-        return v4.is_private()
-            || v4.is_loopback()
-            || v4.is_link_local()
-            || v4.is_unspecified()
-            || (a == 100 && (64..128).contains(&b)); // shared address space, RFC 6598
+    if h.contains(':') {
+        // IPv6: loopback, unspecified, link-local fe80::/10, unique local fc00::/7, or a mapped IPv4 address.
+        let h = h.split('%').next().unwrap_or("");
+        let first = h.split(':').next().unwrap_or("");
+        let mapped = h.rsplit(':').next().filter(|v4| v4.contains('.'));
+        return h == "::1"
+            || h == "::"
+            || (first.len() == 4 && (first.starts_with("fc") || first.starts_with("fd")))
+            || (first.len() == 4
+                && ["fe8", "fe9", "fea", "feb"]
+                    .iter()
+                    .any(|p| first.starts_with(p)))
+            || mapped.is_some_and(is_private);
     }
-    if let Ok(v6) = h.split('%').next().unwrap_or("").parse::<Ipv6Addr>() {
-        let first = v6.segments()[0];
-        return v6.is_loopback()
-            || v6.is_unspecified()
-            || first & 0xffc0 == 0xfe80 // link-local
-            || first & 0xfe00 == 0xfc00 // unique local, RFC 4193
-            || v6.to_ipv4_mapped().is_some_and(|v4| is_private(&v4.to_string()));
+    let mut octets = [0u16; 4];
+    let mut count = 0;
+    for part in h.split('.') {
+        match (octets.get_mut(count), part.parse::<u16>()) {
+            (Some(o), Ok(n)) if part.len() <= 3 && part.bytes().all(|c| c.is_ascii_digit()) => {
+                *o = n
+            }
+            _ => {
+                count = 9;
+                break;
+            }
+        }
+        count += 1;
+    }
+    if let (4, [a, b, _, _]) = (count, octets) {
+        return matches!((a, b), (10 | 127 | 0, _) | (192, 168) | (169, 254))
+            || (a == 172 && (16..32).contains(&b))
+            || (a == 100 && (64..128).contains(&b)); // shared address space, RFC 6598
     }
     !h.contains('.')
         || h == "localhost"
@@ -291,10 +318,7 @@ pub(super) fn suggest(
         match from_web(p) {
             Some(url) => url,
             // Any other host: only the colon can be put right.
-            None if has("slash-after-host") => {
-                let at = p.user.map(|u| format!("{u}@")).unwrap_or_default();
-                format!("{at}{}:{}", p.host?, p.path?)
-            }
+            None if has("slash-after-host") => [&user_at(p.user), p.host?, ":", p.path?].concat(),
             None => return None,
         }
     } else if matches!(p.shape, Shape::Url | Shape::Scp) && !has("bad-port") && !has("missing-path")
@@ -303,13 +327,7 @@ pub(super) fn suggest(
     } else {
         return None;
     };
-    let q = parse::parse(&s);
-    let mut found = Vec::new();
-    check(&q, &mut found);
-    found
-        .iter()
-        .all(|x| x.severity != Severity::Error)
-        .then_some(s)
+    super::checks_clean(&s).then_some(s)
 }
 
 /// The SSH clone URL for a web, HTTPS or git:// address of a known host.
@@ -319,19 +337,19 @@ fn from_web(p: &Parsed) -> Option<String> {
     let repo = hosts::repo_path(p);
     Some(match p.kind {
         HostKind::Github | HostKind::Gitlab | HostKind::BitbucketCloud => {
-            format!("git@{host}:{}.git", repo?)
+            ["git@", host, ":", &repo?, ".git"].concat()
         }
-        HostKind::BitbucketServer => format!("ssh://git@{host}:7999/{}.git", repo?),
+        HostKind::BitbucketServer => ["ssh://git@", host, ":7999/", &repo?, ".git"].concat(),
         HostKind::AzureDevops if host == "dev.azure.com" || host.ends_with(".visualstudio.com") => {
             let (org, project, repo, _) = azure_parts(p)?;
-            format!("git@ssh.dev.azure.com:v3/{org}/{project}/{repo}")
+            ["git@ssh.dev.azure.com:v3/", org, "/", project, "/", repo].concat()
         }
         HostKind::AzureDevops => {
             // Azure DevOps Server: the same path over SSH, port 22 by default.
             let path = p.path?;
             let end = path.find("/_git/")? + "/_git/".len();
             let repo = path[end..].split('/').next().filter(|r| !r.is_empty())?;
-            format!("ssh://{host}:22{}{repo}", &path[..end])
+            ["ssh://", host, ":22", &path[..end], repo].concat()
         }
         HostKind::Gerrit => {
             // https://host/a/PROJECT (authenticated), https://host/c/PROJECT/+/123 and /admin/repos/PROJECT (pages).
@@ -343,53 +361,73 @@ fn from_web(p: &Parsed) -> Option<String> {
                 Some(change) => change.split("/+").next().unwrap_or(change),
                 None => project.unwrap_or(&path),
             };
-            format!("ssh://USER@{host}:29418/{project}")
+            ["ssh://USER@", host, ":29418/", project].concat()
         }
         HostKind::Gitblit => {
             let repo = repo?;
-            format!(
-                "ssh://USER@{host}:29418/{}.git",
-                repo.strip_prefix("r/").unwrap_or(&repo)
-            )
+            let repo = repo.strip_prefix("r/").unwrap_or(&repo);
+            ["ssh://USER@", host, ":29418/", repo, ".git"].concat()
         }
         HostKind::Beanstalk => {
             let account = host.split('.').next()?;
-            let name = repo?.split('/').next()?.to_string();
-            format!("git@{account}.git.beanstalkapp.com:/{account}/{name}.git")
+            let repo = repo?;
+            let name = repo.split('/').next()?;
+            [
+                "git@",
+                account,
+                ".git.beanstalkapp.com:/",
+                account,
+                "/",
+                name,
+                ".git",
+            ]
+            .concat()
         }
         HostKind::Gitolite | HostKind::Other => return None,
     })
 }
 
+/// `user@`, or nothing.
+fn user_at(user: Option<&str>) -> String {
+    user.map(|u| [u, "@"].concat()).unwrap_or_default()
+}
+
 /// An ssh:// or scp-like URL with its user, port and colon put right.
 fn repaired_ssh(p: &Parsed, has: &dyn Fn(&str) -> bool) -> Option<String> {
     let host = p.host?;
-    let host = if host.contains(':') {
-        format!("[{host}]")
-    } else {
-        host.to_string()
-    };
+    let bracketed = [
+        if host.contains(':') { "[" } else { "" },
+        host,
+        if host.contains(':') { "]" } else { "" },
+    ]
+    .concat();
     let mut user = p.user;
     if has("missing-user") || has("wrong-user") {
         user = Some("git");
     }
-    let at = user.map(|u| format!("{u}@")).unwrap_or_default();
     let path = p.path?;
+    if host.eq_ignore_ascii_case("vs-ssh.visualstudio.com") {
+        // Its user is the organisation; the current address needs none but git.
+        return path
+            .starts_with("v3/")
+            .then(|| ["git@ssh.dev.azure.com:", path].concat());
+    }
     if has("colon-in-ssh-url") {
-        return Some(format!("ssh://{at}{host}/{}{path}", p.bad_port?));
+        return Some(["ssh://", &user_at(user), &bracketed, "/", p.bad_port?, path].concat());
     }
     if let Some((port, rest)) = scp_port(p).filter(|_| has("scp-with-port")) {
-        return Some(format!(
-            "ssh://{}{host}:{port}{rest}",
-            if at.is_empty() { "git@" } else { &at }
-        ));
+        let at = user_at(Some(user.unwrap_or("git")));
+        return Some(["ssh://", &at, &bracketed, ":", port, rest].concat());
     }
     let changed = has("missing-user") || has("wrong-user") || has("password-in-url");
     changed.then(|| match p.form {
-        UrlForm::Scp => format!("{at}{host}:{path}"),
+        UrlForm::Scp => [&user_at(user), &bracketed, ":", path].concat(),
         _ => {
-            let port = p.port.map(|n| format!(":{n}")).unwrap_or_default();
-            format!("ssh://{at}{host}{port}{path}")
+            let port = p
+                .port
+                .map(|n| [":", &n.to_string()].concat())
+                .unwrap_or_default();
+            ["ssh://", &user_at(user), &bracketed, &port, path].concat()
         }
     })
 }

@@ -67,6 +67,7 @@ const PREFIXES: [(&str, HostKind); 5] = [
 
 /// Whether `host` is a hosted service whose SSH user must be `git`.
 pub(super) fn needs_git_user(host: &str) -> bool {
+    let host = host.trim_end_matches('.');
     DOMAINS
         .iter()
         .any(|(d, _, git)| *git && host.eq_ignore_ascii_case(d))
@@ -349,7 +350,11 @@ fn fill(template: &str, p: &Parsed, repo: Option<&str>, org: Option<&str>) -> Op
     let (first, second) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
     let mut out = template.to_string();
     for (key, value) in [
-        ("{host}", p.host.map(|h| h.to_ascii_lowercase())),
+        (
+            "{host}",
+            p.host
+                .map(|h| h.strip_prefix("www.").unwrap_or(h).to_ascii_lowercase()),
+        ),
         ("{org}", org.map(str::to_string)),
         ("{repo}", repo.map(str::to_string)),
         ("{0}", Some(first.to_string())),
@@ -368,30 +373,38 @@ fn fill(template: &str, p: &Parsed, repo: Option<&str>, org: Option<&str>) -> Op
 pub(super) fn repo_path(p: &Parsed) -> Option<String> {
     let path = p.path?.trim_matches('/');
     let path = path.strip_suffix(".git").unwrap_or(path);
-    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let mut parts = path.split('/');
+    let mut next = || parts.next().filter(|s| !s.is_empty());
     let out = match p.kind {
-        HostKind::Github | HostKind::BitbucketCloud => segments.get(..2)?.join("/"),
+        HostKind::Github | HostKind::BitbucketCloud => {
+            let (owner, repo) = (next()?, next()?);
+            [owner, "/", repo].concat()
+        }
         HostKind::Gitlab => {
-            let end = segments
-                .iter()
-                .position(|s| *s == "-")
-                .unwrap_or(segments.len());
-            if end < 2 {
+            let end = path
+                .find("/-/")
+                .unwrap_or(path.strip_suffix("/-").unwrap_or(path).len());
+            let project = &path[..end];
+            if !project.contains('/') {
                 return None;
             }
-            segments[..end].join("/")
+            project.to_string()
         }
-        HostKind::BitbucketServer => match segments.as_slice() {
-            ["projects", proj, "repos", repo, ..] => format!("{proj}/{repo}"),
-            ["users", user, "repos", repo, ..] => format!("~{user}/{repo}"),
-            ["scm", proj, repo, ..] | [proj, repo, ..] => format!("{proj}/{repo}"),
-            _ => return None,
+        HostKind::BitbucketServer => {
+            let (a, b, c) = (next()?, next()?, next());
+            let d = next();
+            match (a, c, d) {
+                ("projects", Some("repos"), Some(repo)) => [b, "/", repo].concat(),
+                ("users", Some("repos"), Some(repo)) => ["~", b, "/", repo].concat(),
+                ("scm", Some(repo), _) => [b, "/", repo].concat(),
+                _ => [a, "/", b].concat(),
+            }
+            .to_ascii_lowercase()
         }
-        .to_ascii_lowercase(),
-        _ if segments.is_empty() => return None,
-        _ => segments.join("/"),
+        _ if path.is_empty() => return None,
+        _ => path.to_string(),
     };
-    Some(out.strip_suffix(".git").unwrap_or(&out).to_string())
+    Some(out.strip_suffix(".git").map(str::to_string).unwrap_or(out))
 }
 
 /// The Azure DevOps organisation the URL names.
@@ -430,32 +443,36 @@ pub(super) fn verify(r: &CloneUrlReport, suggestion: Option<&str>) -> String {
         .as_ref()
         .filter(|p| matches!(p.shape, Shape::Url | Shape::Scp));
     const SSH: &str = "ssh -i id_rsa.pem -o IdentitiesOnly=yes";
+    const LS_REMOTE: &str =
+        "GIT_SSH_COMMAND='ssh -i id_rsa.pem -o IdentitiesOnly=yes' git ls-remote ";
     match (f.verify, p, url) {
-        (Verify::LsRemote, _, Some(url)) if p.is_some() => {
-            format!("GIT_SSH_COMMAND='{SSH}' git ls-remote {}", shell_word(url))
-        }
+        (Verify::LsRemote, _, Some(url)) if p.is_some() => [LS_REMOTE, &shell_word(url)].concat(),
         (Verify::Greeting | Verify::Info, Some(p), _) => {
             let host = p.host.unwrap_or("HOST");
-            let host = if host.contains(':') {
-                format!("[{host}]")
-            } else {
-                host.to_string()
-            };
+            let v6 = host.contains(':');
             let user = p
                 .user
                 .unwrap_or(if f.ssh_port.is_some() { "USER" } else { "git" });
-            let mut cmd = SSH.to_string();
-            if let Some(port) = p.port.or(f.ssh_port).filter(|&n| n != 22) {
-                cmd.push_str(&format!(" -p {port}"));
-            }
+            let port = p.port.or(f.ssh_port).filter(|&n| n != 22);
+            let port = port
+                .map(|n| [" -p ", &n.to_string()].concat())
+                .unwrap_or_default();
+            let login = [
+                user,
+                "@",
+                if v6 { "[" } else { "" },
+                host,
+                if v6 { "]" } else { "" },
+            ]
+            .concat();
             let (t, info) = if f.verify == Verify::Info {
                 ("", " info")
             } else {
                 (" -T", "")
             };
-            format!("{cmd}{t} {}{info}", shell_word(&format!("{user}@{host}")))
+            [SSH, &port, t, " ", &shell_word(&login), info].concat()
         }
-        _ => format!("GIT_SSH_COMMAND='{SSH}' git ls-remote SSH_CLONE_URL"),
+        _ => [LS_REMOTE, "SSH_CLONE_URL"].concat(),
     }
 }
 
@@ -468,5 +485,5 @@ fn shell_word(s: &str) -> String {
     {
         return s.to_string();
     }
-    format!("'{}'", s.replace('\'', r"'\''"))
+    ["'", &s.replace('\'', r"'\''"), "'"].concat()
 }

@@ -114,14 +114,14 @@ fn parse_shape(s: &str) -> Parsed<'_> {
     if s.is_empty() {
         return Parsed::of(Shape::Empty);
     }
-    if s.contains(char::is_whitespace) {
-        return Parsed::of(Shape::NotUrl(NotUrl::Spaces));
-    }
     if ["-----BEGIN", "ssh-", "ecdsa-", "PuTTY-User-Key", "AAAA"]
         .iter()
         .any(|k| s.starts_with(k))
     {
         return Parsed::of(Shape::NotUrl(NotUrl::Key));
+    }
+    if s.contains(char::is_whitespace) {
+        return Parsed::of(Shape::NotUrl(NotUrl::Spaces));
     }
     if let Some(i) = s.find("://") {
         let scheme = &s[..i];
@@ -143,6 +143,24 @@ fn parse_shape(s: &str) -> Parsed<'_> {
     }
     if s.starts_with(['/', '.', '~', '\\']) {
         return Parsed::of(Shape::Local);
+    }
+    // `user:password@host...` without a scheme: keep the user, hide the password, read the rest.
+    if let Some(at) = s.find('@') {
+        let head = &s[..at];
+        if let (Some(colon), false) = (head.find(':'), head.contains(['/', '['])) {
+            let mut p = parse_shape(&s[at + 1..]);
+            if p.user.is_none()
+                && p.secrets.is_empty()
+                && matches!(p.shape, Shape::Scp | Shape::HostSlash | Shape::HostOnly)
+            {
+                p.user = Some(&head[..colon]);
+                p.secrets.push((colon + 1, at));
+                return p;
+            }
+            let mut p = Parsed::of(Shape::NotUrl(NotUrl::Text));
+            p.secrets.push((colon + 1, at));
+            return p;
+        }
     }
     // Where the host part ends: the first ':' outside brackets, or the first '/'.
     let host_end = host_part_end(s);
