@@ -3,7 +3,7 @@
 
 use crate::error::{Error, Result};
 use crate::limits;
-use crate::text::encode_hex;
+use crate::text::{encode_hex, shown};
 use crate::wire::{Reader, Writer};
 use base64ct::{Base64, Base64Unpadded, Encoding};
 use md5::{Digest as _, Md5};
@@ -235,9 +235,8 @@ impl Algorithm {
                 Algorithm::OtherSsh
             }
             other => {
-                return Err(Error::UnsupportedAlgorithm(
-                    String::from_utf8_lossy(other).into_owned(),
-                ))
+                // Shown short and printable, as every name read from a file.
+                return Err(Error::UnsupportedAlgorithm(shown(other)));
             }
         })
     }
@@ -252,9 +251,8 @@ impl Algorithm {
             b"ecdsa-sha2-nistp521" => Algorithm::Ecdsa(Curve::P521),
             b"ssh-dss" => Algorithm::Dsa,
             other => {
-                return Err(Error::UnsupportedAlgorithm(
-                    String::from_utf8_lossy(other).into_owned(),
-                ))
+                // Shown short and printable, as every name read from a file.
+                return Err(Error::UnsupportedAlgorithm(shown(other)));
             }
         })
     }

@@ -57,30 +57,99 @@ pub struct KeyMatch {
     pub key_fingerprint: Option<String>,
 }
 
+/// The message of each code, in plain words; a reading error or a note may follow it.
+const MESSAGES: [(&str, &str); 13] = [
+    ("same-key", "Same key: what you pasted belongs to this key."),
+    (
+        "different-key",
+        "Different keys: what you pasted belongs to another key. Add this key's public key on \
+        the git host, or give Jira the private key of the key the git host has.",
+    ),
+    (
+        "case-mismatch",
+        "Different fingerprints: they agree only if upper and lower case are ignored, and SHA256 \
+        fingerprints are case-sensitive. Copy it again exactly as the git host shows it.",
+    ),
+    (
+        "other-is-private-key",
+        "What you pasted to compare is a PRIVATE key: the git host needs only the public \
+        key; never paste the private key there.",
+    ),
+    (
+        "needs-passphrase",
+        "This key shows its public half only once unlocked: enter its passphrase.",
+    ),
+    (
+        "wrong-passphrase",
+        "The passphrase does not unlock the key (it is case-sensitive).",
+    ),
+    ("key-empty", "Paste the key first."),
+    (
+        "key-too-large",
+        "The key is larger than keyfit reads (1 MiB): paste only the key.",
+    ),
+    ("key-unreadable", "The key cannot be read."),
+    (
+        "other-empty",
+        "Paste the public key (ssh-rsa AAAA...) or the fingerprint the git host shows (SHA256:... \
+        or aa:bb:...).",
+    ),
+    (
+        "other-too-large",
+        "What you pasted to compare is larger than keyfit reads (1 MiB): paste only the public \
+        key or the fingerprint.",
+    ),
+    (
+        "other-unreadable",
+        "What you pasted to compare is neither a public key nor a whole fingerprint.",
+    ),
+    (
+        "fingerprint-incomplete",
+        "The fingerprint is cut short: copy all of it (SHA256: and 43 characters, or 16 \
+        pairs of hex digits for MD5).",
+    ),
+];
+
+/// Said after a match made by the public half a locked key shows in the clear, when the passphrase given is wrong.
+const WRONG_PASSPHRASE_NOTE: &str =
+    " (By the public key the file shows in the clear: the passphrase entered \
+    does not unlock the key; check it before you give it to Jira.)";
+
+/// The message of `code`, then `more`.
+fn message(code: &str, more: &str) -> String {
+    let head = MESSAGES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or("", |(_, m)| m);
+    [head, more].concat()
+}
+
+/// What one side shows once read: its public key, whether the file holds a private key, why it stayed locked.
+struct Side {
+    public: Option<PublicKey>,
+    private: bool,
+    locked: Option<Error>,
+}
+
+/// Reads one side with the checker's reading pass; an error says why it cannot be read.
+fn read_side(bytes: &[u8], passphrase: Option<&[u8]>) -> Result<Side, Error> {
+    let parsed = detect::read(bytes, passphrase).parsed?;
+    Ok(Side {
+        public: parsed.public,
+        private: !parsed.public_only,
+        locked: parsed.locked,
+    })
+}
+
 /// The other side, once read.
-enum Other {
+enum Other<'a> {
     /// A public key; `true` when it came from a private key.
     Key(PublicKey, bool),
     /// A fingerprint.
-    Fingerprint(Fingerprint),
-    /// No answer possible: kind, code, message.
+    Fingerprint(Fingerprint<'a>),
+    /// No answer possible: kind, code, what follows the code's message.
     Refused(OtherKind, &'static str, String),
 }
-
-const SAME: &str = "Same key: what you pasted belongs to this key.";
-const DIFFERENT: &str =
-    "Different keys: what you pasted belongs to another key. Add this key's public key on \
-     the git host, or give Jira the private key of the key the git host has.";
-const CASE_CHANGED: &str = "Different fingerprints: they agree only if upper and lower case are ignored, and \
-     SHA256 fingerprints are case-sensitive. Copy the fingerprint again exactly as the git host shows it.";
-const PRIVATE_NOTE: &str =
-    " But what you pasted to compare is a PRIVATE key: the git host needs only the \
-     public key; never paste the private key there.";
-const WRONG_PASSPHRASE_NOTE: &str =
-    " (Compared by the public key the file shows in the clear: the passphrase \
-     entered does not unlock the key; check it before you give it to Jira.)";
-const PASTE_OTHER: &str =
-    "Paste the public key (ssh-rsa AAAA...) or the fingerprint the git host shows (SHA256:... or aa:bb:...).";
 
 /// Compares the key in `input` (text or DER, as [`crate::inspect`] takes; unlocked with `passphrase` when its
 /// public half is not in the clear) with `other`: a public key, or a fingerprint as git hosts and tools show it.
@@ -103,16 +172,16 @@ pub fn match_key(input: &[u8], passphrase: Option<&[u8]>, other: &[u8]) -> KeyMa
         Other::Fingerprint(_) => OtherKind::FingerprintSha256,
         Other::Refused(kind, ..) => *kind,
     };
-    let no_answer = |code, message: String, key_fingerprint| KeyMatch {
-        matches: None,
+    let answer = |matches, code, more: &str, key_fingerprint| KeyMatch {
+        matches,
         other_kind,
         code,
-        message,
+        message: message(code, more),
         key_fingerprint,
     };
     let (key, wrong_passphrase) = match read_key(input, passphrase) {
         Ok(read) => read,
-        Err((code, message)) => return no_answer(code, message, None),
+        Err((code, more)) => return answer(None, code, &more, None),
     };
     let key_fingerprint = Some(if other_kind == OtherKind::FingerprintMd5 {
         key.fingerprint_md5()
@@ -120,61 +189,47 @@ pub fn match_key(input: &[u8], passphrase: Option<&[u8]>, other: &[u8]) -> KeyMa
         key.fingerprint_sha256()
     });
     let blob = key.to_ssh_blob();
-    let (same, code, mut message) = match other {
-        Other::Refused(_, code, message) => return no_answer(code, message, key_fingerprint),
-        Other::Key(other, private) => {
-            let same = other.to_ssh_blob() == blob;
-            let code = if private {
-                "other-is-private-key"
-            } else {
-                same_or_different(same)
-            };
-            let mut message = String::from(if same { SAME } else { DIFFERENT });
-            if private {
-                message.push_str(PRIVATE_NOTE);
-            }
-            (same, code, message)
-        }
+    let sha256 = Sha256::digest(&blob);
+    let (same, case_changed, private) = match other {
+        Other::Refused(_, code, more) => return answer(None, code, &more, key_fingerprint),
+        Other::Key(other, private) => (other.to_ssh_blob() == blob, false, private),
         Other::Fingerprint(Fingerprint::Md5(md5)) => {
-            let same = Md5::digest(&blob)[..] == md5;
-            (same, same_or_different(same), String::new())
+            (Md5::digest(&blob)[..] == md5[..16], false, false)
         }
-        Other::Fingerprint(Fingerprint::Sha256Hex(digest)) => {
-            let same = Sha256::digest(&blob)[..] == digest;
-            (same, same_or_different(same), String::new())
-        }
+        Other::Fingerprint(Fingerprint::Sha256Hex(digest)) => (sha256[..] == digest, false, false),
         Other::Fingerprint(Fingerprint::Sha256Base64(given)) => {
             // Exact comparison: base64 is case-sensitive.
-            let own = Base64Unpadded::encode_string(&Sha256::digest(&blob));
-            if own == given {
-                (true, "same-key", String::new())
-            } else if own.eq_ignore_ascii_case(&given) {
-                (false, "case-mismatch", CASE_CHANGED.to_string())
-            } else {
-                (false, "different-key", String::new())
-            }
+            let own = Base64Unpadded::encode_string(&sha256);
+            (
+                own == given,
+                own != given && own.eq_ignore_ascii_case(given),
+                false,
+            )
         }
     };
-    if message.is_empty() {
-        message.push_str(if same { SAME } else { DIFFERENT });
-    }
+    let verdict = match (same, case_changed) {
+        (true, _) => "same-key",
+        (false, true) => "case-mismatch",
+        (false, false) => "different-key",
+    };
+    let mut text = message(verdict, "");
     if wrong_passphrase {
-        message.push_str(WRONG_PASSPHRASE_NOTE);
+        text.push_str(WRONG_PASSPHRASE_NOTE);
     }
+    let (code, text) = if private {
+        (
+            "other-is-private-key",
+            message("other-is-private-key", &[" ", &text].concat()),
+        )
+    } else {
+        (verdict, text)
+    };
     KeyMatch {
         matches: Some(same),
         other_kind,
         code,
-        message,
+        message: text,
         key_fingerprint,
-    }
-}
-
-fn same_or_different(same: bool) -> &'static str {
-    if same {
-        "same-key"
-    } else {
-        "different-key"
     }
 }
 
@@ -183,102 +238,68 @@ fn is_blank(bytes: &[u8]) -> bool {
     bytes.iter().all(u8::is_ascii_whitespace)
 }
 
-/// The key's public half, and whether a passphrase was given that does not unlock it; or (code, message).
+/// The key's public half, and whether a passphrase was given that does not unlock it; or (code, what follows
+/// the code's message).
 fn read_key(
     input: &[u8],
     passphrase: Option<&[u8]>,
 ) -> Result<(PublicKey, bool), (&'static str, String)> {
     if limits::check_input_len(input.len()).is_err() {
-        return Err((
-            "key-too-large",
-            "The key is too large: keyfit reads at most 1 MiB. Paste only the key.".into(),
-        ));
+        return Err(("key-too-large", String::new()));
     }
     if is_blank(input) {
-        return Err(("key-empty", "Paste the key to compare first.".into()));
+        return Err(("key-empty", String::new()));
     }
-    let parsed = detect::read(input, passphrase)
-        .parsed
-        .map_err(|err| ("key-unreadable", format!("The key cannot be read. {err}")))?;
-    if let Some(public) = parsed.public {
-        return Ok((public, parsed.locked == Some(Error::WrongPassphrase)));
+    let side = read_side(input, passphrase).map_err(|err| ("key-unreadable", format!(" {err}")))?;
+    if let Some(public) = side.public {
+        return Ok((public, matches!(side.locked, Some(Error::WrongPassphrase))));
     }
-    Err(match parsed.locked {
-        Some(Error::PassphraseRequired) => (
-            "needs-passphrase",
-            "This key shows its public half only once unlocked: enter its passphrase to compare it.".into(),
-        ),
-        Some(Error::WrongPassphrase) => (
-            "wrong-passphrase",
-            "The passphrase does not unlock the key, so it cannot be compared: check the passphrase (it is \
-             case-sensitive)."
-                .into(),
-        ),
-        Some(err) => ("key-unreadable", format!("The key cannot be read. {err}")),
-        None => (
-            "key-unreadable",
-            "The key cannot be read: its public half is missing.".into(),
-        ),
+    Err(match side.locked {
+        Some(Error::PassphraseRequired) => ("needs-passphrase", String::new()),
+        Some(Error::WrongPassphrase) => ("wrong-passphrase", String::new()),
+        Some(err) => ("key-unreadable", format!(" {err}")),
+        None => ("key-unreadable", String::new()),
     })
 }
 
 /// Reads the other side: a key when the checker reads one, else a fingerprint.
-fn read_other(other: &[u8]) -> Other {
-    let refused = |code, message: &str| Other::Refused(OtherKind::Unknown, code, message.into());
+fn read_other(other: &[u8]) -> Other<'_> {
+    let refused = |kind, code, more: &str| Other::Refused(kind, code, more.into());
     if limits::check_input_len(other.len()).is_err() {
-        return refused(
-            "other-too-large",
-            "What you pasted to compare is too large: keyfit reads at most 1 MiB. Paste only the public key or the fingerprint.",
-        );
+        return refused(OtherKind::Unknown, "other-too-large", "");
     }
     if is_blank(other) {
-        return refused("other-empty", PASTE_OTHER);
+        return refused(OtherKind::Unknown, "other-empty", "");
     }
-    let reading = detect::read(other, None);
-    let key_error = match reading.parsed {
-        Ok(parsed) => {
-            let private = !parsed.public_only;
-            return match parsed.public {
-                Some(public) => Other::Key(public, private),
-                None => Other::Refused(
-                    OtherKind::PublicKey,
-                    "other-is-private-key",
-                    "What you pasted to compare is a locked private key whose public half needs the passphrase. \
-                     Paste its public key or the fingerprint the git host shows instead; never paste a private \
-                     key into the git host."
-                        .into(),
-                ),
-            };
-        }
+    let key_error = match read_side(other, None) {
+        Ok(Side {
+            public: Some(public),
+            private,
+            ..
+        }) => return Other::Key(public, private),
+        Ok(_) => return refused(
+            OtherKind::PublicKey,
+            "other-is-private-key",
+            " It is locked: paste its public key or the fingerprint the git host shows instead.",
+        ),
         Err(err) => err,
     };
-    let text = core::str::from_utf8(other).unwrap_or_default();
-    match fingerprint::find(text) {
+    let kind = |sha| {
+        if sha {
+            OtherKind::FingerprintSha256
+        } else {
+            OtherKind::FingerprintMd5
+        }
+    };
+    match fingerprint::find(core::str::from_utf8(other).unwrap_or_default()) {
         Found::Whole(fp) => Other::Fingerprint(fp),
-        Found::Incomplete(sha) => Other::Refused(
-            fingerprint_kind(sha),
-            "fingerprint-incomplete",
-            "The fingerprint is cut short: copy all of it (SHA256: and 43 characters, or 16 pairs of hex digits for MD5).".into(),
-        ),
-        Found::Malformed(sha) => Other::Refused(
-            fingerprint_kind(sha),
-            "other-unreadable",
-            "This is not a whole fingerprint: copy it again exactly as the git host shows it.".into(),
-        ),
-        // A key of a known format that does not read: say what is wrong with it.
-        Found::Nothing if reading.format != crate::Format::Unknown => Other::Refused(
+        Found::Incomplete(sha) => refused(kind(sha), "fingerprint-incomplete", ""),
+        Found::Malformed(sha) => refused(kind(sha), "other-unreadable", ""),
+        // Say what the reader found wrong: a damaged key, a certificate, no key at all.
+        Found::Nothing => Other::Refused(
             OtherKind::Unknown,
             "other-unreadable",
-            format!("What you pasted to compare cannot be read. {key_error}"),
+            format!(" {key_error}"),
         ),
-        Found::Nothing => refused("other-unreadable", PASTE_OTHER),
-    }
-}
-
-fn fingerprint_kind(sha: bool) -> OtherKind {
-    if sha {
-        OtherKind::FingerprintSha256
-    } else {
-        OtherKind::FingerprintMd5
     }
 }

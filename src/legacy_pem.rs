@@ -8,7 +8,7 @@ use crate::armor::{self, Armor};
 use crate::error::{Error, Result};
 use crate::key::PrivateKey;
 use crate::parsed::{Encryption, Format, Kdf, Parsed};
-use crate::text::{decode_hex, encode_hex, PEM_WIDTH};
+use crate::text::{decode_hex, encode_hex, shown, PEM_WIDTH};
 use aes::cipher::{block_padding::Pkcs7, BlockDecryptMut, BlockEncryptMut, KeyIvInit};
 use md5::{Digest, Md5};
 use rand_core::CryptoRngCore;
@@ -41,7 +41,13 @@ impl LegacyCipher {
             "AES-128-CBC" => LegacyCipher::Aes128Cbc,
             "AES-192-CBC" => LegacyCipher::Aes192Cbc,
             "AES-256-CBC" => LegacyCipher::Aes256Cbc,
-            _ => return Err(Error::UnsupportedCipher(name.to_ascii_lowercase())),
+            // The name comes from the file: shown short and printable, as every name read from a file (a mangled
+            // paste can run the key's base64 into the header).
+            _ => {
+                return Err(Error::UnsupportedCipher(
+                    shown(name.as_bytes()).to_ascii_lowercase(),
+                ))
+            }
         })
     }
 

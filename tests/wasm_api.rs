@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Object, Reflect, Uint8Array};
-use keyfit::wasm::{check_clone_url, convert_key, generate_key, inspect_key};
+use keyfit::wasm::{check_clone_url, convert_key, generate_key, inspect_key, match_key};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
@@ -245,6 +245,142 @@ fn clone_url_guide_and_misuse() {
     );
     assert_eq!(
         error_code(check_clone_url(JsValue::UNDEFINED).expect_err("undefined")),
+        "invalid-option"
+    );
+}
+
+// ---- matchKey (issue 13) ----
+
+/// The SHA-256 fingerprint of a corpus file, from expected.tsv (ssh-keygen's).
+fn corpus_fingerprint(name: &str) -> &'static str {
+    EXPECTED
+        .lines()
+        .find(|l| l.starts_with(&format!("{name}\t")))
+        .and_then(|l| l.split('\t').nth(7))
+        .expect("row")
+}
+
+/// `ssh-keygen -E md5 -l -f rsa2048-openssh.pub` (tests/key_match.rs asks ssh-keygen itself, natively).
+const RSA2048_MD5: &str = "MD5:00:b9:cf:ec:9d:5f:75:0b:65:8e:63:72:45:96:e2:a5";
+
+fn matched(key: JsValue, passphrase: &str, other: JsValue) -> (String, String, String, String) {
+    let m = match_key(key, options(&[("passphrase", passphrase.into())]), other).expect("matchKey");
+    assert!(!text(&m, "message").is_empty());
+    (
+        text(&m, "match"),
+        text(&m, "otherKind"),
+        text(&m, "code"),
+        text(&m, "keyFingerprint"),
+    )
+}
+
+fn corpus_text(name: &str) -> JsValue {
+    let (_, bytes) = FILES.iter().find(|(n, _)| *n == name).expect("file");
+    String::from_utf8(bytes.to_vec()).expect("utf8").into()
+}
+
+#[wasm_bindgen_test]
+fn match_key_names_the_same_key_in_each_spelling() {
+    let fp = corpus_fingerprint("rsa2048-openssh.pub");
+    let body = fp.trim_start_matches("SHA256:");
+    let md5_hex = RSA2048_MD5
+        .trim_start_matches("MD5:")
+        .replace(':', "")
+        .to_uppercase();
+    // A locked OpenSSH key shows its public half without the passphrase.
+    let locked = corpus_text("rsa2048-openssh-aes256-ctr.key");
+    for other in [
+        format!("2048 {fp} jira@example.com (RSA)"),
+        format!("{body}="),
+    ] {
+        assert_eq!(
+            matched(locked.clone(), "", other.into()),
+            (
+                "true".into(),
+                "fingerprint-sha256".into(),
+                "same-key".into(),
+                fp.into()
+            )
+        );
+    }
+    assert_eq!(
+        matched(locked, "", md5_hex.into()),
+        (
+            "true".into(),
+            "fingerprint-md5".into(),
+            "same-key".into(),
+            RSA2048_MD5.into()
+        )
+    );
+    // A PKCS#1 key encrypted needs its passphrase; then it matches its RFC 4716 public key, given as bytes.
+    let pem = corpus_text("rsa2048-pkcs1-aes-128-cbc.pem");
+    let rfc4716: JsValue = Uint8Array::from(&FILES[11].1[..]).into();
+    assert_eq!(
+        matched(pem.clone(), "", rfc4716.clone()),
+        (
+            "-".into(),
+            "public-key".into(),
+            "needs-passphrase".into(),
+            "-".into()
+        )
+    );
+    assert_eq!(
+        matched(pem.clone(), "wrong", fp.into()).2,
+        "wrong-passphrase"
+    );
+    assert_eq!(
+        matched(pem, PASSPHRASE, rfc4716),
+        (
+            "true".into(),
+            "public-key".into(),
+            "same-key".into(),
+            fp.into()
+        )
+    );
+}
+
+#[wasm_bindgen_test]
+fn match_key_refuses_other_keys_changed_case_and_cut_short_fingerprints() {
+    let key = corpus_text("rsa2048-pkcs1.pem");
+    let fp = corpus_fingerprint("rsa2048-pkcs1.pem");
+    let other = corpus_fingerprint("rsa4096-pkcs1-sshkeygen.pem");
+    assert_eq!(matched(key.clone(), "", other.into()).2, "different-key");
+    assert_eq!(
+        matched(key.clone(), "", fp.to_lowercase().into()),
+        (
+            "false".into(),
+            "fingerprint-sha256".into(),
+            "case-mismatch".into(),
+            fp.into()
+        )
+    );
+    let cut = &fp[..fp.len() - 1];
+    assert_eq!(
+        matched(key.clone(), "", cut.into()),
+        (
+            "-".into(),
+            "fingerprint-sha256".into(),
+            "fingerprint-incomplete".into(),
+            fp.into()
+        )
+    );
+    assert_eq!(
+        matched(key.clone(), "", "my laptop's key".into()),
+        (
+            "-".into(),
+            "unknown".into(),
+            "other-unreadable".into(),
+            fp.into()
+        )
+    );
+    // A private key pasted to compare: compared, and named.
+    let private = matched(key.clone(), "", corpus_text("rsa2048-openssh-puttygen.key"));
+    assert_eq!(
+        (private.0.as_str(), private.2.as_str()),
+        ("true", "other-is-private-key")
+    );
+    assert_eq!(
+        error_code(match_key(key, JsValue::UNDEFINED, JsValue::from(42)).expect_err("number")),
         "invalid-option"
     );
 }

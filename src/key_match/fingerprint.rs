@@ -6,8 +6,9 @@
 //! - `SHA256:<43 base64 characters>`: ssh-keygen, GitHub's and GitLab's SSH key pages, GitLab's API
 //!   `fingerprint_sha256` (<https://docs.gitlab.com/api/keys/>), Bitbucket's documentation
 //!   (<https://support.atlassian.com/bitbucket-cloud/docs/configure-ssh-and-two-step-verification/>);
-//! - the same without `SHA256:`: Bitbucket Data Center's REST `SimpleSshKeyFingerprint` (`{"algorithm": "SHA256",
-//!   "value": ...}`), GitHub's and GitLab's lists where the prefix is a separate label;
+//! - the same without `SHA256:`: Bitbucket Data Center's REST `SimpleSshKeyFingerprint` (the algorithm and the
+//!   value in separate fields, as remembered), and pages that show the prefix apart from the value (reported for GitHub and GitLab in
+//!   issue 13; not confirmed from their documentation);
 //! - with the base64 padding `=` that `base64` and most libraries add;
 //! - inside a whole `ssh-keygen -l` line (`4096 SHA256:... comment (RSA)`), PuTTYgen's "Key fingerprint"
 //!   (`ssh-rsa 4096 SHA256:...`), or JSON (`"fingerprint": "SHA256:..."`);
@@ -15,8 +16,9 @@
 //!
 //! MD5 (the older form):
 //! - `aa:bb:...` (16 pairs): GitLab's API `fingerprint`, Bitbucket's documentation (`97:8c:... (RSA)`),
-//!   Azure DevOps' SSH public keys page (its documentation says to compare it with `ssh-keygen -l -E md5`,
-//!   <https://learn.microsoft.com/azure/devops/repos/git/use-ssh-keys-to-authenticate>), ssh-keygen before 6.8;
+//!   Azure DevOps' SSH public keys page (MD5; Microsoft's SSH page,
+//!   <https://learn.microsoft.com/azure/devops/repos/git/use-ssh-keys-to-authenticate>, has users compare it with
+//!   `ssh-keygen -l -E md5`, as remembered: the search here did not find that passage), ssh-keygen before 6.8;
 //! - `MD5:aa:bb:...`: `ssh-keygen -E md5 -l`, GitLab's SSH key page;
 //! - 32 hex digits without colons (`md5sum` of the decoded blob, AWS-style listings).
 //!
@@ -24,24 +26,22 @@
 //! case-sensitive (`a` and `A` are different 6-bit values), so a fingerprint whose letters changed case is
 //! another fingerprint, and is never taken for a match.
 
-use crate::text::decode_hex;
-
 /// A fingerprint read from text.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum Fingerprint {
+pub(crate) enum Fingerprint<'a> {
     /// SHA-256 as its 43 characters of unpadded base64, exactly as given (case-sensitive).
-    Sha256Base64(String),
+    Sha256Base64(&'a str),
     /// SHA-256 given in hex.
     Sha256Hex([u8; 32]),
-    /// MD5.
-    Md5([u8; 16]),
+    /// MD5 given in hex (the first 16 bytes).
+    Md5([u8; 32]),
 }
 
 /// What the text holds, as far as fingerprints go.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum Found {
+pub(crate) enum Found<'a> {
     /// A whole fingerprint.
-    Whole(Fingerprint),
+    Whole(Fingerprint<'a>),
     /// A fingerprint cut short: `true` for SHA-256, `false` for MD5.
     Incomplete(bool),
     /// A `SHA256:` or `MD5:` prefix followed by something that is no fingerprint: `true` for SHA-256.
@@ -56,22 +56,22 @@ const SEPARATORS: &[char] = &[
     '"', '\'', '`', ',', ';', '(', ')', '[', ']', '{', '}', '<', '>', '|',
 ];
 
-/// Longest base64 of a SHA-256 digest, unpadded.
+/// Length of the base64 of a SHA-256 digest, unpadded.
 const SHA256_B64_LEN: usize = 43;
 
 /// Reads the fingerprint in `text`: a SHA-256 one when there is one (GitLab shows MD5 and SHA-256 side by side),
 /// else an MD5 one; else what went wrong with the first word that looked like one.
-pub(crate) fn find(text: &str) -> Found {
-    let words: Vec<&str> = text
+pub(crate) fn find(text: &str) -> Found<'_> {
+    let mut words = text
         .split(|c: char| c.is_whitespace() || SEPARATORS.contains(&c))
         .filter(|w| !w.is_empty())
-        .collect();
+        .peekable();
     let mut best = Found::Nothing;
-    for (i, word) in words.iter().enumerate() {
+    while let Some(word) = words.next() {
         let word = word.trim_end_matches('.');
         // `SHA256: abc...`: the prefix on its own, the value in the next word.
         let (prefix, body) = match split_prefix(word) {
-            Some((p, "")) => (Some(p), words.get(i + 1).copied().unwrap_or("")),
+            Some((p, "")) => (Some(p), words.peek().copied().unwrap_or("")),
             Some((p, body)) => (Some(p), body),
             None => (None, word),
         };
@@ -101,7 +101,16 @@ fn split_prefix(word: &str) -> Option<(bool, &str)> {
 }
 
 /// Classifies one word, after its prefix (`Some(true)` SHA256, `Some(false)` MD5) if it had one.
-fn classify(prefix: Option<bool>, body: &str) -> Found {
+fn classify(prefix: Option<bool>, body: &str) -> Found<'_> {
+    let b64_len = |s: &str| {
+        s.bytes()
+            .all(|c| c.is_ascii_alphanumeric() || c == b'+' || c == b'/')
+            .then_some(s.len())
+    };
+    let unpadded = body.strip_suffix('=').unwrap_or(body);
+    if prefix != Some(false) && b64_len(unpadded) == Some(SHA256_B64_LEN) {
+        return Found::Whole(Fingerprint::Sha256Base64(unpadded));
+    }
     if let Some(found) = hex_fingerprint(body, prefix.is_some()) {
         return match (prefix, found) {
             // `MD5:` before a SHA-256 length, or `SHA256:` before an MD5 length: not what it says it is.
@@ -111,17 +120,8 @@ fn classify(prefix: Option<bool>, body: &str) -> Found {
             (_, found) => found,
         };
     }
-    let is_b64 = |s: &str| {
-        !s.is_empty()
-            && s.bytes()
-                .all(|c| c.is_ascii_alphanumeric() || c == b'+' || c == b'/')
-    };
-    let unpadded = body.strip_suffix('=').unwrap_or(body);
-    if is_b64(unpadded) && unpadded.len() == SHA256_B64_LEN && prefix != Some(false) {
-        return Found::Whole(Fingerprint::Sha256Base64(unpadded.to_string()));
-    }
     match prefix {
-        Some(true) if is_b64(unpadded) && unpadded.len() < SHA256_B64_LEN => {
+        Some(true) if b64_len(unpadded).is_some_and(|n| n > 0 && n < SHA256_B64_LEN) => {
             Found::Incomplete(true)
         }
         Some(sha) => Found::Malformed(sha),
@@ -129,26 +129,37 @@ fn classify(prefix: Option<bool>, body: &str) -> Found {
     }
 }
 
-/// Reads hex digits, in pairs separated by colons or not at all: 16 bytes are MD5, 32 bytes SHA-256; fewer, in
-/// colon pairs (at least four, or any after a prefix), are a fingerprint cut short. `None` when `body` is not hex.
-fn hex_fingerprint(body: &str, prefixed: bool) -> Option<Found> {
-    let pairs = body.contains(':');
-    let digits: String = if pairs {
-        let parts: Vec<&str> = body.split(':').collect();
-        if (parts.len() < 4 && !prefixed) || parts.iter().any(|p| p.len() != 2) {
+/// Reads hex digits (either case), in pairs separated by colons or not at all: 16 bytes are MD5, 32 bytes
+/// SHA-256. Fewer digits are a fingerprint cut short (possibly mid-pair) when they come in colon pairs (at
+/// least four, or any after a prefix) or after a prefix. `None` when `body` is not such hex.
+fn hex_fingerprint(body: &str, prefixed: bool) -> Option<Found<'static>> {
+    let mut bytes = [0u8; 32];
+    let (mut digits, mut colons, mut in_pair) = (0usize, 0usize, 0usize);
+    for c in body.bytes() {
+        if c == b':' {
+            // A colon only after a whole pair.
+            if in_pair != 2 {
+                return None;
+            }
+            (colons, in_pair) = (colons + 1, 0);
+            continue;
+        }
+        let value = char::from(c).to_digit(16)? as u8;
+        if digits == 64 || (colons > 0 && in_pair == 2) {
             return None;
         }
-        parts.concat()
-    } else {
-        body.to_string()
-    };
-    let bytes = decode_hex(&digits).filter(|b| !b.is_empty())?;
-    Some(match bytes.len() {
-        16 => Found::Whole(Fingerprint::Md5(bytes.try_into().ok()?)),
-        32 => Found::Whole(Fingerprint::Sha256Hex(bytes.try_into().ok()?)),
-        n if n < 16 => Found::Incomplete(false),
-        n if n < 32 && pairs => Found::Incomplete(true),
-        _ => return None,
+        bytes[digits / 2] |= value << (4 * (1 - digits % 2));
+        (digits, in_pair) = (digits + 1, in_pair + 1);
+    }
+    let pairs = colons > 0;
+    if digits == 0 || (pairs && colons < 3 && !prefixed) {
+        return None;
+    }
+    Some(match digits {
+        32 => Found::Whole(Fingerprint::Md5(bytes)),
+        64 => Found::Whole(Fingerprint::Sha256Hex(bytes)),
+        _ if !pairs && !prefixed => return None,
+        n => Found::Incomplete(n > 32),
     })
 }
 
@@ -159,13 +170,15 @@ mod tests {
     const B64: &str = "zvJiiVnfDS6vVYupIpqqkT0M74jQ0TUJmP788d75UWE";
     const MD5: &str = "3c:2a:96:3e:48:2d:3e:92:9a:0b:53:2d:e3:0a:54:6a";
 
-    fn sha() -> Found {
-        Found::Whole(Fingerprint::Sha256Base64(B64.into()))
+    fn sha() -> Found<'static> {
+        Found::Whole(Fingerprint::Sha256Base64(B64))
     }
 
-    fn md5() -> Found {
-        let bytes = decode_hex(&MD5.replace(':', "")).expect("hex");
-        Found::Whole(Fingerprint::Md5(bytes.try_into().expect("16")))
+    fn md5() -> Found<'static> {
+        let mut bytes = [0; 32];
+        let hex = crate::text::decode_hex(&MD5.replace(':', "")).expect("hex");
+        bytes[..16].copy_from_slice(&hex);
+        Found::Whole(Fingerprint::Md5(bytes))
     }
 
     #[test]
