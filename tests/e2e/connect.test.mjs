@@ -173,14 +173,25 @@ test('connect: the whole form by keyboard, then stale answers, other keys, locke
     assert.ok(frames.some(([, verdict]) => verdict?.includes('gitlab.com')));
   });
 
-  await t.test('the summary is not ready while the URL has an error', async () => {
+  await t.test('the summary is not ready while the URL has an error, or a USER to replace', async () => {
     const url = $('#connect-url');
     await url.fill('git@github.com/acme/widgets.git'); // git reads this as a local path
     await $('#connect-url-problems li[data-code="slash-after-host"]').waitFor();
     assert.ok(await $('#connect-sum-key-box').isVisible(), 'the key is still Jira-ready');
     assert.match(await summary.textContent(), /^Not ready yet: a correct Host URL/);
     assert.equal(await summary.getAttribute('data-tone'), 'warn');
+    // A suggestion with a user name only the user knows: not ready until USER is replaced.
+    await url.fill('https://gerrit.example.com/a/widgets');
+    await $('#connect-url-problems li[data-code="https-url"]').waitFor();
+    await $('#connect-url-use').click();
+    await $('#connect-url-verdict').filter({ hasText: 'once USER is replaced' }).waitFor();
+    assert.equal(await url.inputValue(), 'ssh://USER@gerrit.example.com:29418/widgets');
+    assert.match(await summary.textContent(), /^Not ready yet: a correct Host URL/);
+    assert.match(await $('#connect-sum-url-note').textContent(), /replace USER/);
+    await url.fill('ssh://jane@gerrit.example.com:29418/widgets');
+    await summary.filter({ hasText: '✓ Ready' }).waitFor();
     await url.fill(SSH_URL);
+    await $('#connect-sum-url').filter({ hasText: SSH_URL }).waitFor();
     await summary.filter({ hasText: '✓ Ready' }).waitFor();
   });
 

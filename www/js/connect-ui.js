@@ -12,6 +12,9 @@ const LOCKED = new Set(['needs-passphrase', 'wrong-passphrase']);
 /** A fingerprint in a pasted `ssh-keygen -l` line or a host's page (SHA256:..., MD5:..., aa:bb:...). */
 const FINGERPRINT = /(?:SHA256|MD5):\S+|(?:[0-9a-f]{2}:){15}[0-9a-f]{2}/i;
 
+/** The placeholder checkCloneUrl's suggestions use for a user name only the user knows (Gerrit, GitBlit). */
+const PLACEHOLDER = /\bUSER@/;
+
 /** What to type into Jira's Passphrase field, by how the Jira-ready key is protected. */
 const PASSPHRASE_STEP = {
   kept: 'Type the passphrase you entered in step 2.',
@@ -108,12 +111,13 @@ export function mountConnect(root, tools, options = {}) {
   function showUrl(a) {
     answer = a;
     const warned = a.problems.some((p) => p.severity === 'warning');
+    const named = PLACEHOLDER.test(a.text) ? ' once USER is replaced by your user name on that server' : '';
     const host = a.hostName ? ` for ${a.hostName}${a.host ? ` (${a.host})` : ''}` : '';
     const verdict = $('connect-url-verdict');
     say(verdict, a.ok
-      ? `✓ An SSH clone URL${host}: Jira can use it${warned ? ', but see the warning below' : ''}.`
+      ? `✓ An SSH clone URL${host}: Jira can use it${named}${warned ? ', but see the warning below' : ''}.`
       : `✗ Jira cannot connect with this URL as it is${host ? `; the host is${host.slice(4)}` : ''}.`,
-    a.ok ? (warned ? 'warn' : 'ok') : 'bad');
+    a.ok ? (warned || named ? 'warn' : 'ok') : 'bad');
     $('connect-url-problems').replaceChildren(...a.problems.map((p) => {
       const item = el('li', { className: p.severity },
         ...problemNodes({ title: p.message, fix: p.fix }, {}, SEVERITY_LABEL[p.severity] || 'Note'));
@@ -227,11 +231,12 @@ export function mountConnect(root, tools, options = {}) {
 
   function summarize() {
     const ready = jiraKey();
-    const urlOk = Boolean(answer?.ok);
-    const shownUrl = urlOk ? answer.cleaned || answer.text.trim() : answer?.suggestion || '';
+    const shownUrl = answer?.ok ? answer.cleaned || answer.text.trim() : answer?.suggestion || '';
+    const urlOk = Boolean(answer?.ok) && !PLACEHOLDER.test(shownUrl);
     $('connect-sum-url').textContent = shownUrl;
     $('connect-sum-url-note').textContent = urlOk ? ''
-      : shownUrl ? '(suggested: click “Use this URL” in step 1 to check it)' : 'Enter a correct SSH clone URL in step 1.';
+      : !shownUrl ? 'Enter a correct SSH clone URL in step 1.'
+        : answer.ok ? '(replace USER with your user name in step 1)' : '(suggested: click “Use this URL” in step 1 to check it)';
     $('connect-sum-key-note').textContent = ready ? '' : 'Check the key in step 2, and make it Jira-ready there if it is not.';
     $('connect-sum-key-box').hidden = !ready;
     if (sumKey.value !== (ready?.text ?? '')) {
