@@ -77,7 +77,7 @@ test('connect: the whole form by keyboard, then stale answers, other keys, locke
     await page.keyboard.type(HTTPS_URL);
     await $('#connect-url-problems li[data-code="https-url"]').waitFor();
     assert.equal(await $('#connect-url-verdict').getAttribute('data-tone'), 'bad');
-    assert.match(await $('#connect-url-verdict').textContent(), /GitHub/);
+    assert.match(await $('#connect-url-verdict').textContent(), /GitHub.*Why: .*HTTPS/s, 'the live region carries the reason');
     assert.equal(await $('#connect-url-suggested').textContent(), SSH_URL);
     assert.match(await summary.textContent(), /^Not ready yet/);
     await tabTo(page, '#connect-url-use');

@@ -113,11 +113,16 @@ export function mountConnect(root, tools, options = {}) {
     const warned = a.problems.some((p) => p.severity === 'warning');
     const named = PLACEHOLDER.test(a.text) ? ' once USER is replaced by your user name on that server' : '';
     const host = a.hostName ? ` for ${a.hostName}${a.host ? ` (${a.host})` : ''}` : '';
+    // Shown before the verdict is written, so screen readers announce the live region's first message...
+    $('connect-url-answer').hidden = false;
     const verdict = $('connect-url-verdict');
     say(verdict, a.ok
       ? `✓ An SSH clone URL${host}: Jira can use it${named}${warned ? ', but see the warning below' : ''}.`
       : `✗ Jira cannot connect with this URL as it is${host ? `; the host is${host.slice(4)}` : ''}.`,
     a.ok ? (warned || named ? 'warn' : 'ok') : 'bad');
+    // ...with the reasons, which are the list below on screen.
+    const errors = a.problems.filter((p) => p.severity === 'error').map((p) => p.message);
+    if (errors.length) verdict.append(el('span', { className: 'visually-hidden' }, ` Why: ${errors.join(' ')}`));
     $('connect-url-problems').replaceChildren(...a.problems.map((p) => {
       const item = el('li', { className: p.severity },
         ...problemNodes({ title: p.message, fix: p.fix }, {}, SEVERITY_LABEL[p.severity] || 'Note'));
@@ -127,7 +132,6 @@ export function mountConnect(root, tools, options = {}) {
     const offer = Boolean(a.suggestion) && a.suggestion !== a.text.trim();
     $('connect-url-suggested').textContent = offer ? a.suggestion : '';
     $('connect-url-suggestion').hidden = !offer;
-    $('connect-url-answer').hidden = false;
     showGuide();
     summarize();
   }
