@@ -1,8 +1,8 @@
 //! The clone URL check: what a user pasted into Jira's **Host URL** field, whether Jira's SSH connection can use
 //! it, which git host it names, the URL to paste instead, and where that host wants the public key.
 //!
-//! Data flows one way: text -> [`clean`] (pasted decorations off, reported as info) -> [`parse`] (the form:
-//! scp, ssh, https, http, git or unknown) -> [`hosts`] (which host, its facts) -> [`checks`] (problems and the
+//! Data flows one way: text -> `clean` (pasted decorations off, reported as info) -> `parse` (the form:
+//! scp, ssh, https, http, git or unknown) -> `hosts` (which host, its facts) -> `checks` (problems and the
 //! suggestion) -> [`CloneUrlReport`]. Git's own URL rules are in `git help clone` ("GIT URLS"): an scp-like
 //! `[user@]host:path` needs a colon before the first slash, and only `ssh://` URLs carry a port.
 //!
