@@ -82,7 +82,7 @@ export function mountConnect(root, tools, options = {}) {
   let answer = null; // checkCloneUrl's answer for the URL on screen, with `text`: that URL
   let converted = null; // the converter's result for the key on screen
 
-  // ------------------------------------------------------------------------------------------ 1. Host URL
+  // 1. Host URL
 
   const urlJob = stoppableJob(tools, $('connect-url-stop'), url,
     () => say(urlStatus, 'Check stopped. Press Enter in the field to check it again.', 'warn'));
@@ -146,7 +146,7 @@ export function mountConnect(root, tools, options = {}) {
     checkUrl();
   });
 
-  // ------------------------------------------------------------------------------------- 2. Key and passphrase
+  // 2. Key and passphrase
 
   const key = mountKeyCheck(root, 'connect-key', keyTools, {
     converterTools,
@@ -157,7 +157,7 @@ export function mountConnect(root, tools, options = {}) {
     onConverted: (result) => { converted = result; summarize(); },
   });
 
-  // ------------------------------------------------------------------------------------------ 3. The git host
+  // 3. The git host
 
   /** Where the host named by the URL takes the public key, its key types and how to verify the connection. */
   function showGuide() {
@@ -223,7 +223,7 @@ export function mountConnect(root, tools, options = {}) {
   const compareSoon = debounce(compare, 300);
   compareInput.addEventListener('input', () => { compareJob.stop(); say(compareResult, ''); compareSoon(); });
 
-  // -------------------------------------------------------------------------------------------- 4. In Jira
+  // 4. In Jira
 
   /** The Jira-ready private key: the key as given if Jira takes it, else the converter's re-checked PKCS#1. */
   function jiraKey() {
