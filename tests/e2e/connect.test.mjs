@@ -251,9 +251,9 @@ test('connect: the whole form by keyboard, then stale answers, other keys, locke
     assert.match(await summary.textContent(), /^Not ready yet: a Jira-ready private key/);
   });
 
-  await t.test('leaving the page empties the key, passphrase and summary fields', async () => {
+  await t.test('leaving the page empties the key, passphrase, summary and URL fields (a URL may hold a token)', async () => {
     await page.evaluate(() => dispatchEvent(new PageTransitionEvent('pagehide')));
-    for (const id of ['connect-key-input', 'connect-key-pass', 'connect-sum-key', 'connect-compare', 'connect-key-public']) {
+    for (const id of ['connect-url', 'connect-key-input', 'connect-key-pass', 'connect-sum-key', 'connect-compare', 'connect-key-public']) {
       assert.equal(await $(`#${id}`).inputValue(), '', id);
     }
   });

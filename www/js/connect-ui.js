@@ -258,13 +258,13 @@ export function mountConnect(root, tools, options = {}) {
   $('connect-sum-dl').addEventListener('click', () => download('id_rsa.pem', sumKey.value));
   summarize();
 
-  /** Forgets every answer and key (the page is being left). */
+  /** Forgets every answer, the key and the URL, which may hold a token (the page is being left). */
   function clear() {
     key.clear();
     converted = null;
-    wipe(compareInput, sumKey);
+    wipe(url, compareInput, sumKey);
+    forgetUrl();
     compare();
-    summarize();
   }
   addEventListener('pagehide', clear);
 
