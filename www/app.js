@@ -5,6 +5,7 @@ import { WorkerClient } from './js/worker-client.js';
 import { mountGenerate } from './js/generate-ui.js';
 import { mountCheck } from './js/check-ui.js';
 import { mountConvert } from './js/convert-ui.js';
+import { mountConnect } from './js/connect-ui.js';
 
 // Generation gets its own workers so that Cancel (terminate) never interrupts a check or a conversion; every
 // other surface (Save as, Check, the converter under a report, the comparison, the Convert tab) has its own
@@ -15,6 +16,8 @@ mountGenerate(document, generator, new WorkerClient());
 const check = mountCheck(document, new WorkerClient(),
   { converterTools: new WorkerClient(), compareTools: new WorkerClient() });
 const convert = mountConvert(document, new WorkerClient());
+const connect = mountConnect(document, new WorkerClient(),
+  { keyTools: new WorkerClient(), converterTools: new WorkerClient(), compareTools: new WorkerClient() });
 
 // Tabs (WAI-ARIA tabs pattern: arrow keys, Home and End move between tabs).
 const tabs = [...document.querySelectorAll('[role="tab"]')];
@@ -38,7 +41,7 @@ for (const tab of tabs) {
   });
 }
 
-// A file dropped anywhere goes to the Convert tab if it is open, else to Check.
+// A file dropped anywhere goes to the Convert or Connect tab if it is open, else to Check.
 const hasFiles = (event) => [...(event.dataTransfer?.types || [])].includes('Files');
 document.addEventListener('dragover', (event) => {
   if (!hasFiles(event)) return;
@@ -54,11 +57,11 @@ document.addEventListener('drop', (event) => {
   document.body.classList.remove('dropping');
   const file = event.dataTransfer.files[0];
   if (!file) return;
-  if ($('convert').hidden) {
+  if (!$('convert').hidden) convert.loadFile(file);
+  else if (!$('connect').hidden) connect.loadFile(file);
+  else {
     select($('tab-check'));
     check.loadFile(file);
-  } else {
-    convert.loadFile(file);
   }
 });
 

@@ -1,11 +1,12 @@
-// <keyfit-widget mode="check">: keyfit's Check, Generate or Convert tool inside any page, with one script tag:
+// <keyfit-widget mode="check">: keyfit's Check, Generate, Convert or Connect tool inside any page, with one script tag:
 //   <script type="module" src="/path/to/keyfit-widget.js"></script>
-//   <keyfit-widget mode="check"></keyfit-widget>          (modes: check, generate, convert)
+//   <keyfit-widget mode="check"></keyfit-widget>          (modes: check, generate, convert, connect)
 // It is the page's own tool (the same markup, taken from index.html at build time, and the same modules) in an
 // open shadow root, styled with constructable stylesheets (so a host's `style-src 'self'` is enough). The engine,
 // its worker and wasm are found next to this file, so any path works. Theming: CSS custom properties
 // (`--keyfit-accent`, `--keyfit-card`, ...) and parts (`::part(panel)`, `button`, `field`, `verdict`, `status`).
-// Events (bubbling, composed): `keyfit-report` after each check shown, `keyfit-generated` after each key pair.
+// Events (bubbling, composed): `keyfit-report` after each check shown (check and connect), `keyfit-generated` after
+// each key pair.
 // Their details carry public facts only: never a private key, a passphrase or repaired key text.
 // Importing this module where there is no DOM (static-site pre-rendering) defines nothing and does not throw.
 
@@ -14,6 +15,7 @@ const MODULES = {
   check: () => import('./js/check-ui.js'),
   generate: () => Promise.all([import('./js/generate-ui.js'), import('./js/key-generator.js')]).then((m) => Object.assign({}, ...m)),
   convert: () => import('./js/convert-ui.js'),
+  connect: () => import('./js/connect-ui.js'),
 };
 const NEEDS_PASSPHRASE = new Set(['passphrase-required', 'wrong-passphrase']);
 
@@ -132,7 +134,7 @@ export class KeyfitWidget extends Base {
     root.adoptedStyleSheets = styleSheets(parts.CSS);
     if (!tool) {
       const note = ui.el('p', { className: 'verdict' },
-        `keyfit-widget: there is no mode “${mode}”. Use mode="check", "generate" or "convert".`);
+        `keyfit-widget: there is no mode “${mode}”. Use mode="check", "generate", "convert" or "connect".`);
       note.dataset.tone = 'bad';
       note.setAttribute('role', 'alert');
       note.setAttribute('part', 'verdict error');
@@ -163,6 +165,9 @@ export class KeyfitWidget extends Base {
       })();
       this.#jobs.push(generator);
       tool.mountGenerate(root, generator, tools);
+    } else if (mode === 'connect') {
+      this.#dropTo(tool.mountConnect(root, tools, { keyTools: client(), converterTools: client(), compareTools: client(),
+        onReport: (report) => this.#fire('keyfit-report', reportDetail(report)) }));
     } else {
       this.#dropTo(tool.mountConvert(root, tools));
     }

@@ -71,6 +71,14 @@ const ops = {
   convert({ input, ...options } = {}) {
     return keyfit.convertKey(input, options);
   },
+
+  checkUrl({ text } = {}) {
+    return keyfit.checkCloneUrl(text);
+  },
+
+  match({ input, passphrase, other } = {}) {
+    return keyfit.matchKey(input, { passphrase: passphrase || undefined }, other);
+  },
 };
 
 /** Zeroes every byte array among a job's arguments (this worker's copies: the page keeps its own). */

@@ -1,5 +1,5 @@
 // Accessibility: an axe-core audit (node_modules/axe-core, pinned in package-lock.json, evaluated in the page
-// under test only) of every tab in each state, in light and dark, at 1280 and 390 px wide, with zero
+// under test only) of every tab in each state (Connect: empty, URL error with a locked key, not ready, ready), in light and dark, at 1280 and 390 px wide, with zero
 // violations; nothing wider than a phone's screen; and a screenshot of each state in tests/e2e/screenshots-out/
 // (git-ignored) for a person to look at. Plus what a screen reader needs that axe cannot see (issue 9, point 9).
 import { test } from 'node:test';
@@ -8,7 +8,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, engineHas, openTab, run, start, tempDir } from './harness.mjs';
 
-const skip = !engineHas('convertKey') && 'convertKey is not exported by www/pkg/keyfit.js yet';
+const skip = !(engineHas('convertKey') && engineHas('checkCloneUrl') && engineHas('matchKey'))
+  && 'convertKey, checkCloneUrl or matchKey is not exported by www/pkg/keyfit.js yet';
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const SHOTS = join(ROOT, 'tests/e2e/screenshots-out');
 
@@ -153,6 +154,27 @@ for (const config of CONFIGS) {
     await conv('#convert-converter').getByRole('button', { name: 'Convert', exact: true }).click();
     await conv('#convert-converter .out').waitFor({ state: 'visible' });
     await state('convert-converted');
+
+    await openTab(page, 'Connect to Jira');
+    await state('connect-empty');
+    await page.locator('#connect-url').fill('https://github.com/acme/widgets');
+    await page.locator('#connect-url-problems li[data-code="https-url"]').waitFor();
+    await page.locator('#connect-key-input').fill(keys.locked);
+    await page.locator('#connect-key-problems li[data-code="passphrase-required"]').waitFor();
+    await state('connect-url-error-needs-passphrase');
+    await page.locator('#connect-url-use').click();
+    await page.locator('#connect-url-verdict[data-tone="ok"]').waitFor();
+    await page.locator('#connect-key-pass').fill('secret');
+    await page.locator('#connect-key-pass').press('Enter');
+    await page.locator('#connect-key-problems li[data-code="openssh-format"]').waitFor();
+    await page.locator('#connect-compare').fill(keys.pem);
+    await page.locator('#connect-compare-result').filter({ hasText: /\S/ }).waitFor();
+    await state('connect-not-ready');
+    await conv('#connect-key-converter').getByRole('button', { name: 'Make it Jira-ready' }).click();
+    await page.locator('#connect-summary').filter({ hasText: '✓ Ready' }).waitFor();
+    await page.locator('#connect-compare').fill(keys.lockedPub);
+    await page.locator('#connect-compare-result').filter({ hasText: 'Same key' }).waitFor();
+    await state('connect-ready');
 
     assert.deepEqual(found, [], `\n${found.join('\n')}`);
   });

@@ -75,7 +75,7 @@ test('the widget markup is index.html\'s sections, not a copy kept by hand', { s
   const { MARKUP } = await import(pathToFileURL(join(SITE, 'pkg/widget-parts.js')).href);
   const index = readFileSync(join(WWW, 'index.html'), 'utf8');
   const ids = (html) => [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
-  assert.deepEqual(Object.keys(MARKUP), ['check', 'generate', 'convert']);
+  assert.deepEqual(Object.keys(MARKUP), ['check', 'generate', 'convert', 'connect']);
   for (const [mode, markup] of Object.entries(MARKUP)) {
     assert.ok(markup.startsWith(`<section id="${mode}" part="panel">`), mode);
     for (const id of ids(markup)) assert.ok(index.includes(` id="${id}"`), `${mode}: #${id} is not in index.html`);

@@ -146,6 +146,18 @@ test('dist/keyfit.html from disk: generates, checks, converts and downloads with
     assertToolsAccept(dir, 'converted', text, expected.out);
   });
 
+  await t.test('connect: the clone URL checked, the key ready, its fingerprint compared', async () => {
+    await page.locator('#tab-connect').click();
+    await page.locator('#connect-url').fill('https://github.com/acme/app');
+    await page.locator('#connect-url-use').click();
+    await page.locator('#connect-url-verdict[data-tone="ok"]').waitFor();
+    assert.equal(await page.locator('#connect-url').inputValue(), 'git@github.com:acme/app.git');
+    await page.locator('#connect-key-input').fill(readFileSync(join(CORPUS, 'rsa2048-pkcs1.pem'), 'utf8'));
+    await page.locator('#connect-summary').filter({ hasText: '✓ Ready' }).waitFor();
+    await page.locator('#connect-compare').fill(run('ssh-keygen', ['-l', '-f', join(CORPUS, 'rsa2048-openssh.pub')]).out);
+    await page.locator('#connect-compare-result').filter({ hasText: 'Same key' }).waitFor();
+  });
+
   await t.test('nothing but the file itself was requested, and its policy refused nothing', async () => {
     assert.deepEqual(aborted, []);
     assert.equal(await page.locator('#keyfit-on-page').count(), 0, 'the work ran in workers, not on the page');

@@ -110,9 +110,28 @@ test('the widget on a docs page with a strict CSP: every mode, events without pr
     assert.match(run('openssl', ['rsa', '-check', '-noout', ...passin, '-in', file]).out, /RSA key ok/);
   });
 
+  await t.test('connect mode: the URL fixed, a Jira-ready key, the summary ready, links that tell the host nothing', async () => {
+    const w = widget('w-connect');
+    await w.locator('#connect-url').fill('https://gitlab.com/acme/app');
+    await w.locator('#connect-url-problems li[data-code="https-url"]').waitFor();
+    await w.locator('#connect-url-use').click();
+    await w.locator('#connect-url-verdict[data-tone="ok"]').waitFor();
+    const from = (await eventsSince(page, 0)).length;
+    await w.locator('#connect-key-input').fill(corpus('rsa2048-pkcs1.pem'));
+    await w.locator('#connect-summary').filter({ hasText: '✓ Ready' }).waitFor();
+    const [event] = await eventsSince(page, from);
+    assert.equal(event.from, 'w-connect');
+    assert.equal(event.detail.verdict, 'jira-ready');
+    assertPublicOnly(assert, event.detail, { privateText: corpus('rsa2048-pkcs1.pem') });
+    assert.equal(await w.locator('#connect-sum-url').textContent(), 'git@gitlab.com:acme/app.git');
+    assert.equal(await w.locator('#connect-sum-key').inputValue(), corpus('rsa2048-pkcs1.pem'));
+    const rels = await w.locator('#connect-guide a').evaluateAll((as) => as.map((a) => a.rel));
+    assert.ok(rels.length > 0 && rels.every((rel) => rel === 'noreferrer noopener'), rels.join());
+  });
+
   await t.test('an unknown mode says so in the widget', async () => {
     const note = widget('w-typo').locator('[role="alert"]');
-    assert.match(await note.textContent(), /no mode “chekc”.*"check", "generate" or "convert"/);
+    assert.match(await note.textContent(), /no mode “chekc”.*"check", "generate", "convert" or "connect"/);
   });
 
   await t.test('the host theme reaches the widget through a custom property and a part', async () => {

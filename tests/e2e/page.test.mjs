@@ -47,7 +47,7 @@ test('page: served from a sub-path, tabs by keyboard, a key made there', async (
   assert.ok(await page.locator('#generate').isHidden());
   assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-check');
   await page.keyboard.press('End');
-  assert.ok(await page.locator('#convert').isVisible());
+  assert.ok(await page.locator('#connect').isVisible());
   await page.keyboard.press('ArrowRight');
   assert.ok(await page.locator('#generate').isVisible(), 'arrows wrap around');
   await page.keyboard.press('Tab');

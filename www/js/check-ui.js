@@ -1,7 +1,7 @@
 // The Check tab: a pasted, chosen or dropped key in, a plain-language report out. Every answer belongs to the
 // input on screen: an edit hides the old report at once, and a newer edit stops the check of an older one.
 import {
-  byId, copy, debounce, download, el, hideKeepingFocus, keyFileLoader, refuseHugeInput, say, stopwatch, wipe,
+  copy, debounce, download, el, hideKeepingFocus, keyFileLoader, refuseHugeInput, say, stopwatch, wipe,
 } from './ui.js';
 import { FORMAT_NAMES, INPUT_LIMIT, algorithmName, byteSize, fileName } from './formats.js';
 import { mountConverter } from './convert-ui.js';
@@ -24,23 +24,22 @@ function kdfName(kdf) {
 }
 
 /**
- * Wires the Check tab found in `root` (a document or shadow root). `tools` is the check's own WorkerClient;
- * the converter under the report and the public-key comparison get their own (`options.converterTools`,
- * `options.compareTools`; by default new instances of the same class), so each Stop ends only its own job.
- * `options.onReport(report)` sees each report shown (the widget's `keyfit-report` event).
+ * Wires a key check whose elements have ids `${prefix}-input`, `${prefix}-pass`, `${prefix}-report`... in `root`
+ * (a document or shadow root): the Check tab's, and the Connect tab's key step. `tools` is the check's own
+ * WorkerClient; the converter under the report gets its own (`options.converterTools`), so each Stop ends only its
+ * own job. `options.onChange(report | null)` sees each report shown and each one forgotten; `options.onConverted`
+ * each conversion's result (see mountConverter).
  */
-export function mountCheck(root, tools, options = {}) {
-  const { converterTools = new tools.constructor(), compareTools = new tools.constructor(), onReport } = options;
-  const $ = byId(root);
-  const input = $('check-input');
-  const passRow = $('check-pass-row');
-  const pass = $('check-pass');
-  const status = $('check-status');
-  const reportBox = $('check-report');
-  const verdict = $('check-verdict');
-  const compareInput = $('compare-input');
-  const compareResult = $('compare-result');
-  const cancel = $('check-cancel');
+export function mountKeyCheck(root, prefix, tools, options = {}) {
+  const { converterTools = new tools.constructor(), onChange, onConverted } = options;
+  const $ = (id) => root.getElementById(`${prefix}-${id}`);
+  const input = $('input');
+  const passRow = $('pass-row');
+  const pass = $('pass');
+  const status = $('status');
+  const reportBox = $('report');
+  const verdict = $('verdict');
+  const cancel = $('cancel');
   let source = null; // string | Uint8Array
   let sourceName = null; // the file's name, for messages
   let report = null;
@@ -49,22 +48,23 @@ export function mountCheck(root, tools, options = {}) {
   let checking = false;
   let focusVerdict = false;
 
-  const converter = mountConverter(root, $('check-converter'), converterTools,
-    () => (source === null ? null : { input: source, passphrase: passRow.hidden ? '' : pass.value }));
+  const passphrase = () => (passRow.hidden ? '' : pass.value);
+  const converter = mountConverter(root, $('converter'), converterTools,
+    () => (source === null ? null : { input: source, passphrase: passphrase() }), onConverted);
 
   /** Forgets the report on screen: it belonged to another input or passphrase. */
   function forgetReport() {
     report = null;
     reportBox.hidden = true;
     converter.reset();
-    say(compareResult, '');
+    onChange?.(null);
   }
 
   /** A new key to check; a different key (a new file) forgets the passphrase, an edit of the same one keeps it. */
   function setSource(value, note = '', newKey = false, name = null) {
     source = value;
     sourceName = name;
-    $('check-file-note').textContent = note;
+    $('file-note').textContent = note;
     forgetReport();
     if (newKey) {
       wipe(pass);
@@ -103,10 +103,10 @@ export function mountCheck(root, tools, options = {}) {
       return;
     }
     checking = true;
-    const stop = stopwatch($('check-clock'), 'Checking…');
+    const stop = stopwatch($('clock'), 'Checking…');
     const showStop = setTimeout(() => { cancel.hidden = false; }, 250);
     try {
-      const value = await tools.call('inspect', { input: source, passphrase: passRow.hidden ? '' : pass.value });
+      const value = await tools.call('inspect', { input: source, passphrase: passphrase() });
       if (run === runs) render(value);
     } catch (err) {
       if (run !== runs) return;
@@ -174,17 +174,17 @@ export function mountCheck(root, tools, options = {}) {
     verdict.replaceChildren(line, reasons ? el('span', { className: 'visually-hidden' }, reasons) : null);
     verdict.dataset.tone = tone;
 
-    $('check-problems').replaceChildren(...shown.map(({ p, severity, plain }) => {
+    $('problems').replaceChildren(...shown.map(({ p, severity, plain }) => {
       const item = el('li', { className: severity }, ...problemNodes(plain, p, SEVERITY_LABEL[severity] || 'Note'));
       item.dataset.code = p.code;
       return item;
     }));
 
-    const repaired = $('check-use-repaired');
+    const repaired = $('use-repaired');
     repaired.hidden = !r.repairedText || headerMismatch;
     repaired.classList.toggle('primary', !makeReady);
-    $('check-use-header').hidden = !headerMismatch;
-    $('check-repair-note').hidden = !(repairFirst && problems.some((p) => FORMAT_PROBLEMS.has(p.code)));
+    $('use-header').hidden = !headerMismatch;
+    $('repair-note').hidden = !(repairFirst && problems.some((p) => FORMAT_PROBLEMS.has(p.code)));
 
     const facts = [
       ['Format', FORMAT_NAMES[r.format] || r.format],
@@ -196,20 +196,115 @@ export function mountCheck(root, tools, options = {}) {
       ['Fingerprint (MD5)', r.fingerprintMd5],
       ['Repaired', r.repairs?.length ? r.repairs.join(', ').replaceAll('-', ' ') : null],
     ].filter(([, v]) => v !== null && v !== undefined && v !== '');
-    $('check-facts').replaceChildren(...facts.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, String(v))]));
+    $('facts').replaceChildren(...facts.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, String(v))]));
 
-    $('check-public').value = r.publicKey || '';
-    $('check-public-box').hidden = !r.publicKey;
-    $('check-dl-public').textContent = `Download ${fileName('openssh-public', r.algorithm)}`;
-    say($('check-copy-status'), '');
+    $('public').value = r.publicKey || '';
+    $('public-box').hidden = !r.publicKey;
+    $('dl-public').textContent = `Download ${fileName('openssh-public', r.algorithm)}`;
+    say($('copy-status'), '');
 
-    $('check-converter').hidden = needPass || !r.kind;
+    $('converter').hidden = needPass || !r.kind;
     if (needPass) showPassphrase();
     else passRow.hidden = !r.encrypted;
     if (focusVerdict) { focusVerdict = false; verdict.focus(); }
-    compare();
-    onReport?.(r);
+    onChange?.(r);
   }
+
+  const checkSoon = debounce(check, 300);
+  refuseHugeInput(input, INPUT_LIMIT, (size) => {
+    supersede();
+    forgetReport();
+    sayError(status, { code: 'key-too-large' }, { size });
+  });
+  input.addEventListener('input', () => {
+    supersede(); // not only when the debounced check starts: until then its answer would show beside this text
+    setSource(input.value);
+    say(status, '');
+    checkSoon();
+  });
+  pass.addEventListener('input', () => {
+    // The report, a running check and any conversion belong to the passphrase they were made with.
+    if (checking || (report && !report.problems?.some((p) => NEEDS_PASSPHRASE.has(p.code)))) {
+      supersede();
+      forgetReport();
+      say(status, 'Press Enter or “Unlock and check” to check the key with this passphrase.');
+    } else {
+      converter.reset();
+    }
+  });
+  $('form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    check({ fromButton: true });
+  });
+  cancel.addEventListener('click', () => {
+    supersede();
+    $('clock').textContent = '';
+    say(status, 'Check stopped. Press Check to start it again.', 'warn');
+  });
+  const useText = (text, note) => {
+    input.value = text;
+    setSource(text, note);
+    focusVerdict = true;
+    check();
+  };
+  $('use-repaired').addEventListener('click', () => useText(report.repairedText, 'Now checking the repaired key.'));
+  $('use-header').addEventListener('click', () => useText(withOpenSshHeader(source), 'Now checking the key with the OpenSSH header.'));
+  $('copy-public').addEventListener('click', () => copy($('public'), $('copy-status')));
+  $('dl-public').addEventListener('click', () => download(fileName('openssh-public', report?.algorithm), $('public').value));
+
+  const loadFile = keyFileLoader($('file'), (f, loaded) => {
+    supersede();
+    input.value = f.text ?? '';
+    setSource(f.bytes, loaded, true, f.name);
+    check();
+  }, (err, file) => {
+    supersede();
+    wipe(input);
+    setSource(null, '', true, file.name);
+    sayError(status, err, { size: err.size, fileName: err.fileName });
+  });
+
+  /** Forgets the key, its passphrase and the report (the page is being left). */
+  function clear() {
+    supersede();
+    setSource(null, '', true);
+    wipe(input, $('public'));
+    say(status, '');
+  }
+  addEventListener('pagehide', clear);
+
+  return {
+    loadFile,
+    clear,
+    /** The report on screen (it belongs to the key and passphrase on screen), or null. */
+    get report() { return report; },
+    /** The key on screen (text, or a file's bytes) and the passphrase given for it. */
+    get key() { return source === null ? null : { input: source, passphrase: passphrase() }; },
+    /** The key's text as on screen (a file's text). */
+    get text() { return input.value; },
+  };
+}
+
+/**
+ * Wires the Check tab found in `root` (a document or shadow root). `tools` is the check's own WorkerClient;
+ * the converter under the report and the public-key comparison get their own (`options.converterTools`,
+ * `options.compareTools`; by default new instances of the same class), so each Stop ends only its own job.
+ * `options.onReport(report)` sees each report shown (the widget's `keyfit-report` event).
+ */
+export function mountCheck(root, tools, options = {}) {
+  const { compareTools = new tools.constructor(), onReport } = options;
+  const compareInput = root.getElementById('compare-input');
+  const compareResult = root.getElementById('compare-result');
+  let report = null;
+  const checker = mountKeyCheck(root, 'check', tools, {
+    ...options,
+    onChange(r) {
+      report = r;
+      if (!r) { say(compareResult, ''); return; }
+      compare();
+      onReport?.(r);
+    },
+  });
 
   let comparing = false;
   const compare = async () => {
@@ -240,70 +335,9 @@ export function mountCheck(root, tools, options = {}) {
     }
   };
 
-  const checkSoon = debounce(check, 300);
-  refuseHugeInput(input, INPUT_LIMIT, (size) => {
-    supersede();
-    forgetReport();
-    sayError(status, { code: 'key-too-large' }, { size });
-  });
   refuseHugeInput(compareInput, INPUT_LIMIT, (size) => sayError(compareResult, { code: 'key-too-large' }, { size }));
-  input.addEventListener('input', () => {
-    supersede(); // not only when the debounced check starts: until then its answer would show beside this text
-    setSource(input.value);
-    say(status, '');
-    checkSoon();
-  });
-  pass.addEventListener('input', () => {
-    // The report, a running check and any conversion belong to the passphrase they were made with.
-    if (checking || (report && !report.problems?.some((p) => NEEDS_PASSPHRASE.has(p.code)))) {
-      supersede();
-      forgetReport();
-      say(status, 'Press Enter or “Unlock and check” to check the key with this passphrase.');
-    } else {
-      converter.reset();
-    }
-  });
   compareInput.addEventListener('input', debounce(compare, 300));
-  $('check-form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    check({ fromButton: true });
-  });
-  cancel.addEventListener('click', () => {
-    supersede();
-    $('check-clock').textContent = '';
-    say(status, 'Check stopped. Press Check to start it again.', 'warn');
-  });
-  const useText = (text, note) => {
-    input.value = text;
-    setSource(text, note);
-    focusVerdict = true;
-    check();
-  };
-  $('check-use-repaired').addEventListener('click', () => useText(report.repairedText, 'Now checking the repaired key.'));
-  $('check-use-header').addEventListener('click', () => useText(withOpenSshHeader(source), 'Now checking the key with the OpenSSH header.'));
-  $('check-copy-public').addEventListener('click', () => copy($('check-public'), $('check-copy-status')));
-  $('check-dl-public').addEventListener('click', () => download(fileName('openssh-public', report?.algorithm), $('check-public').value));
+  addEventListener('pagehide', () => wipe(compareInput));
 
-  const loadFile = keyFileLoader($('check-file'), (f, loaded) => {
-    supersede();
-    input.value = f.text ?? '';
-    setSource(f.bytes, loaded, true, f.name);
-    check();
-  }, (err, file) => {
-    supersede();
-    wipe(input);
-    setSource(null, '', true, file.name);
-    sayError(status, err, { size: err.size, fileName: err.fileName });
-  });
-
-  /** Forgets the key, its passphrase and the report (the page is being left). */
-  function clear() {
-    supersede();
-    setSource(null, '', true);
-    wipe(input, compareInput, $('check-public'));
-    say(status, '');
-  }
-  addEventListener('pagehide', clear);
-
-  return { loadFile, clear };
+  return { loadFile: checker.loadFile, clear() { checker.clear(); wipe(compareInput); } };
 }

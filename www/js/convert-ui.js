@@ -19,9 +19,11 @@ const CIPHER_OF = { pkcs8: 'AES-256-CBC', openssh: 'aes256-ctr', ppk3: 'AES-256-
 
 /**
  * Wires a converter into `host` (inside `root`, a document or shadow root). `tools` is this converter's own
- * WorkerClient, so its Stop ends only its own job.
+ * WorkerClient, so its Stop ends only its own job. `onResult`, if given, sees each finished conversion as
+ * {text, to, protection: 'kept'|'new'|'removed'|'none', jiraReady} (jiraReady: re-checked as PKCS#1 Jira takes),
+ * and null whenever the result is forgotten.
  */
-export function mountConverter(root, host, tools, source) {
+export function mountConverter(root, host, tools, source, onResult) {
   host.append(root.getElementById('converter-template').content.cloneNode(true));
   const q = (selector) => host.querySelector(selector);
   const to = q('.to');
@@ -86,6 +88,7 @@ export function mountConverter(root, host, tools, source) {
     stopJob();
     out.hidden = true;
     wipe(outText);
+    if (result) onResult?.(null);
     result = null;
     say(status, '');
   }
@@ -173,7 +176,8 @@ export function mountConverter(root, host, tools, source) {
       say(status, line, tone);
       if (t.private) wipe(newPass, newPass2); // used; a later conversion asks again
       layout();
-      if (t.to === 'pkcs1') await verify(text, newPassphrase, mine, line);
+      const jiraReady = t.to === 'pkcs1' && await verify(text, newPassphrase, mine, line);
+      if (mine === generation) onResult?.({ text, to: t.to, protection, jiraReady });
     } catch (err) {
       if (mine !== generation) return;
       if (err.code === 'cancelled') say(status, 'Conversion stopped. Nothing was written.', 'warn');
@@ -187,12 +191,14 @@ export function mountConverter(root, host, tools, source) {
     }
   }
 
-  /** Re-checks a PKCS#1 result so the page can say, from the engine's own report, that Jira will take it. */
+  /** Re-checks a PKCS#1 result so the page can say, from the engine's own report, that Jira will take it (true). */
   async function verify(text, passphrase, mine, line) {
     try {
       const checked = await tools.call('inspect', { input: text, passphrase });
       if (checked.jiraReady && mine === generation) say(status, `${line} Checked again: Jira will accept this key.`, status.dataset.tone);
+      return checked.jiraReady;
     } catch { /* the conversion itself succeeded; the status already says so */ }
+    return false;
   }
 
   q('.converter-form').addEventListener('submit', (event) => { event.preventDefault(); run(to.value); });
