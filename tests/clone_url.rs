@@ -106,17 +106,7 @@ fn the_table_rows_match() {
             codes(&r),
             or_dash(r.suggestion.clone()),
         ];
-        let want = [
-            row.ok.to_string(),
-            row.form.clone(),
-            row.kind.clone(),
-            row.host.clone(),
-            row.port.clone(),
-            row.user.clone(),
-            row.path.clone(),
-            row.codes.clone(),
-            row.suggestion.clone(),
-        ];
+        let want = row.expected();
         if got != want {
             wrong.push(format!(
                 "line {} {:?}:\n  want {want:?}\n  got  {got:?}",
@@ -456,52 +446,48 @@ const HOSTILE: [&str; 13] = [
     "ssh://git@[::1]/'x'",
 ];
 
+/// The table's inputs and the hostile ones.
+fn verify_inputs() -> Vec<String> {
+    rows()
+        .into_iter()
+        .map(|r| r.input)
+        .chain(HOSTILE.iter().map(|s| s.to_string()))
+        .collect()
+}
+
+/// Runs `program` with `stdin` as its input; it must succeed. Its standard output.
+fn run_with_stdin(program: &str, args: &[&str], stdin: &str) -> String {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(program)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{program}: {e}"));
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("wait");
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(out.status.success(), "{program}: {err}");
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
 /// Every verify command as a shell reads it: `sh -n` finds no syntax error, and Python's shlex (POSIX rules)
 /// splits it into the fixed words, `--`, and one destination word equal to the URL (or `user@host`) meant.
 #[test]
 fn every_verify_command_is_one_safe_shell_command() {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let inputs: Vec<String> = rows()
-        .into_iter()
-        .map(|r| r.input)
-        .chain(HOSTILE.iter().map(|s| s.to_string()))
-        .collect();
+    let inputs = verify_inputs();
     let reports: Vec<CloneUrlReport> = inputs.iter().map(|i| check_clone_url(i)).collect();
     let commands: Vec<&str> = reports.iter().map(|r| r.guide.verify.as_str()).collect();
-    let run = |program: &str, args: &[&str], stdin: &str| {
-        let mut child = Command::new(program)
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap_or_else(|e| panic!("{program}: {e}"));
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(stdin.as_bytes())
-            .expect("write");
-        let out = child.wait_with_output().expect("wait");
-        let err = String::from_utf8_lossy(&out.stderr).to_string();
-        assert!(out.status.success(), "{program}: {err}");
-        String::from_utf8(out.stdout).expect("utf-8")
-    };
     assert!(commands.iter().all(|c| !c.contains(['\n', '\0'])));
-    run("sh", &["-n"], &commands.join("\n"));
-    let split = run(
-        "python3",
-        &[
-            "-c",
-            "import shlex, sys\nsys.stdout.write('\\x1e'.join('\\x1f'.join(shlex.split(c)) for c in sys.stdin.read().split('\\n')))",
-        ],
-        &commands.join("\n"),
-    );
-    let split: Vec<Vec<&str>> = split
-        .split('\x1e')
-        .map(|c| c.split('\x1f').collect())
-        .collect();
+    run_with_stdin("sh", &["-n"], &commands.join("\n"));
+    let split: Vec<Vec<String>> = verify_words().into_iter().map(|(_, w)| w).collect();
     assert_eq!(split.len(), commands.len());
     const GIT_SSH: &str = "GIT_SSH_COMMAND=ssh -i id_rsa.pem -o IdentitiesOnly=yes";
     for ((input, r), words) in inputs.iter().zip(&reports).zip(&split) {
@@ -534,7 +520,7 @@ fn every_verify_command_is_one_safe_shell_command() {
         ];
         for (i, w) in before.iter().enumerate() {
             let port = i > 0 && before[i - 1] == "-p" && w.parse::<u16>().is_ok();
-            assert!(fixed.contains(w) || port, "{input:?}: {words:?}");
+            assert!(fixed.contains(&w.as_str()) || port, "{input:?}: {words:?}");
         }
         let host = target.host.expect("host");
         let (user, at_host) = after[0].rsplit_once('@').expect("user@host");
@@ -551,33 +537,16 @@ fn every_verify_command_is_one_safe_shell_command() {
 
 /// Each verify command's words (the shell's reading, by Python's shlex), for the table and the hostile inputs.
 fn verify_words() -> Vec<(String, Vec<String>)> {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let inputs: Vec<String> = rows()
-        .into_iter()
-        .map(|r| r.input)
-        .chain(HOSTILE.iter().map(|s| s.to_string()))
-        .collect();
+    let inputs = verify_inputs();
     let commands: Vec<String> = inputs
         .iter()
         .map(|i| check_clone_url(i).guide.verify)
         .collect();
-    let mut child = Command::new("python3")
-        .args(["-c", "import shlex, sys\nfor c in sys.stdin.read().split('\\n'): print('\\x1f'.join(shlex.split(c)))"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("python3");
-    let stdin = commands.join("\n");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes())
-        .expect("write");
-    let out = child.wait_with_output().expect("python3");
-    assert!(out.status.success());
-    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let text = run_with_stdin(
+        "python3",
+        &["-c", "import shlex, sys\nfor c in sys.stdin.read().split('\\n'): print('\\x1f'.join(shlex.split(c)))"],
+        &commands.join("\n"),
+    );
     let words: Vec<Vec<String>> = text
         .lines()
         .map(|l| l.split('\x1f').map(str::to_string).collect())

@@ -329,17 +329,7 @@ fn clone_url_table_matches_in_the_browser() {
             codes,
             text(&r, "suggestion"),
         ];
-        let want = [
-            row.ok.to_string(),
-            row.form.clone(),
-            row.kind.clone(),
-            row.host.clone(),
-            row.port.clone(),
-            row.user.clone(),
-            row.path.clone(),
-            row.codes.clone(),
-            row.suggestion.clone(),
-        ];
+        let want = row.expected();
         assert_eq!(got, want, "line {}: {:?}", row.line, row.input);
         for p in problems.iter() {
             assert!(["error", "warning", "info"].contains(&text(&p, "severity").as_str()));

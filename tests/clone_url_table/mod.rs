@@ -25,6 +25,23 @@ pub struct Row {
     pub suggestion: String,
 }
 
+impl Row {
+    /// The expected report as text, in the order ok, form, hostKind, host, port, user, path, codes, suggestion.
+    pub fn expected(&self) -> [String; 9] {
+        [
+            self.ok.to_string(),
+            self.form.clone(),
+            self.kind.clone(),
+            self.host.clone(),
+            self.port.clone(),
+            self.user.clone(),
+            self.path.clone(),
+            self.codes.clone(),
+            self.suggestion.clone(),
+        ]
+    }
+}
+
 /// Every row of the table.
 pub fn rows() -> Vec<Row> {
     TABLE
