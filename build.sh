@@ -11,7 +11,7 @@ set -eu
 cd "$(dirname "$0")"
 
 WASM_BINDGEN_VERSION=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"/\1/p')
-DEBIAN_PACKAGES="chromium chromium-driver openssh-client putty-tools openssl libjsch-java default-jdk-headless"
+DEBIAN_PACKAGES="chromium chromium-driver firefox-esr webkit2gtk-driver xvfb openssh-client putty-tools openssl libjsch-java libjgit-java default-jdk-headless"
 TARGET=wasm32-unknown-unknown
 export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 
