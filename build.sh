@@ -141,7 +141,7 @@ case "${1:-build}" in
     cargo clippy -q --lib --target "$TARGET" -- -D warnings
     echo "== native tests"
     cargo test -q
-    cargo test -q --features bench --lib prime::bench
+    cargo test -q --features bench --lib generate::bench
     echo "== native release-mode tests (real 4096-bit keys)"
     cargo test -q --release --test release_4096 -- --include-ignored
     echo "== wasm binding tests in headless Chromium"

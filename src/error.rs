@@ -1,9 +1,8 @@
 //! The one error type of keyfit.
 //!
 //! Every variant maps to a stable kebab-case [`Error::code`] that the page and the JS API expose, and to a
-//! plain-language message. No variant carries key material: only names, numbers and byte offsets.
-
-use core::fmt;
+//! plain-language message and fix (`Display` and [`Error::fix`], written in `messages.rs`). No variant carries
+//! key material: only names, numbers and byte offsets.
 
 /// Result alias used throughout keyfit.
 pub type Result<T> = core::result::Result<T, Error>;
@@ -73,34 +72,6 @@ impl Error {
             Error::NotRsa(_) => "not-rsa",
             Error::PublicKeyNotPrivate => "public-key-not-private",
             Error::InvalidOption(_) => "invalid-option",
-        }
-    }
-}
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::NotAKey(what) => write!(f, "This is not a key: {what}."),
-            Error::Truncated => f.write_str("The key is cut short: part of it is missing."),
-            Error::Corrupt(what) => write!(f, "The key is damaged: {what}."),
-            Error::PassphraseRequired => f.write_str("The key is protected by a passphrase: enter it."),
-            Error::WrongPassphrase => f.write_str("The passphrase is wrong: it does not unlock this key."),
-            Error::UnsupportedCipher(c) => write!(f, "The key is encrypted with {c}, which keyfit cannot decrypt."),
-            Error::UnsupportedAlgorithm(a) => write!(f, "The key type {a} is not supported."),
-            Error::KdfTooCostly { parameter, value, limit } => write!(
-                f,
-                "The key asks for {parameter} = {value}, more than keyfit allows ({limit}); a file like this could freeze the page."
-            ),
-            Error::KeyTooLarge { parameter, value, limit } => {
-                write!(f, "The input is too large: {parameter} is {value}, the limit is {limit}.")
-            }
-            Error::KeyTooSmall(bits) => write!(f, "The RSA key has only {bits} bits; at least 2048 are needed."),
-            Error::InconsistentKey(what) => write!(f, "The key's parts do not fit together: {what}."),
-            Error::NotRsa(alg) => write!(f, "The key is {alg}; this needs an RSA key."),
-            Error::PublicKeyNotPrivate => {
-                f.write_str("This is a public key; the private key is needed here.")
-            }
-            Error::InvalidOption(what) => write!(f, "Invalid option: {what}."),
         }
     }
 }

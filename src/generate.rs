@@ -2,14 +2,16 @@
 
 use crate::error::{Error, Result};
 use crate::format::{pkcs1, pkcs8};
-use crate::key::rsa_bits;
-use crate::key::{PrivateKey, PublicKey};
+use crate::key::{rsa_bits, PrivateKey, PublicKey};
 use crate::legacy_pem::LegacyCipher;
 use crate::secret::Secret;
 use num_bigint_dig::BigUint;
 use rand_core::CryptoRngCore;
 use rsa::RsaPrivateKey;
 use zeroize::{Zeroize, Zeroizing};
+
+#[cfg(feature = "bench")]
+pub mod bench;
 
 /// Key sizes keyfit generates.
 pub const ALLOWED_BITS: [usize; 3] = [2048, 3072, 4096];

@@ -4,6 +4,7 @@
 use crate::detect;
 use crate::error::Error;
 use crate::key::Algorithm;
+use crate::messages::Finding;
 use crate::parsed::{Format, Kdf, Parsed};
 use crate::repair::Repair;
 use crate::secret::Secret;
@@ -94,38 +95,20 @@ impl Report {
         });
     }
 
+    /// Adds an error, in its own words.
+    fn add_error(&mut self, err: &Error) {
+        self.add(err.code(), Severity::Error, err.to_string(), err.fix());
+    }
+
+    /// Adds a finding of the checker, in its own words.
+    fn add_finding(&mut self, severity: Severity, finding: Finding<'_>) {
+        let (code, message, fix) = finding.words();
+        self.add(code, severity, message, fix);
+    }
+
     fn has_error(&self) -> bool {
         self.problems.iter().any(|p| p.severity == Severity::Error)
     }
-}
-
-const FIX_CONVERT: &str = "Click \"Make it Jira-ready\" to rewrite it as an RSA PEM key (-----BEGIN RSA PRIVATE KEY-----), \
-     keeping or setting its passphrase. Without keyfit: ssh-keygen -p -m PEM -f <key file> (this rewrites the file in place).";
-const FIX_NEW_RSA: &str = "Jira's Git Integration needs an RSA key. Generate a new 4096-bit RSA key on the Generate tab, \
-     add its public key on your git host, and give Jira the private key.";
-
-/// The fix for an error the reader returned.
-fn fix_for(err: &Error) -> &'static str {
-    match err {
-        Error::NotAKey(_) => "Paste the private key file itself: usually id_rsa, opened in a text editor, from -----BEGIN to -----END.",
-        Error::Truncated => "Copy the whole key again, including the -----BEGIN and -----END lines.",
-        Error::Corrupt(_) => "The file was damaged or edited. Use an intact copy, or generate a new key.",
-        Error::PassphraseRequired => "Enter the key's passphrase to finish the check.",
-        Error::WrongPassphrase => "Check the passphrase (it is case-sensitive) and try again.",
-        Error::UnsupportedCipher(_) => "Decrypt or convert it with the tool that made it, then check it again.",
-        Error::UnsupportedAlgorithm(_) => FIX_NEW_RSA,
-        Error::KdfTooCostly { .. } => "Re-save the key with the tool that made it using default settings (e.g. ssh-keygen -p -f <key file>).",
-        Error::KeyTooLarge { .. } => "Use a key within keyfit's limits (the message names the one exceeded): RSA private keys of at most 8192 bits, 4096 recommended.",
-        Error::KeyTooSmall(_) => FIX_NEW_RSA,
-        Error::InconsistentKey(_) => "The key's parts do not belong together: the file is damaged. Use an intact copy, or generate a new key.",
-        Error::NotRsa(_) => FIX_NEW_RSA,
-        Error::PublicKeyNotPrivate => "Paste the private key (id_rsa), not the public key (id_rsa.pub).",
-        Error::InvalidOption(_) => "",
-    }
-}
-
-fn add_error(report: &mut Report, err: &Error) {
-    report.add(err.code(), Severity::Error, err.to_string(), fix_for(err));
 }
 
 /// Ciphers of legacy PKCS#1 PEM that Jira (JSch 0.1.54) decrypts, measured: AES-192-CBC too, not DES-CBC.
@@ -154,7 +137,7 @@ pub fn inspect(bytes: &[u8], passphrase: Option<&[u8]>) -> Report {
     let parsed = match reading.parsed {
         Ok(parsed) => parsed,
         Err(err) => {
-            add_error(&mut report, &err);
+            report.add_error(&err);
             finish(&mut report);
             return report;
         }
@@ -162,9 +145,9 @@ pub fn inspect(bytes: &[u8], passphrase: Option<&[u8]>) -> Report {
     describe(&mut report, &parsed);
     match &parsed.locked {
         // Without the passphrase, what the file shows in the clear is still judged.
-        Some(err @ Error::PassphraseRequired) => add_error(&mut report, err),
+        Some(err @ Error::PassphraseRequired) => report.add_error(err),
         Some(err) => {
-            add_error(&mut report, err);
+            report.add_error(err);
             finish(&mut report);
             return report;
         }
@@ -198,93 +181,44 @@ fn describe(report: &mut Report, parsed: &Parsed) {
 /// Adds what Jira will think of a readable key.
 fn judge(report: &mut Report, parsed: &Parsed) {
     if parsed.public_only {
-        let err = Error::PublicKeyNotPrivate;
-        let (message, fix) = if parsed.format == Format::OpenSshCertificate {
-            ("This is an OpenSSH certificate (a -cert.pub file): a public key signed by a certificate authority. It holds no private key, and Jira takes no certificates.",
-             "Paste the private key the certificate was issued for: the file of the same name without -cert.pub (id_rsa for id_rsa-cert.pub).")
-        } else {
-            ("This is a public key. Jira needs the private key; the public key goes on your git host (its SSH keys page).",
-             fix_for(&err))
-        };
-        report.add(err.code(), Severity::Error, message, fix);
+        let certificate = parsed.format == Format::OpenSshCertificate;
+        report.add_finding(Severity::Error, Finding::PublicOnly { certificate });
     }
-    if let Some(alg) = report.algorithm {
-        if alg != Algorithm::Rsa {
-            let err = Error::NotRsa(alg.display());
-            let message = match alg.why_unusable() {
-                Some(why) => format!(
-                    "This is an {} key, which Jira cannot use. {why}",
-                    alg.display()
-                ),
-                None => err.to_string(),
-            };
-            report.add(err.code(), Severity::Error, message, fix_for(&err));
-        }
+    if let Some(alg) = report.algorithm.filter(|&a| a != Algorithm::Rsa) {
+        report.add_finding(Severity::Error, Finding::NotRsa(alg));
     }
-    let (code, what) = match parsed.format {
-        Format::OpenSsh => ("openssh-format", "This is an OpenSSH-format private key (-----BEGIN OPENSSH PRIVATE KEY-----), ssh-keygen's default since OpenSSH 7.8. Jira's Git Integration does not read this format."),
-        Format::Pkcs8 => ("pkcs8-format", "This is a PKCS#8 private key (-----BEGIN PRIVATE KEY-----). Jira's Git Integration needs the RSA PEM form (-----BEGIN RSA PRIVATE KEY-----)."),
-        Format::Ppk2 | Format::Ppk3 => ("ppk-format", "This is a PuTTY private key (.ppk). Jira's Git Integration does not read PuTTY files."),
-        Format::SshCom => ("sshcom-format", "This is an ssh.com (SECSH) private key. Jira's Git Integration does not read this format."),
-        _ => ("", ""),
-    };
-    if !code.is_empty()
+    let not_jira_format = matches!(
+        parsed.format,
+        Format::OpenSsh | Format::Pkcs8 | Format::Ppk2 | Format::Ppk3 | Format::SshCom
+    );
+    if not_jira_format
         && !parsed.public_only
         && report.algorithm.is_none_or(|a| a == Algorithm::Rsa)
     {
-        report.add(code, Severity::Error, what, FIX_CONVERT);
+        report.add_finding(Severity::Error, Finding::NotPkcs1(parsed.format));
     }
     if parsed.format == Format::Pkcs1 {
-        if let Some(cipher) = &report.cipher {
+        if let Some(cipher) = report.cipher.clone() {
             if !JIRA_CIPHERS.contains(&cipher.as_str()) {
-                let cipher = cipher.to_ascii_uppercase();
-                report.add(
-                    "unsupported-cipher",
-                    Severity::Error,
-                    format!("The key is encrypted with {cipher}, which Jira's Git Integration cannot decrypt."),
-                    "Click \"Make it Jira-ready\" to re-encrypt it with AES-128-CBC (or remove the passphrase).",
-                );
+                report.add_finding(Severity::Error, Finding::CipherJiraCannotRead(&cipher));
             }
         }
     }
     if let (Some(Algorithm::Rsa), Some(bits)) = (report.algorithm, report.bits) {
         if bits < 2048 {
-            report.add(
-                "key-too-small",
-                Severity::Error,
-                Error::KeyTooSmall(bits).to_string(),
-                "Generate a new 4096-bit RSA key on the Generate tab; Jira and most git hosts refuse keys under 2048 bits.",
-            );
+            report.add_error(&Error::KeyTooSmall(bits));
         }
     }
     if parsed.private.is_some() && report.encrypted && !report.has_error() {
-        report.add(
-            "passphrase-protected",
-            Severity::Info,
-            "The key is protected by a passphrase. Jira will ask for it when you add the key.",
-            "Enter the same passphrase in Jira's form.",
-        );
+        report.add_finding(Severity::Info, Finding::PassphraseProtected);
     }
-    let structural = report.repairs.iter().any(|r| r.is_structural());
-    let repair_list: Vec<&str> = report.repairs.iter().map(|r| r.describe()).collect();
-    if structural {
-        report.add(
-            "mangled-paste",
-            Severity::Error,
-            format!(
-                "The key text was damaged on its way here; keyfit {}.",
-                repair_list.join(", ")
-            ),
-            "Click \"Use the repaired key\", then copy or download it from there.",
-        );
-    } else if !report.repairs.is_empty() {
-        report.add(
-            "repaired",
-            Severity::Info,
-            format!("keyfit {}.", repair_list.join(", ")),
-            "Nothing to do: Jira reads the key either way; the repaired text is the canonical layout.",
-        );
+    let repairs = core::mem::take(&mut report.repairs);
+    if repairs.iter().any(|r| r.is_structural()) {
+        report.add_finding(Severity::Error, Finding::MangledPaste(&repairs));
+    } else if !repairs.is_empty() {
+        report.add_finding(Severity::Info, Finding::Repaired(&repairs));
     }
+    report.repairs = repairs;
     report.jira_ready = parsed.format == Format::Pkcs1
         && parsed.private.is_some()
         && report.algorithm == Some(Algorithm::Rsa)

@@ -25,6 +25,7 @@ mod format;
 mod key;
 mod legacy_pem;
 pub mod limits;
+mod messages;
 mod text;
 mod wire;
 
@@ -47,6 +48,9 @@ pub mod wasm;
 pub use clone_url::{check_clone_url, CloneUrlReport, Guide, HostKind, UrlForm};
 pub use convert::{cipher_from_name, convert_key, read_any, ConvertOptions};
 pub use error::{Error, Result};
+/// The seeded key-generation workload of the benchmark (cargo feature `bench`). NOT for real keys.
+#[cfg(feature = "bench")]
+pub use generate::bench;
 pub use generate::{
     finish_pkcs8, generate_key, key_from_primes, GenerateOptions, GeneratedKey, ALLOWED_BITS,
     DEFAULT_BITS, PUBLIC_EXPONENT,
@@ -58,9 +62,6 @@ pub use key::{
 pub use key_match::{match_key, KeyMatch, OtherKind};
 pub use legacy_pem::LegacyCipher;
 pub use parsed::{Encryption, Format, Kdf, Parsed};
-/// The seeded key-generation workload of the benchmark (cargo feature `bench`). NOT for real keys.
-#[cfg(feature = "bench")]
-pub use prime::bench;
 pub use prime::find_prime;
 pub use repair::Repair;
 pub use secret::Secret;

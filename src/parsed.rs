@@ -263,9 +263,9 @@ impl Parsed {
         }
     }
 
-    /// An encrypted key, read in one pass: the KDF is checked against keyfit's caps (the one place every
-    /// reader's caps are checked, before any derivation), then `unlock` decrypts with the passphrase, when one
-    /// is given. When it is not, or `unlock` fails, the result keeps what the file shows in the clear (`public`,
+    /// An encrypted key, read in one pass: the KDF is checked against keyfit's caps (every encrypted reader
+    /// comes through here, so no derivation starts past a cap), then `unlock` decrypts with the passphrase, when
+    /// one is given. When it is not, or `unlock` fails, the result keeps what the file shows in the clear (`public`,
     /// `comment`) and says why in [`Parsed::locked`].
     ///
     /// # Errors

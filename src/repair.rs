@@ -419,7 +419,8 @@ fn pem_headers(inner: &str) -> Option<Split> {
 
 /// The headers of a SECSH block's text (`Comment: "..."`, RFC 4716 §3.3), each a name and a colon, then a quoted
 /// value or one word; and the base64 after them, blanks squeezed out. Base64 holds no colon, so the headers end
-/// where the base64 begins. `None` for a value continued with `\` (not ours to re-lay).
+/// where the base64 begins. `None`, the text left as it is, for a header other than `Comment`, a quote left open,
+/// or a `\` in a value (a continued line or an escape): not ours to re-lay.
 fn secsh_headers(inner: &str) -> Option<Split> {
     let mut headers = Vec::new();
     let mut rest = inner.trim_start();

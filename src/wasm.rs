@@ -297,7 +297,7 @@ pub fn key_from_primes(p: Uint8Array, q: Uint8Array, options: JsValue) -> Result
 #[cfg(feature = "bench")]
 #[wasm_bindgen(js_name = seededKeygen)]
 pub fn seeded_keygen(seed: u32, bits: u32, engine: Option<String>) -> Result<String, JsValue> {
-    use crate::prime::bench;
+    use crate::generate::bench;
     let engine =
         bench::Engine::from_name(engine.as_deref().unwrap_or("fast")).map_err(|e| js_error(&e))?;
     bench::seeded_keygen(seed, bits as usize, engine).map_err(|e| js_error(&e))

@@ -425,7 +425,8 @@ impl File<'_> {
             });
         };
         if !public.algorithm().is_usable() {
-            // A type keyfit only names (Ed448): the MAC has proved the passphrase; the public key is all it shows.
+            // A type keyfit only names (PuTTY writes Ed448): the MAC has proved the passphrase, or an unencrypted
+            // file intact; the public key is all keyfit shows of it.
             return Ok(Parsed {
                 format,
                 encryption,

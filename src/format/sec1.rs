@@ -1,7 +1,8 @@
 //! SEC1 EC private keys: `-----BEGIN EC PRIVATE KEY-----`, SEC1's `ECPrivateKey`
 //! ([RFC 5915](https://www.rfc-editor.org/rfc/rfc5915), [SEC 1 v2 §C.4](https://www.secg.org/sec1-v2.pdf)), as
 //! `ssh-keygen -t ecdsa -m PEM` and `openssl ec` write it, plain or with OpenSSL's legacy `DEK-Info` encryption
-//! ([`crate::legacy_pem`]). The body is parsed by the `sec1` crate, in [`crate::asn1`].
+//! ([`crate::legacy_pem`]). The body is read in [`crate::asn1`] with the `der` crate, which, unlike the `sec1`
+//! crate, takes explicit curve parameters.
 
 use crate::armor::Armor;
 use crate::asn1;

@@ -1,7 +1,7 @@
 //! Consistency checks of private keys that need more than the key model's own arithmetic: primality of RSA
 //! primes of any size keyfit accepts, and an ECDSA scalar against its public point.
 
-use crate::key::Curve;
+use super::algorithm::Curve;
 use num_bigint_dig::BigUint;
 use num_integer::Integer;
 use num_traits::{One, Zero};

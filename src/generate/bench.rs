@@ -6,8 +6,8 @@
 //! key: nothing here may ever make a key that leaves the benchmark. [`seeded_keygen`] returns only a
 //! fingerprint.
 
+use super::{check_options, generate_key, GenerateOptions, PUBLIC_EXPONENT};
 use crate::error::{Error, Result};
-use crate::generate::{self, GenerateOptions, PUBLIC_EXPONENT};
 use crate::key::PrivateKey;
 use chacha20::cipher::{KeyIvInit, StreamCipher};
 use num_bigint_dig::BigUint;
@@ -63,7 +63,7 @@ impl CryptoRng for SeededRng {}
 /// Which key generator [`seeded_keygen`] runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Engine {
-    /// [`generate::generate_key`]: this crate's prime search.
+    /// [`generate_key`]: this crate's prime search.
     Fast,
     /// `rsa::RsaPrivateKey::new_with_exp`, the `rsa` crate's generator, for comparison.
     RsaCrate,
@@ -93,9 +93,9 @@ pub fn seeded_keygen(seed: u32, bits: usize, engine: Engine) -> Result<String> {
         bits,
         ..Default::default()
     };
-    generate::check_options(&opts)?;
+    check_options(&opts)?;
     let fingerprint = match engine {
-        Engine::Fast => generate::generate_key(&opts, &mut rng)?.fingerprint_sha256,
+        Engine::Fast => generate_key(&opts, &mut rng)?.fingerprint_sha256,
         Engine::RsaCrate => {
             let key =
                 rsa::RsaPrivateKey::new_with_exp(&mut rng, bits, &BigUint::from(PUBLIC_EXPONENT))
