@@ -566,12 +566,7 @@ fn every_bad_input_fails_as_declared() {
         }
     }
     println!("{} rows in {:?}", CASES.len(), start.elapsed());
-    assert!(
-        failures.is_empty(),
-        "{} failures:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    common::assert_no_failures(&failures);
 }
 
 #[test]
@@ -600,12 +595,16 @@ fn every_file_in_tests_bad_has_a_row() {
 #[test]
 fn tests_bad_is_what_make_sh_writes() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (ok, _, err) = common::run(
+    let make = common::tools::try_run(
         std::process::Command::new("bash")
             .arg(bad_dir().join("make.sh"))
             .arg(dir.path()),
     );
-    assert!(ok, "tests/bad/make.sh failed (it needs python3): {err}");
+    assert!(
+        make.ok,
+        "tests/bad/make.sh failed (it needs python3): {}",
+        make.stderr
+    );
     let mut differ = Vec::new();
     let mut names: Vec<String> = std::fs::read_dir(dir.path())
         .expect("tempdir")

@@ -3,8 +3,10 @@
 //! the input, the length cap, no panic on mangled input.
 
 mod clone_url_table;
+mod common;
 
 use clone_url_table::{or_dash, rows};
+use common::tools::{try_run, try_run_with_input};
 use keyfit::{check_clone_url, CloneUrlReport, Severity};
 use rand_chacha::rand_core::{RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -457,25 +459,11 @@ fn verify_inputs() -> Vec<String> {
 
 /// Runs `program` with `stdin` as its input; it must succeed. Its standard output.
 fn run_with_stdin(program: &str, args: &[&str], stdin: &str) -> String {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(program)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("{program}: {e}"));
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes())
-        .expect("write");
-    let out = child.wait_with_output().expect("wait");
-    let err = String::from_utf8_lossy(&out.stderr).to_string();
-    assert!(out.status.success(), "{program}: {err}");
-    String::from_utf8(out.stdout).expect("utf-8")
+    let ran = try_run_with_input(
+        std::process::Command::new(program).args(args),
+        stdin.as_bytes(),
+    );
+    String::from_utf8(ran.expect_ok()).expect("utf-8")
 }
 
 /// Every verify command as a shell reads it: `sh -n` finds no syntax error, and Python's shlex (POSIX rules)
@@ -567,15 +555,10 @@ fn ssh_and_git_read_the_verify_commands_as_meant() {
         let meant = r.suggestion.clone().unwrap_or(r.cleaned.clone());
         let dash = words.iter().position(|w| w == "--").expect("--");
         if words[0] == "ssh" {
-            let out = Command::new("ssh")
-                .arg("-G")
-                .args(&words[1..])
-                .output()
-                .expect("ssh");
-            let stdout = String::from_utf8_lossy(&out.stdout);
-            let stderr = String::from_utf8_lossy(&out.stderr);
+            let ssh = try_run(Command::new("ssh").arg("-G").args(&words[1..]));
+            let (stdout, stderr) = (ssh.text(), &ssh.stderr);
             let (user, host) = words[dash + 1].rsplit_once('@').expect("user@host");
-            if !out.status.success() {
+            if !ssh.ok {
                 // ssh refuses a user name with shell characters outright: not run, not an option.
                 assert!(stderr.contains("invalid characters"), "{input:?}: {stderr}");
                 assert!(
@@ -606,12 +589,12 @@ fn ssh_and_git_read_the_verify_commands_as_meant() {
             continue;
         }
         assert_eq!(url, &meant, "{input:?}");
-        let out = Command::new("git")
-            .args(["ls-remote", "--", url])
-            .env("GIT_SSH_COMMAND", "printf '<%s>\\n' >&2")
-            .output()
-            .expect("git");
-        let stderr = String::from_utf8_lossy(&out.stderr);
+        let git = try_run(
+            Command::new("git")
+                .args(["ls-remote", "--", url])
+                .env("GIT_SSH_COMMAND", "printf '<%s>\\n' >&2"),
+        );
+        let stderr = &git.stderr;
         let args: Vec<&str> = stderr
             .lines()
             .filter_map(|l| l.strip_prefix('<')?.strip_suffix('>'))

@@ -3,7 +3,8 @@
 
 mod common;
 
-use common::{corpus, read, run, write_private, PASSPHRASE};
+use common::tools::{jsch_accepts, puttygen, run, ssh_keygen_fingerprint, try_run, write_private};
+use common::{corpus, read, PASSPHRASE};
 use keyfit::PrivateKey;
 use keyfit::{convert_key, read_any, ConvertOptions, Format};
 use rand_chacha::rand_core::SeedableRng;
@@ -215,22 +216,28 @@ fn openssl_reads_pkcs1_and_pkcs8_and_refuses_a_wrong_passphrase() {
         for to in [Format::Pkcs1, Format::Pkcs8] {
             for pass in ["", "new pass"] {
                 let f = convert_to_file(dir.path(), src, to, pass);
-                let (ok, out, err) = run(Command::new("openssl")
-                    .args(["rsa", "-check", "-noout", "-passin"])
-                    .arg(format!("pass:{pass}"))
-                    .arg("-in")
-                    .arg(&f));
+                let check = try_run(
+                    Command::new("openssl")
+                        .args(["rsa", "-check", "-noout", "-passin"])
+                        .arg(format!("pass:{pass}"))
+                        .arg("-in")
+                        .arg(&f),
+                );
                 assert!(
-                    ok && out.contains("RSA key ok"),
-                    "{src} -> {}: {out}{err}",
-                    to.name()
+                    check.ok && check.text().contains("RSA key ok"),
+                    "{src} -> {}: {}{}",
+                    to.name(),
+                    check.text(),
+                    check.stderr
                 );
                 if !pass.is_empty() {
-                    let (ok, ..) = run(Command::new("openssl")
-                        .args(["rsa", "-noout", "-passin", "pass:wrong", "-in"])
-                        .arg(&f));
+                    let wrong = try_run(
+                        Command::new("openssl")
+                            .args(["rsa", "-noout", "-passin", "pass:wrong", "-in"])
+                            .arg(&f),
+                    );
                     assert!(
-                        !ok,
+                        !wrong.ok,
                         "{src} -> {}: openssl took a wrong passphrase",
                         to.name()
                     );
@@ -250,13 +257,13 @@ fn jsch_reads_pkcs1_plain_and_encrypted_with_every_cipher() {
             convert_key(&read("rsa2048-openssh-aes256-ctr.key"), &o, &mut rng()).expect("convert");
         assert!(out.contains(&format!("DEK-Info: {},", cipher.to_ascii_uppercase())));
         let f = write_private(dir.path(), cipher, out.as_bytes());
-        let (ok, msg) = common::jsch_accepts(&f, Some("new pass"));
+        let (ok, msg) = jsch_accepts(&f, Some("new pass"));
         assert!(ok, "{cipher}: {msg}");
-        let (ok, _) = common::jsch_accepts(&f, Some("wrong"));
+        let (ok, _) = jsch_accepts(&f, Some("wrong"));
         assert!(!ok, "{cipher}: JSch took a wrong passphrase");
     }
     let f = convert_to_file(dir.path(), "rsa2048-ppk3.ppk", Format::Pkcs1, "");
-    let (ok, msg) = common::jsch_accepts(&f, None);
+    let (ok, msg) = jsch_accepts(&f, None);
     assert!(ok, "plain: {msg}");
 }
 
@@ -270,20 +277,21 @@ fn ssh_keygen_reads_openssh_output() {
     {
         for pass in ["", "new pass"] {
             let f = convert_to_file(dir.path(), src, Format::OpenSsh, pass);
-            let (ok, out, err) = run(Command::new("ssh-keygen")
+            let out = run(Command::new("ssh-keygen")
                 .args(["-y", "-P", pass, "-f"])
                 .arg(&f));
-            assert!(ok, "{src}: ssh-keygen -y: {err}");
             assert_eq!(
-                common::ssh_keygen_fingerprint_of_text(dir.path(), &out),
+                ssh_keygen_fingerprint(&String::from_utf8(out).expect("utf8")),
                 fingerprint_of(src),
                 "{src}"
             );
             if !pass.is_empty() {
-                let (ok, ..) = run(Command::new("ssh-keygen")
-                    .args(["-y", "-P", "wrong", "-f"])
-                    .arg(&f));
-                assert!(!ok, "{src}: ssh-keygen took a wrong passphrase");
+                let wrong = try_run(
+                    Command::new("ssh-keygen")
+                        .args(["-y", "-P", "wrong", "-f"])
+                        .arg(&f),
+                );
+                assert!(!wrong.ok, "{src}: ssh-keygen took a wrong passphrase");
             }
         }
     }
@@ -306,29 +314,28 @@ fn puttygen_reads_ppk2_and_ppk3_output() {
         for to in [Format::Ppk2, Format::Ppk3] {
             for pass in ["", "new pass"] {
                 let f = convert_to_file(dir.path(), src, to, pass);
-                let (ok, out, err) = run(Command::new("timeout")
-                    .args(["30", "puttygen"])
+                let out = run(puttygen()
                     .arg(&f)
                     .arg("--old-passphrase")
                     .arg(passfile(pass))
                     .args(["-O", "public-openssh"]));
-                assert!(ok, "{src} -> {}: puttygen: {out}{err}", to.name());
                 assert_eq!(
-                    common::ssh_keygen_fingerprint_of_text(dir.path(), &out),
+                    ssh_keygen_fingerprint(&String::from_utf8(out).expect("utf8")),
                     fingerprint_of(src),
                     "{src} -> {}",
                     to.name()
                 );
                 if !pass.is_empty() {
-                    let (ok, ..) = run(Command::new("timeout")
-                        .args(["30", "puttygen"])
-                        .arg(&f)
-                        .arg("--old-passphrase")
-                        .arg(passfile("wrong"))
-                        .args(["-O", "private-openssh", "-o"])
-                        .arg(dir.path().join("out")));
+                    let wrong = try_run(
+                        puttygen()
+                            .arg(&f)
+                            .arg("--old-passphrase")
+                            .arg(passfile("wrong"))
+                            .args(["-O", "private-openssh", "-o"])
+                            .arg(dir.path().join("out")),
+                    );
                     assert!(
-                        !ok,
+                        !wrong.ok,
                         "{src} -> {}: puttygen took a wrong passphrase",
                         to.name()
                     );
@@ -347,12 +354,11 @@ fn ssh_keygen_imports_rfc4716_output() {
         "rsa2048-ppk3.ppk",
     ] {
         let f = convert_to_file(dir.path(), src, Format::Rfc4716Public, "");
-        let (ok, out, err) = run(Command::new("ssh-keygen")
+        let out = run(Command::new("ssh-keygen")
             .args(["-i", "-m", "RFC4716", "-f"])
             .arg(&f));
-        assert!(ok, "{src}: {err}");
         assert_eq!(
-            common::ssh_keygen_fingerprint_of_text(dir.path(), &out),
+            ssh_keygen_fingerprint(&String::from_utf8(out).expect("utf8")),
             fingerprint_of(src),
             "{src}"
         );
@@ -365,21 +371,20 @@ fn bytes_match_the_deterministic_tools() {
     for src in RSA_SOURCES {
         // Unencrypted PKCS#1 is DER, so exactly one encoding: openssl's must be the same bytes.
         let ours = convert_to_file(dir.path(), src, Format::Pkcs1, "");
-        let (ok, theirs, err) = run(Command::new("openssl")
+        let theirs = run(Command::new("openssl")
             .args(["rsa", "-traditional", "-in"])
             .arg(&ours));
-        assert!(ok, "{err}");
         assert_eq!(
-            std::fs::read_to_string(&ours).expect("read"),
+            std::fs::read(&ours).expect("read"),
             theirs,
             "{src}: PKCS#1 differs from openssl's"
         );
         // The public line equals what ssh-keygen derives from the private key (minus its comment).
         let line = convert_to_file(dir.path(), src, Format::OpenSshPublic, "");
-        let (ok, theirs, err) = run(Command::new("ssh-keygen")
+        let theirs = String::from_utf8(run(Command::new("ssh-keygen")
             .args(["-y", "-P", "", "-f"])
-            .arg(&ours));
-        assert!(ok, "{err}");
+            .arg(&ours)))
+        .expect("utf8");
         let ours_line = std::fs::read_to_string(&line).expect("read");
         let fields = |s: &str| s.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
         assert_eq!(fields(&ours_line), fields(&theirs), "{src}");

@@ -92,12 +92,7 @@ fn reports_agree_with_the_real_tools() {
             }
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} mismatches:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    common::assert_no_failures(&failures);
 }
 
 #[test]
@@ -128,7 +123,7 @@ fn encrypted_keys_ask_for_their_passphrase_and_refuse_a_wrong_one() {
             ));
         }
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    common::assert_no_failures(&failures);
 }
 
 #[test]
@@ -144,9 +139,7 @@ fn every_key_called_jira_ready_loads_in_jsch() {
         if !inspect(&bytes, pass.map(str::as_bytes)).jira_ready {
             continue;
         }
-        let path = common::write_private(dir.path(), &e.file, &bytes);
-        let (ok, out) = common::jsch_accepts(&path, pass);
-        assert!(ok, "{}: keyfit says Jira-ready but JSch says {out}", e.file);
+        common::tools::assert_jsch_loads(dir.path(), &e.file, &bytes, pass);
         checked += 1;
     }
     assert!(checked >= 8, "only {checked} Jira-ready keys in the corpus");

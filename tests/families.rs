@@ -178,12 +178,7 @@ fn every_family_file_gets_the_tools_answer() {
     for row in &rows {
         failures.extend(check(row, &report(row)));
     }
-    assert!(
-        failures.is_empty(),
-        "{} mismatches:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    common::assert_no_failures(&failures);
 }
 
 #[test]
@@ -204,7 +199,7 @@ fn jira_ready_agrees_with_jsch_in_both_directions() {
             ));
         }
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    common::assert_no_failures(&failures);
 }
 
 #[test]
@@ -216,13 +211,7 @@ fn keys_called_jira_ready_load_in_jsch_now() {
         if !inspect(&bytes, row.passphrase.as_deref().map(str::as_bytes)).jira_ready {
             continue;
         }
-        let path = common::write_private(tmp.path(), &row.file, &bytes);
-        let (ok, out) = common::jsch_accepts(&path, row.passphrase.as_deref());
-        assert!(
-            ok,
-            "{}: keyfit says Jira-ready but JSch says {out}",
-            row.file
-        );
+        common::tools::assert_jsch_loads(tmp.path(), &row.file, &bytes, row.passphrase.as_deref());
         checked += 1;
     }
     assert!(checked >= 10, "only {checked} Jira-ready family files");
@@ -258,7 +247,7 @@ fn encrypted_files_ask_for_the_passphrase_and_refuse_a_wrong_one() {
             ));
         }
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    common::assert_no_failures(&failures);
 }
 
 #[test]
@@ -288,7 +277,7 @@ fn rsa_private_keys_convert_to_pkcs1_that_the_tools_read() {
             row.file, r.problems
         );
         let line = r.public_key.clone().expect("public key");
-        common::check_pem_with_tools(
+        common::tools::check_pem_with_tools(
             &pem,
             Some(pass.as_str()).filter(|p| !p.is_empty()),
             &line,
@@ -320,9 +309,8 @@ fn certificates_and_public_only_files_give_the_public_key_not_a_private_one() {
                 &mut rng(),
             )
             .unwrap_or_else(|e| panic!("{}: {e}", row.file));
-            let tmp = tempfile::tempdir().expect("tempdir");
             assert_eq!(
-                common::ssh_keygen_fingerprint_of_text(tmp.path(), &line),
+                common::tools::ssh_keygen_fingerprint(&line),
                 row.fingerprint,
                 "{}",
                 row.file

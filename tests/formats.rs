@@ -5,7 +5,10 @@
 
 mod common;
 
-use common::tools::{have, openssl_dsa_key, puttygen, run, ssh_fingerprint, tool_fingerprint};
+use common::tools::{
+    have, openssl_dsa_key, puttygen, run, ssh_keygen_fingerprint, tool_fingerprint, try_run,
+    workdir_with,
+};
 use keyfit::{
     convert_key, read_any, ConvertOptions, Encryption, Error, Format, Kdf, Parsed, Result,
 };
@@ -63,10 +66,9 @@ mod sec1 {
 
     #[test]
     fn ssh_keygen_ec_keys_plain_and_encrypted() {
-        if !have("ssh-keygen") {
+        let Some(dir) = workdir_with(&["ssh-keygen"]) else {
             return;
-        }
-        let dir = tempfile::tempdir().unwrap();
+        };
         for bits in ["256", "384", "521"] {
             for pass in ["", "hunter2"] {
                 let path = dir.path().join(format!("ec{bits}{pass}"));
@@ -77,7 +79,9 @@ mod sec1 {
                     .arg(&path));
                 let a = armored(&std::fs::read_to_string(&path).unwrap());
                 assert_eq!(a.label, LABEL);
-                let want = ssh_fingerprint(&path.with_extension("pub"));
+                let want = ssh_keygen_fingerprint(
+                    &std::fs::read_to_string(path.with_extension("pub")).unwrap(),
+                );
                 let parsed = read(&a, (!pass.is_empty()).then_some(pass.as_bytes())).unwrap();
                 assert_eq!(parsed.public.unwrap().fingerprint_sha256(), want);
                 if pass.is_empty() {
@@ -99,10 +103,9 @@ mod sec1 {
 
     #[test]
     fn openssl_ec_traditional() {
-        if !have("openssl") || !have("ssh-keygen") {
+        let Some(dir) = workdir_with(&["openssl", "ssh-keygen"]) else {
             return;
-        }
-        let dir = tempfile::tempdir().unwrap();
+        };
         let openssl =
             |args: &[&str]| run(Command::new("openssl").current_dir(dir.path()).args(args));
         let read_file =
@@ -137,10 +140,9 @@ mod dsa {
 
     #[test]
     fn openssl_dsa_traditional() {
-        if !have("openssl") || !have("ssh-keygen") {
+        let Some(dir) = workdir_with(&["openssl", "ssh-keygen"]) else {
             return;
-        }
-        let dir = tempfile::tempdir().unwrap();
+        };
         let openssl =
             |args: &[&str]| run(Command::new("openssl").current_dir(dir.path()).args(args));
         let read_file =
@@ -218,10 +220,9 @@ mod pkcs8 {
 
     #[test]
     fn openssl_keys_in_every_pbes2_variant() {
-        if !have("openssl") || !have("ssh-keygen") {
+        let Some(dir) = workdir_with(&["openssl", "ssh-keygen"]) else {
             return;
-        }
-        let dir = tempfile::tempdir().unwrap();
+        };
         let pbkdf2 = |prf, cipher: &str| Encryption {
             cipher: cipher.into(),
             kdf: Some(Kdf::Pbkdf2 {
@@ -331,10 +332,9 @@ mod pkcs8 {
 
     #[test]
     fn ssh_keygen_pkcs8_keys() {
-        if !have("ssh-keygen") {
+        let Some(dir) = workdir_with(&["ssh-keygen"]) else {
             return;
-        }
-        let dir = tempfile::tempdir().unwrap();
+        };
         for (t, bits) in [("rsa", "1024"), ("ecdsa", "384")] {
             let file = dir.path().join(t);
             run(Command::new("ssh-keygen")
@@ -342,7 +342,9 @@ mod pkcs8 {
                     "-q", "-t", t, "-b", bits, "-m", "PKCS8", "-N", "hunter2", "-C", "", "-f",
                 ])
                 .arg(&file));
-            let want = ssh_fingerprint(&file.with_extension("pub"));
+            let want = ssh_keygen_fingerprint(
+                &std::fs::read_to_string(file.with_extension("pub")).unwrap(),
+            );
             let a = pem(&std::fs::read_to_string(&file).unwrap());
             let parsed = read(&a, Some(b"hunter2")).unwrap();
             assert_eq!(parsed.public.unwrap().fingerprint_sha256(), want);
@@ -357,10 +359,9 @@ mod pkcs8 {
 
     #[test]
     fn writer_matches_openssl_and_is_read_back_by_it() {
-        if !have("openssl") || !have("ssh-keygen") {
+        let Some(dir) = workdir_with(&["openssl", "ssh-keygen"]) else {
             return;
-        }
-        let dir = tempfile::tempdir().unwrap();
+        };
         for (name, file) in openssl_keys(dir.path()) {
             let want = tool_fingerprint(&file, None);
             let key = std::fs::read_to_string(&file).unwrap();
@@ -412,10 +413,9 @@ mod pkcs8 {
 
     #[test]
     fn unsupported_schemes_and_algorithms_are_named() {
-        if !have("openssl") {
+        let Some(dir) = workdir_with(&["openssl"]) else {
             return;
-        }
-        let dir = tempfile::tempdir().unwrap();
+        };
         openssl(
             dir.path(),
             &["genpkey", "-algorithm", "x25519", "-out", "x"],
@@ -428,21 +428,17 @@ mod pkcs8 {
         // PKCS#12-style PBE, OpenSSL's `-v1`: named and decrypted (tests/families.rs has every scheme).
         let ed = dir.path().join("ed");
         std::fs::write(&ed, include_str!("examples/pkcs8/ed25519.pem")).unwrap();
-        let out = Command::new("openssl")
-            .current_dir(dir.path())
-            .args([
-                "pkcs8",
-                "-topk8",
-                "-v1",
-                "PBE-SHA1-3DES",
-                "-passout",
-                "pass:pw",
-                "-in",
-                "ed",
-            ])
-            .output()
-            .unwrap();
-        if out.status.success() {
+        let out = try_run(Command::new("openssl").current_dir(dir.path()).args([
+            "pkcs8",
+            "-topk8",
+            "-v1",
+            "PBE-SHA1-3DES",
+            "-passout",
+            "pass:pw",
+            "-in",
+            "ed",
+        ]));
+        if out.ok {
             let a = pem(&String::from_utf8(out.stdout).unwrap());
             assert_eq!(
                 read(&a, None).unwrap().encryption,
@@ -469,7 +465,6 @@ mod pkcs8 {
 /// ssh.com private keys (src/format/sshcom.rs).
 mod sshcom {
     use super::*;
-    use std::process::Stdio;
 
     const PW: &[u8] = b"keyfit test pw";
 
@@ -483,16 +478,9 @@ mod sshcom {
 
     #[test]
     fn reads_fresh_puttygen_keys() {
-        let installed = Command::new("puttygen")
-            .arg("--version")
-            .stdin(Stdio::null())
-            .output()
-            .is_ok_and(|o| o.status.success());
-        if !installed {
-            eprintln!("puttygen is not installed: skipping the puttygen cross-check");
+        let Some(dir) = workdir_with(&["puttygen"]) else {
             return;
-        }
-        let dir = tempfile::tempdir().unwrap();
+        };
         let path = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
         let (empty, pw, ppk, public, out) = (
             path("empty"),
@@ -517,8 +505,8 @@ mod sshcom {
                 "--new-passphrase",
                 &empty,
             ];
-            assert!(puttygen(&args));
-            assert!(puttygen(&[&ppk, "-O", "public-openssh", "-o", &public]));
+            run(puttygen().args(args));
+            run(puttygen().args([&ppk, "-O", "public-openssh", "-o", &public]));
             let line = std::fs::read_to_string(&public).unwrap();
             let fp = read_any(line.as_bytes(), None)
                 .unwrap()
@@ -537,7 +525,7 @@ mod sshcom {
                     "-o",
                     &out,
                 ];
-                assert!(puttygen(&args));
+                run(puttygen().args(args));
                 let text = std::fs::read_to_string(&out).unwrap();
                 let parsed = parse(&text, pass).unwrap();
                 assert_eq!(fingerprint(&parsed), fp, "{kind} {}", pass.is_some());
@@ -576,10 +564,9 @@ mod public {
 
     #[test]
     fn ssh_keygen_exports_and_imports() {
-        if !have("ssh-keygen") || !have("openssl") {
+        let Some(dir) = workdir_with(&["ssh-keygen", "openssl"]) else {
             return;
-        }
-        let dir = tempfile::tempdir().unwrap();
+        };
         for (t, bits) in [
             ("rsa", "1024"),
             ("rsa", "2048"),
@@ -605,7 +592,7 @@ mod public {
                 .arg(&key));
             let pub_file = key.with_extension("pub");
             let line = std::fs::read_to_string(&pub_file).unwrap();
-            let want = ssh_fingerprint(&pub_file);
+            let want = ssh_keygen_fingerprint(&std::fs::read_to_string(&pub_file).unwrap());
             let parsed = read_any(line.as_bytes(), None).unwrap();
             assert_eq!(parsed.format, Format::OpenSshPublic);
             let public = parsed.public.unwrap();
@@ -700,10 +687,9 @@ mod public {
 
     #[test]
     fn openssl_spki_of_every_algorithm() {
-        if !have("openssl") || !have("ssh-keygen") {
+        let Some(dir) = workdir_with(&["openssl", "ssh-keygen"]) else {
             return;
-        }
-        let dir = tempfile::tempdir().unwrap();
+        };
         let openssl =
             |args: &[&str]| run(Command::new("openssl").current_dir(dir.path()).args(args));
         openssl_dsa_key(dir.path(), "dsa");
@@ -736,7 +722,7 @@ mod public {
                 let line = run(Command::new("ssh-keygen")
                     .args(["-i", "-m", "PKCS8", "-f"])
                     .arg(file(dir.path(), "spki", &pem)));
-                let want = ssh_fingerprint(&file(dir.path(), "line", &line));
+                let want = ssh_keygen_fingerprint(&String::from_utf8(line).unwrap());
                 assert_eq!(public.fingerprint_sha256(), want, "{name}");
             }
         }
@@ -767,27 +753,12 @@ mod openssh {
         "putty-ed25519",
     ];
 
-    /// Runs ssh-keygen, or returns `None` (after saying so) when it is not installed.
-    #[cfg(not(target_arch = "wasm32"))]
-    fn ssh_keygen(args: &[&std::ffi::OsStr]) -> Option<std::process::Output> {
-        match std::process::Command::new("ssh-keygen")
-            .args(args)
-            .stdin(std::process::Stdio::null())
-            .output()
-        {
-            Ok(out) => Some(out),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                println!("ssh-keygen is not installed: skipping the interoperability check");
-                None
-            }
-            Err(e) => panic!("ssh-keygen: {e}"),
-        }
-    }
-
-    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn ssh_keygen_reads_what_we_write() {
         use std::io::Write as _;
+        if !have("ssh-keygen") {
+            return;
+        }
         for v in PLAIN {
             let path = Path::new(EXAMPLES).join(format!("openssh/{v}.key"));
             let source = std::fs::read_to_string(path).unwrap();
@@ -800,21 +771,10 @@ mod openssh {
                 // NamedTempFile is created with mode 0600, which ssh-keygen insists on.
                 let mut file = tempfile::NamedTempFile::new().unwrap();
                 file.write_all(text.as_bytes()).unwrap();
-                let Some(out) = ssh_keygen(&[
-                    "-y".as_ref(),
-                    "-P".as_ref(),
-                    pass.as_ref(),
-                    "-f".as_ref(),
-                    file.path().as_os_str(),
-                ]) else {
-                    return;
-                };
-                assert!(
-                    out.status.success(),
-                    "{v} {pass:?}: {}",
-                    String::from_utf8_lossy(&out.stderr)
-                );
-                let line = String::from_utf8(out.stdout).unwrap();
+                let out = run(Command::new("ssh-keygen")
+                    .args(["-y", "-P", pass, "-f"])
+                    .arg(file.path()));
+                let line = String::from_utf8(out).unwrap();
                 let public = read_any(line.as_bytes(), None).unwrap().public.unwrap();
                 assert_eq!(public.fingerprint_sha256(), fingerprint, "{v} {pass:?}");
             }
@@ -827,7 +787,6 @@ mod ppk {
     use super::*;
     use keyfit::PrivateKey;
     use rsa::traits::PrivateKeyParts;
-    use std::process::Stdio;
 
     const PW: &[u8] = b"keyfit test pw";
     const ED_V3: &str = include_str!("examples/ppk/ed-v3.ppk");
@@ -863,27 +822,14 @@ mod ppk {
             pass_file.as_os_str(),
         ];
         all.extend(args.iter().map(std::ffi::OsStr::new));
-        common::tools::puttygen(&all)
-    }
-
-    fn have_puttygen() -> bool {
-        let ok = Command::new("puttygen")
-            .arg("--version")
-            .stdin(Stdio::null())
-            .output()
-            .is_ok_and(|o| o.status.success());
-        if !ok {
-            eprintln!("puttygen is not installed: skipping the puttygen cross-check");
-        }
-        ok
+        try_run(common::tools::puttygen().args(&all)).ok
     }
 
     #[test]
     fn puttygen_accepts_what_we_write() {
-        if !have_puttygen() {
+        let Some(dir) = workdir_with(&["puttygen"]) else {
             return;
-        }
-        let dir = tempfile::tempdir().unwrap();
+        };
         let empty = dir.path().join("empty");
         std::fs::write(&empty, b"").unwrap();
         let empty = empty.to_str().unwrap().to_string();

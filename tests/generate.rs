@@ -62,7 +62,7 @@ fn real_tools_take_a_generated_key() {
         .starts_with("ssh-rsa AAAAB3NzaC1yc2EAAAADAQAB"));
     assert!(key.public_key.ends_with(" jira@example.com"));
     assert!(key.fingerprint_md5.starts_with("MD5:") && key.fingerprint_md5.len() == 4 + 47);
-    common::check_pem_with_tools(
+    common::tools::check_pem_with_tools(
         &key.private_key,
         None,
         &key.public_key,
@@ -76,7 +76,7 @@ fn real_tools_decrypt_a_generated_key_with_its_passphrase_only() {
     assert!(key
         .private_key
         .contains("Proc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,"));
-    common::check_pem_with_tools(
+    common::tools::check_pem_with_tools(
         &key.private_key,
         Some("correct horse"),
         &key.public_key,

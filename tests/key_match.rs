@@ -5,11 +5,11 @@
 
 mod common;
 
-use common::{corpus, read, run, write_private, Expected, PASSPHRASE};
+use common::tools::{puttygen, try_run, try_run_with_input, write_private};
+use common::{corpus, read, Expected, PASSPHRASE};
 use keyfit::{match_key, KeyMatch, OtherKind};
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 /// What the real tools say of one corpus key.
 #[derive(Clone)]
@@ -44,28 +44,10 @@ fn field(line: &str, i: usize) -> &str {
     line.split_whitespace().nth(i).expect("field")
 }
 
-/// Runs a command and returns its standard output when it succeeded.
+/// Runs a command and returns its standard output when it succeeded and wrote something.
 fn output(cmd: &mut Command) -> Option<String> {
-    let (ok, out, _) = run(cmd);
-    Some(out).filter(|o| ok && !o.trim().is_empty())
-}
-
-/// Feeds `input` to a command and returns its standard output.
-fn pipe(cmd: &mut Command, input: &str) -> String {
-    let mut child = cmd
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("write");
-    let out = child.wait_with_output().expect("wait");
-    assert!(out.status.success(), "{cmd:?} failed");
-    String::from_utf8(out.stdout).expect("utf8")
+    let ran = try_run(cmd);
+    Some(ran.text()).filter(|o| ran.ok && !o.trim().is_empty())
 }
 
 /// The public key line of a corpus file, from the first real tool that reads it.
@@ -97,8 +79,7 @@ fn tool_public_line(dir: &Path, e: &Expected) -> String {
         })
         .or_else(|| {
             output(
-                Command::new("timeout")
-                    .args(["30", "puttygen"])
+                puttygen()
                     .arg(&path)
                     .arg("--old-passphrase")
                     .arg(&passfile)
@@ -150,15 +131,10 @@ fn oracles() -> Vec<Oracle> {
                 rfc4716: keygen(&["-e", "-f"]),
                 sha256_line: keygen(&["-l", "-f"]),
                 md5_line: keygen(&["-E", "md5", "-l", "-f"]),
-                puttygen_line: output(
-                    Command::new("timeout")
-                        .args(["30", "puttygen"])
-                        .arg(&pub_file)
-                        .args(["-O", "fingerprint"]),
-                )
-                .expect("puttygen")
-                .trim()
-                .to_string(),
+                puttygen_line: output(puttygen().arg(&pub_file).args(["-O", "fingerprint"]))
+                    .expect("puttygen")
+                    .trim()
+                    .to_string(),
                 public_line,
             };
             assert_eq!(
@@ -192,12 +168,14 @@ fn check_no_key_material(m: &KeyMatch) {
 /// The SHA-256 digest of `SHA256:<base64>` in hex, by coreutils' base64 and od.
 fn sha256_hex(fingerprint: &str) -> String {
     let b64 = format!("{}=\n", fingerprint.trim_start_matches("SHA256:"));
-    pipe(
+    let hex = try_run_with_input(
         Command::new("sh").args(["-c", "base64 -d | od -An -v -tx1"]),
-        &b64,
-    )
-    .split_whitespace()
-    .collect()
+        b64.as_bytes(),
+    );
+    String::from_utf8(hex.expect_ok())
+        .expect("utf8")
+        .split_whitespace()
+        .collect()
 }
 
 /// Every SHA-256 spelling of the tools' fingerprint that git hosts and tools show.
@@ -328,12 +306,7 @@ fn every_corpus_key_matches_the_tools_fingerprints_in_every_spelling() {
             );
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} failures:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    common::assert_no_failures(&failures);
 }
 
 /// The tools' SHA-256 fingerprint of the RSA-2048 key most corpus files hold, and its public key line.
@@ -408,7 +381,7 @@ fn locked_keys_match_by_their_clear_public_half_or_ask_for_the_passphrase() {
             }
         }
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    common::assert_no_failures(&failures);
 }
 
 #[test]
@@ -464,7 +437,7 @@ fn sha256_base64_is_case_sensitive_and_hex_is_not() {
         &m,
         (Some(true), OtherKind::FingerprintMd5, "same-key"),
     );
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    common::assert_no_failures(&failures);
 }
 
 #[test]
@@ -509,7 +482,7 @@ fn a_fingerprint_cut_short_never_matches() {
         &m,
         (None, OtherKind::FingerprintSha256, "other-unreadable"),
     );
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    common::assert_no_failures(&failures);
 }
 
 #[test]
@@ -576,7 +549,7 @@ fn what_cannot_be_compared_says_why() {
             failures.push(format!("{what}: keyFingerprint {:?}", m.key_fingerprint));
         }
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    common::assert_no_failures(&failures);
 }
 
 fn rsa2048_fingerprint() -> &'static str {
@@ -615,7 +588,7 @@ fn a_private_key_pasted_to_compare_is_compared_and_named() {
             failures.push(format!("{file}: the message quotes the key"));
         }
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    common::assert_no_failures(&failures);
 }
 
 #[test]
@@ -652,7 +625,7 @@ fn mangled_pastes_are_repaired_on_both_sides() {
             failures.push(format!("{what}: {:?} {} {}", m.matches, m.code, m.message));
         }
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    common::assert_no_failures(&failures);
 }
 
 #[test]

@@ -17,7 +17,7 @@ fn a_real_4096_bit_key_passes_every_tool() {
         let key = generate_key(&opts, &mut rand_core::OsRng).expect("generate");
         assert_eq!(key.bits, 4096);
         let pass = (!passphrase.is_empty()).then_some(passphrase);
-        common::check_pem_with_tools(
+        common::tools::check_pem_with_tools(
             &key.private_key,
             pass,
             &key.public_key,
