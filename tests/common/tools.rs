@@ -155,21 +155,28 @@ pub fn tool_fingerprint(key_file: &Path, pass: Option<&str>) -> String {
     ssh_keygen_fingerprint(&line)
 }
 
+/// Runs `openssl <args>` in `dir`; it must succeed. Its standard output.
+pub fn openssl(dir: &Path, args: &[&str]) -> Vec<u8> {
+    run(Command::new("openssl").current_dir(dir).args(args))
+}
+
 /// Makes a 1024-bit DSA key with `openssl genpkey` (PKCS#8) in `dir`, named `name`; returns its path.
 pub fn openssl_dsa_key(dir: &Path, name: &str) -> PathBuf {
     let param = format!("{name}.param");
-    let openssl = |args: &[&str]| run(Command::new("openssl").current_dir(dir).args(args));
-    openssl(&[
-        "genpkey",
-        "-genparam",
-        "-algorithm",
-        "dsa",
-        "-pkeyopt",
-        "dsa_paramgen_bits:1024",
-        "-out",
-        &param,
-    ]);
-    openssl(&["genpkey", "-paramfile", &param, "-out", name]);
+    openssl(
+        dir,
+        &[
+            "genpkey",
+            "-genparam",
+            "-algorithm",
+            "dsa",
+            "-pkeyopt",
+            "dsa_paramgen_bits:1024",
+            "-out",
+            &param,
+        ],
+    );
+    openssl(dir, &["genpkey", "-paramfile", &param, "-out", name]);
     dir.join(name)
 }
 
