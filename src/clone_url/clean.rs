@@ -2,7 +2,7 @@
 //! and line breaks, quotes and angle brackets, a leading `git clone` with its options and a trailing directory.
 //! Each repair is reported once, as info. Only slicing: the result is a part of the input.
 
-use super::problem;
+use super::text::problem;
 use crate::inspect::{Problem, Severity};
 
 /// Characters trimmed at both ends: Unicode white space (line breaks, no-break spaces) and the invisible marks

@@ -2,8 +2,39 @@
 //! `scheme://[user[:password]@]host[:port]/path`, and the scp-like `[user@]host:path`, which git takes only when
 //! a colon comes before the first slash. Everything is a slice of the input; nothing is decoded.
 
-use super::hosts::{self, HostKind};
-use super::{has_any, last, number, At, UrlForm};
+use super::hosts::HostKind;
+use super::text::{has_any, last, number, At};
+
+/// How the URL is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UrlForm {
+    /// `[user@]host:path`, git's scp-like form.
+    Scp,
+    /// `ssh://[user@]host[:port]/path`.
+    Ssh,
+    /// `https://...`.
+    Https,
+    /// `http://...`.
+    Http,
+    /// `git://...`, the read-only git daemon.
+    Git,
+    /// None of the above (a local path, a bare host name, text that is no URL).
+    Unknown,
+}
+
+impl UrlForm {
+    /// `scp`, `ssh`, `https`, `http`, `git` or `unknown`.
+    pub fn name(self) -> &'static str {
+        match self {
+            UrlForm::Scp => "scp",
+            UrlForm::Ssh => "ssh",
+            UrlForm::Https => "https",
+            UrlForm::Http => "http",
+            UrlForm::Git => "git",
+            UrlForm::Unknown => "unknown",
+        }
+    }
+}
 
 /// What the text is, before any judgement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,7 +72,7 @@ pub(super) enum NotUrl {
 
 /// The parts of a clone URL, each a slice of the cleaned text.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) struct Parsed<'a> {
+pub(super) struct ParsedUrl<'a> {
     pub shape: Shape,
     pub form: UrlForm,
     /// The user, unless it is itself a token.
@@ -54,19 +85,19 @@ pub(super) struct Parsed<'a> {
     /// `?...` or `#...` of an http(s) URL.
     pub query: Option<&'a str>,
     /// Byte ranges of the cleaned text that hold a password or token, in order (at most two: the user part's
-    /// and the query's). An array, not a `Vec`: `Parsed` needs no heap and no drop code.
+    /// and the query's). An array, not a `Vec`: `ParsedUrl` needs no heap and no drop code.
     pub secrets: [Option<(usize, usize)>; 2],
     pub kind: HostKind,
 }
 
-impl<'a> Parsed<'a> {
+impl<'a> ParsedUrl<'a> {
     /// Nothing known (the input was not looked at).
-    pub fn none() -> Parsed<'static> {
-        Parsed::of(Shape::Empty)
+    pub fn none() -> ParsedUrl<'static> {
+        ParsedUrl::of(Shape::Empty)
     }
 
-    fn of(shape: Shape) -> Parsed<'a> {
-        Parsed {
+    fn of(shape: Shape) -> ParsedUrl<'a> {
+        ParsedUrl {
             shape,
             form: UrlForm::Unknown,
             user: None,
@@ -98,6 +129,15 @@ impl<'a> Parsed<'a> {
         self.secrets[0].is_some()
     }
 
+    /// The port written into an scp-like path (`host:7999/proj/repo.git`), and the path after it.
+    pub fn scp_port(&self) -> Option<(&'a str, &'a str)> {
+        let path = self.path?;
+        let digits = path.bytes().take_while(u8::is_ascii_digit).count();
+        let rest = &path[digits..];
+        (digits > 0 && (rest.is_empty() || rest.starts_with('/')))
+            .then_some((&path[..digits], rest))
+    }
+
     /// Marks the bytes `start..end` of the cleaned text as a password or token.
     fn hide(&mut self, start: usize, end: usize) {
         let slot = usize::from(self.has_secret());
@@ -105,27 +145,26 @@ impl<'a> Parsed<'a> {
     }
 }
 
-/// Reads `s` (already cleaned).
-pub(super) fn parse(s: &str) -> Parsed<'_> {
+/// Reads `s` (already cleaned); the host kind is left for `kind.rs`.
+pub(super) fn parse(s: &str) -> ParsedUrl<'_> {
     let mut p = parse_shape(s);
     if let Some(host) = p.host {
         if !valid_host(host) {
-            p = Parsed::of(Shape::NotUrl(NotUrl::BadHost));
+            p = ParsedUrl::of(Shape::NotUrl(NotUrl::BadHost));
         }
     }
-    p.kind = hosts::kind(&p);
     p
 }
 
-fn parse_shape(s: &str) -> Parsed<'_> {
+fn parse_shape(s: &str) -> ParsedUrl<'_> {
     if s.is_empty() {
-        return Parsed::of(Shape::Empty);
+        return ParsedUrl::of(Shape::Empty);
     }
     if is_key(s) {
-        return Parsed::of(Shape::NotUrl(NotUrl::Key));
+        return ParsedUrl::of(Shape::NotUrl(NotUrl::Key));
     }
     if s.contains(char::is_whitespace) {
-        return Parsed::of(Shape::NotUrl(NotUrl::Spaces));
+        return ParsedUrl::of(Shape::NotUrl(NotUrl::Spaces));
     }
     if let Some(i) = s.find("://") {
         let scheme = &s[..i];
@@ -143,10 +182,10 @@ fn parse_shape(s: &str) -> Parsed<'_> {
         && b[1] == b':'
         && (b.len() == 2 || b"/\\".contains(&b[2]))
     {
-        return Parsed::of(Shape::Local); // C:\repos\app or C:/repos/app
+        return ParsedUrl::of(Shape::Local); // C:\repos\app or C:/repos/app
     }
     if s.starts_with(['/', '.', '~', '\\']) {
-        return Parsed::of(Shape::Local);
+        return ParsedUrl::of(Shape::Local);
     }
     // `user:password@host...` without a scheme: keep the user, hide the password, read the rest. But
     // `host.example.com:repo@v2.git` is git's scp form with an `@` in its path (the user part ends at the first `@`
@@ -166,7 +205,7 @@ fn parse_shape(s: &str) -> Parsed<'_> {
                     p.hide(colon + 1, at);
                     return p;
                 }
-                let mut p = Parsed::of(Shape::NotUrl(NotUrl::Text));
+                let mut p = ParsedUrl::of(Shape::NotUrl(NotUrl::Text));
                 p.hide(colon + 1, at);
                 return p;
             }
@@ -176,7 +215,7 @@ fn parse_shape(s: &str) -> Parsed<'_> {
     let host_end = host_part_end(s);
     let (user, host) = split_user(&s[..host_end]);
     let (host, bracketed) = unbracket(host);
-    let mut p = Parsed::of(Shape::Scp);
+    let mut p = ParsedUrl::of(Shape::Scp);
     p.user = user;
     p.host = Some(host);
     match s.as_bytes().get(host_end) {
@@ -189,7 +228,7 @@ fn parse_shape(s: &str) -> Parsed<'_> {
             p.path = Some(&s[host_end + 1..]);
         }
         _ if bracketed || host.contains('.') || user.is_some() => p.shape = Shape::HostOnly,
-        _ => return Parsed::of(Shape::NotUrl(NotUrl::Text)),
+        _ => return ParsedUrl::of(Shape::NotUrl(NotUrl::Text)),
     }
     p
 }
@@ -206,14 +245,14 @@ fn is_key(s: &str) -> bool {
 }
 
 /// `scheme://authority/path`, the scheme ending at byte `i`.
-fn parse_url(s: &str, i: usize) -> Parsed<'_> {
+fn parse_url(s: &str, i: usize) -> ParsedUrl<'_> {
     let form = match s[..i].to_ascii_lowercase().as_str() {
         "ssh" | "git+ssh" | "ssh+git" => UrlForm::Ssh,
         "https" => UrlForm::Https,
         "http" => UrlForm::Http,
         "git" => UrlForm::Git,
-        "file" => return Parsed::of(Shape::Local),
-        _ => return Parsed::of(Shape::NotUrl(NotUrl::Scheme)),
+        "file" => return ParsedUrl::of(Shape::Local),
+        _ => return ParsedUrl::of(Shape::NotUrl(NotUrl::Scheme)),
     };
     let web = matches!(form, UrlForm::Https | UrlForm::Http);
     let start = i + 3;
@@ -222,7 +261,7 @@ fn parse_url(s: &str, i: usize) -> Parsed<'_> {
         .find(|c| c == '/' || (web && (c == '?' || c == '#')))
         .unwrap_or(rest.len());
     let authority = &rest[..auth_len];
-    let mut p = Parsed::of(Shape::Url);
+    let mut p = ParsedUrl::of(Shape::Url);
     p.form = form;
     let mut host_port = authority;
     if let Some(at) = last(authority, b'@') {
@@ -240,7 +279,7 @@ fn parse_url(s: &str, i: usize) -> Parsed<'_> {
     let (host, port) = match host_port.strip_prefix('[') {
         Some(inner) => match inner.split_once(']') {
             Some((h, after)) if after.is_empty() || after.starts_with(':') => (h, after.get(1..)),
-            _ => return Parsed::of(Shape::NotUrl(NotUrl::BadHost)),
+            _ => return ParsedUrl::of(Shape::NotUrl(NotUrl::BadHost)),
         },
         None => match host_port.split_once(':') {
             Some((h, port)) => (h, Some(port)),
