@@ -50,6 +50,9 @@ pub struct CloneUrlReport {
     pub host_kind: HostKind,
     /// The host's plain name for the page ("GitHub", ..., "your git server").
     pub host_name: &'static str,
+    /// Whether `host_kind` is a guess from a hint (a `gitlab.` or `bitbucket.` prefix, port 7999 or 29418, a
+    /// path such as `/scm/`): a self-hosted server that looks like that product, not the hosted service.
+    pub host_guessed: bool,
     /// The input with the pasted decorations removed (what was checked), a password or token replaced by `***`.
     pub cleaned: String,
     /// Everything found, in the order checked.
@@ -116,6 +119,7 @@ fn report(problems: Vec<Problem>, url: &ParsedUrl, cleaned: String) -> CloneUrlR
         path: url.path.map(str::to_string),
         host_kind: url.kind,
         host_name: facts.plain_name,
+        host_guessed: url.guessed,
         cleaned,
         problems,
         suggestion: None,

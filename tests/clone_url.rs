@@ -10,7 +10,7 @@ use rand_chacha::rand_core::{RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 /// Every code `check_clone_url` can give (README "Clone URL codes" lists the same).
-const CODES: [&str; 21] = [
+const CODES: [&str; 29] = [
     "empty",
     "url-too-long",
     "not-a-url",
@@ -32,6 +32,14 @@ const CODES: [&str; 21] = [
     "git-clone-prefix",
     "quotes",
     "whitespace",
+    "invisible-character",
+    "control-character",
+    "transport-form",
+    "scheme-typo",
+    "scheme-case",
+    "ipv6-form",
+    "scp-second-colon",
+    "percent-escape",
 ];
 
 const KINDS: [&str; 10] = [

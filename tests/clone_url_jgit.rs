@@ -226,11 +226,7 @@ fn reason_holds(code: &str, r: &CloneUrlReport, j: &Jgit, cleaned: &Jgit) -> Opt
         }
         // "JGit reads the number as the start of the path"
         "scp-with-port" => path.is_some_and(|p| p.starts_with(|c: char| c.is_ascii_digit())),
-        "scp-second-colon" => {
-            path.is_some_and(|p| p.split('/').next().unwrap_or("").contains(':'))
-        }
-        // "JGit takes user@host as the host name"
-        "scp-absolute-path" => user.is_none() && host.is_some_and(|h| h.contains('@')),
+        "scp-second-colon" => path.is_some_and(|p| p.split('/').next().unwrap_or("").contains(':')),
         "bad-port" => !j.ssh() || port.is_none_or(|p| p == 0),
         "wrong-user" => user.is_some_and(|u| u != "git"),
         "missing-user" => user.is_none() || host.is_some_and(|h| h.contains('@')),
@@ -241,10 +237,17 @@ fn reason_holds(code: &str, r: &CloneUrlReport, j: &Jgit, cleaned: &Jgit) -> Opt
         // "JGit reads an IPv6 address only as ssh://[lower-case hex]": it refuses it or reads another host.
         "ipv6-form" => {
             !j.ssh()
-                || host.is_none_or(|h| !h.starts_with('[') || h.contains(|c: char| c.is_ascii_uppercase()))
+                || host.is_none_or(|h| {
+                    !(h.starts_with('[') && h.ends_with(']'))
+                        || h.contains(|c: char| c.is_ascii_uppercase())
+                })
         }
         // "JGit decodes %XX in ssh:// URLs, or refuses a bad one"
-        "percent-escape" => !j.ssh() || Some(path_key(r.path.as_deref().unwrap_or(""))) != path || user.as_deref() != r.user.as_deref(),
+        "percent-escape" => {
+            !j.ssh()
+                || Some(path_key(r.path.as_deref().unwrap_or(""))) != path
+                || user.as_deref() != r.user.as_deref()
+        }
         // "Jira reads it as a host named after the transport"
         "transport-form" => j.ssh() && host.is_some_and(|h| !h.contains('.')),
         // Pasted decorations: JGit reads the pasted text otherwise than the cleaned URL.
@@ -263,9 +266,9 @@ fn jgit_reads_every_url_as_keyfit_says() {
     let corpus = corpus();
     assert!(corpus.len() >= 500, "{} corpus rows", corpus.len());
     inputs.extend(
-        corpus
-            .into_iter()
-            .map(|(line, input, meant)| (format!("tests/clone-urls-jgit.tsv:{line}"), input, meant)),
+        corpus.into_iter().map(|(line, input, meant)| {
+            (format!("tests/clone-urls-jgit.tsv:{line}"), input, meant)
+        }),
     );
     let reports: Vec<CloneUrlReport> = inputs.iter().map(|(_, i, _)| check_clone_url(i)).collect();
     // JGit reads each input, its cleaned text and its suggestion.
@@ -296,10 +299,18 @@ fn jgit_reads_every_url_as_keyfit_says() {
             suggested += 1;
             let again = check_clone_url(s);
             let mut why = same_reading(&again, j_suggestion).err();
-            if let (Some((host, repo)), Jgit::Read { host: Some(h), path: Some(p), .. }) =
-                (meant, j_suggestion)
+            if let (
+                Some((host, repo)),
+                Jgit::Read {
+                    host: Some(h),
+                    path: Some(p),
+                    ..
+                },
+            ) = (meant, j_suggestion)
             {
-                if host_key(h) != host.to_ascii_lowercase() || repo_key(p) != repo.to_ascii_lowercase() {
+                if host_key(h) != host.to_ascii_lowercase()
+                    || repo_key(p) != repo.to_ascii_lowercase()
+                {
                     why = Some(format!("meant {host} {repo}, JGit goes to {h} {p}"));
                 }
             }

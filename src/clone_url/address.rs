@@ -71,7 +71,7 @@ fn ipv4(h: &str) -> Option<u32> {
 }
 
 /// An IPv6 address's eight groups (`::` expanded, a dotted IPv4 tail read as two groups).
-fn ipv6(h: &str) -> Option<[u16; 8]> {
+pub(super) fn ipv6(h: &str) -> Option<[u16; 8]> {
     let (mut head, mut tail) = ([0u16; 8], [0u16; 8]);
     let (n, m, gap) = match h.split_once("::") {
         Some((a, b)) => (groups(a, &mut head)?, groups(b, &mut tail)?, 1),

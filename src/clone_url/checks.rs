@@ -26,7 +26,7 @@ pub(super) fn check(p: &ParsedUrl, problems: &mut Vec<Problem>) {
         );
     }
     // CVE-2017-1000117: ssh and git read a word starting with `-` as an option (`-oProxyCommand=...` runs a
-    // command); git refuses such a user, host or path, and so must Jira's side and the verify command.
+    // command). JGit runs no command line, but such a URL never works, and it must not reach a verify command.
     if [p.user, p.host, p.path]
         .into_iter()
         .flatten()
@@ -35,8 +35,16 @@ pub(super) fn check(p: &ParsedUrl, problems: &mut Vec<Problem>) {
         error(
             problems,
             "dash-option",
-            "A part of this URL starts with a dash, which ssh and git read as an option (a known way to make a clone URL run a command); git refuses such URLs.",
+            "A part of this URL starts with a dash. Jira's connection runs no command line, so nothing runs there, but no server has such a user, host or repository: the connection fails. On a terminal, ssh and git would read it as an option, a known way to make a clone URL run a command.",
             "Copy the clone URL again from the repository's Clone button: no real user, host or repository name starts with a dash.",
+        );
+    }
+    if p.scheme_case {
+        error(
+            problems,
+            "scheme-case",
+            "The scheme is written with capitals: Jira's connection knows only lower-case schemes (ssh://) and reads this as a folder path.",
+            "Write the scheme in lower case, as in the suggested URL.",
         );
     }
     match p.shape {
@@ -51,7 +59,7 @@ pub(super) fn check(p: &ParsedUrl, problems: &mut Vec<Problem>) {
         Shape::HostSlash => error(
             problems,
             "slash-after-host",
-            "A slash right after the host name makes git read this as a folder on the local computer, not as a server.",
+            "A slash right after the host name: Jira does not read this as that server (it sees a folder path, or takes what comes before a colon further on as the host).",
             "Put a colon between the host and the path (git@host:group/repo.git), or use the suggested URL.",
         ),
         Shape::HostOnly => missing_path(problems),
@@ -81,6 +89,30 @@ fn not_a_url(why: NotUrl, problems: &mut Vec<Problem>) {
                 "space-inside",
                 "The URL has a blank or a line break inside it; a clone URL has none.",
                 "Copy the URL again in one piece, or remove the blanks inside it.",
+            )
+        }
+        NotUrl::Control => {
+            return error(
+                problems,
+                "control-character",
+                "The text holds control or invisible formatting characters, which no clone URL has: they can hide or reorder what is shown, and Jira would send them to the server.",
+                "Copy the URL again from the repository's Clone button, or type it by hand.",
+            )
+        }
+        NotUrl::Transport => {
+            return error(
+                problems,
+                "transport-form",
+                "This is git's transport-helper form (ext::, fd::), which only a local git runs: Jira reads the word before :: as a host name.",
+                COPY_SSH_URL,
+            )
+        }
+        NotUrl::SchemeTypo => {
+            return error(
+                problems,
+                "scheme-typo",
+                "The scheme misses a character of :// (ssh:/ or ssh//): Jira reads the scheme as a host name or a folder path.",
+                "Write :// after the scheme, as in the suggested URL.",
             )
         }
         NotUrl::Text => "This is not a clone URL.",
@@ -143,7 +175,8 @@ fn check_form(p: &ParsedUrl, problems: &mut Vec<Problem>) {
         _ => {}
     }
     if let Some(port) = p.bad_port {
-        if p.form == UrlForm::Ssh && !port.starts_with(|c: char| c.is_ascii_digit()) {
+        if p.form == UrlForm::Ssh && port.starts_with(|c: char| c.is_ascii_alphabetic() || c == '~')
+        {
             error(
                 problems,
                 "colon-in-ssh-url",
@@ -159,7 +192,9 @@ fn check_form(p: &ParsedUrl, problems: &mut Vec<Problem>) {
             );
         }
     }
-    if p.form == UrlForm::Scp && p.scp_port().is_some() {
+    check_address(p, problems);
+    if p.form == UrlForm::Scp && p.scp_port().is_some() && !p.host.is_some_and(|h| h.contains(':'))
+    {
         error(
             problems,
             "scp-with-port",
@@ -175,6 +210,43 @@ fn check_form(p: &ParsedUrl, problems: &mut Vec<Problem>) {
     // With a colon in an ssh:// URL, part of the path is where the port would be.
     if p.bad_port.is_none() && (path.is_empty() || (needs_owner && repo_path(p).is_none())) {
         missing_path(problems);
+    }
+}
+
+/// `ipv6-form`, `scp-second-colon` and `percent-escape`: what JGit, which Jira uses, reads
+/// otherwise than git.
+fn check_address(p: &ParsedUrl, problems: &mut Vec<Problem>) {
+    let ssh_like = matches!(p.form, UrlForm::Ssh | UrlForm::Scp);
+    if ssh_like && p.host.is_some_and(|h| h.contains(':')) {
+        let h = p.host.unwrap_or("");
+        if p.form == UrlForm::Scp
+            || h.contains(|c: char| c.is_ascii_uppercase() || c == '.' || c == '%')
+        {
+            error(
+                problems,
+                "ipv6-form",
+                "Jira's connection reads an IPv6 address only in the ssh:// form, in lower case, and without a zone (%) or an IPv4 tail: it would connect to another host or none.",
+                "Use the suggested URL (ssh://git@[2001:db8::1]/path), or the server's host name.",
+            );
+        }
+    }
+    let path = p.path.unwrap_or("");
+    let ipv6 = p.host.is_some_and(|h| h.contains(':'));
+    if p.form == UrlForm::Scp && !ipv6 && path.split('/').next().unwrap_or("").contains(':') {
+        error(
+            problems,
+            "scp-second-colon",
+            "A second colon after the host: Jira's connection reads everything after the first colon, the number or name included, as the repository path.",
+            "Give a port only in the ssh:// form (ssh://git@host:7999/project/repo.git), as in the suggested URL.",
+        );
+    }
+    if p.form == UrlForm::Ssh && (path.contains('%') || p.user.is_some_and(|u| u.contains('%'))) {
+        error(
+            problems,
+            "percent-escape",
+            "A % escape in an ssh:// URL: Jira's connection decodes it (so it asks for another name than git would) or refuses a malformed one.",
+            "Write the name without % escapes, or use the short form user@host:path, which Jira does not decode.",
+        );
     }
 }
 

@@ -60,6 +60,11 @@ pub(super) const SUFFIXES: [(&str, HostKind); 2] = [
     (".beanstalkapp.com", HostKind::Beanstalk),
 ];
 
+/// Names of hosted services that a self-hosted server never carries inside its own name: `github.com.evil.example`
+/// and `gerrit.googlesource.com.evil.example` are look-alikes, not guesses (the names of `DOMAINS` and `SUFFIXES`
+/// count too).
+pub(super) const LOOK_ALIKES: [&str; 2] = ["googlesource.com", "azure.com"];
+
 /// Self-hosted products guessed from the first label of the host name.
 pub(super) const PREFIXES: [(&str, HostKind); 5] = [
     ("gitlab.", HostKind::Gitlab),

@@ -1,13 +1,13 @@
 //! Which git host a parsed URL names, read from the tables of `hosts.rs`: exact names, then hosted suffixes,
 //! then clear hints of self-hosted products.
 
-use super::hosts::{Hint, HostKind, DOMAINS, HINTS, PREFIXES, SUFFIXES};
+use super::hosts::{Hint, HostKind, DOMAINS, HINTS, LOOK_ALIKES, PREFIXES, SUFFIXES};
 use super::parse::{self, ParsedUrl, UrlForm};
 
 /// `s` (already cleaned) parsed, with its host kind.
 pub(super) fn read(s: &str) -> ParsedUrl<'_> {
     let mut p = parse::parse(s);
-    p.kind = kind(&p);
+    (p.kind, p.guessed) = kind(&p);
     p
 }
 
@@ -19,10 +19,11 @@ pub(super) fn needs_git_user(host: &str) -> bool {
         .any(|(d, _, git)| *git && host.eq_ignore_ascii_case(d))
 }
 
-/// Which host the URL names.
-fn kind(p: &ParsedUrl) -> HostKind {
+/// Which host the URL names, and whether that is a guess. A name that starts with a hosted service's name and
+/// goes on (`gitlab.com.evil.example`) is no host keyfit knows.
+fn kind(p: &ParsedUrl) -> (HostKind, bool) {
     let Some(host) = p.host else {
-        return HostKind::Other;
+        return (HostKind::Other, false);
     };
     let host = host.to_ascii_lowercase();
     let host = host.trim_end_matches('.');
@@ -35,15 +36,24 @@ fn kind(p: &ParsedUrl) -> HostKind {
                 .iter()
                 .find(|(s, _)| host.ends_with(s))
                 .map(|(_, k)| k)
-        })
-        .or_else(|| {
-            PREFIXES
-                .iter()
-                .find(|(s, _)| host.starts_with(s))
-                .map(|(_, k)| k)
         });
     if let Some(kind) = named {
-        return *kind;
+        return (*kind, false);
+    }
+    let look_alike = DOMAINS
+        .iter()
+        .map(|(d, _, _)| *d)
+        .chain(SUFFIXES.iter().map(|(s, _)| s.trim_start_matches('.')))
+        .chain(LOOK_ALIKES)
+        .any(|d| {
+            (host.starts_with(d) && host[d.len()..].starts_with('.'))
+                || host.contains(&[".", d, "."].concat())
+        });
+    if look_alike {
+        return (HostKind::Other, false);
+    }
+    if let Some((_, kind)) = PREFIXES.iter().find(|(s, _)| host.starts_with(s)) {
+        return (*kind, true);
     }
     let path = p.path.unwrap_or("");
     let web = matches!(p.form, UrlForm::Https | UrlForm::Http);
@@ -58,5 +68,5 @@ fn kind(p: &ParsedUrl) -> HostKind {
     HINTS
         .iter()
         .find(|(hint, _)| holds(*hint))
-        .map_or(HostKind::Other, |(_, kind)| *kind)
+        .map_or((HostKind::Other, false), |(_, kind)| (*kind, true))
 }

@@ -22,7 +22,8 @@ BASES = [
     ("git@gitlab.com:gitlab-org/gitlab.git", "https://gitlab.com/gitlab-org/gitlab.git", "https://gitlab.com/gitlab-org/gitlab/-/tree/master"),
     ("git@gitlab.com:gitlab-org/ci-cd/docker-machine.git", "https://gitlab.com/gitlab-org/ci-cd/docker-machine.git", "https://gitlab.com/gitlab-org/ci-cd/docker-machine/-/blob/main/README.md"),
     ("git@salsa.debian.org:debian/devscripts.git", "https://salsa.debian.org/debian/devscripts.git", None),
-    ("git@ssh.gitlab.gnome.org:GNOME/gtk.git", "https://gitlab.gnome.org/GNOME/gtk.git", None),
+    # GNOME's SSH host is not its web host (no rule can derive it from the https URL): SSH forms only.
+    ("git@ssh.gitlab.gnome.org:GNOME/gtk.git", None, None),
     ("git@gitlab.example.com:team/sub/app.git", "https://gitlab.example.com/team/sub/app.git", "https://gitlab.example.com/team/sub/app/-/tree/main"),
     ("ssh://git@gitlab.example.com:2222/group/sub/app.git", None, None),
     # Bitbucket Cloud, Bitbucket Data Center
