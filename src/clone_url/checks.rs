@@ -309,7 +309,8 @@ fn check_user(p: &ParsedUrl, problems: &mut Vec<Problem>) {
     if !needs_git_user(host) {
         return;
     }
-    let (code, what) = match p.user {
+    // A hidden token as the user is still a user (JGit logs in as it).
+    let (code, what) = match p.user.or(p.has_secret().then_some("***")) {
         None => ("missing-user", "names no user"),
         Some("git") => return,
         Some(_) => ("wrong-user", "names another user"),
