@@ -30,6 +30,7 @@ use text::problem;
 pub use guide::Guide;
 pub use hosts::HostKind;
 pub use parse::UrlForm;
+pub use verify::VerifyCommands;
 
 /// The report on one pasted clone URL. It never holds a password or token that was in the URL.
 #[derive(Clone, Debug, PartialEq, Eq)]

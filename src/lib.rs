@@ -44,7 +44,7 @@ pub mod fuzzing;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use clone_url::{check_clone_url, CloneUrlReport, Guide, HostKind, UrlForm};
+pub use clone_url::{check_clone_url, CloneUrlReport, Guide, HostKind, UrlForm, VerifyCommands};
 pub use convert::{cipher_from_name, convert_key, read_any, ConvertOptions};
 pub use error::{Error, Result};
 pub use generate::{

@@ -329,9 +329,9 @@ pub fn match_key(input: JsValue, options: JsValue, other: JsValue) -> Result<JsV
 
 // ---- checkCloneUrl: the clone URL check (issue 13) ----
 
-/// `checkCloneUrl(text)` -> `{ok, form, user, host, port, path, hostKind, hostName, cleaned, problems: [{code,
-/// severity, message, fix}], suggestion, guide: {accountKeys, accountKeysUrl, deployKeys, deployKeysUrl, keyTypes,
-/// verify, docs}}`; absent parts are `null`. Throws only for misuse (a value that is not a string).
+/// `checkCloneUrl(text)` -> `{ok, form, user, host, port, path, hostKind, hostName, hostGuessed, cleaned,
+/// problems: [{code, severity, message, fix}], suggestion, guide: {accountKeys, accountKeysUrl, deployKeys,
+/// deployKeysUrl, keyTypes, verify: {sh, powershell, cmd}, docs}}`; absent parts are `null`. Throws only for misuse (a value that is not a string).
 #[wasm_bindgen(js_name = checkCloneUrl)]
 pub fn check_clone_url(text: JsValue) -> Result<JsValue, JsValue> {
     let text = text
@@ -347,6 +347,7 @@ pub fn check_clone_url(text: JsValue) -> Result<JsValue, JsValue> {
     set(&obj, "path", or_null(r.path));
     set(&obj, "hostKind", r.host_kind.name());
     set(&obj, "hostName", r.host_name);
+    set(&obj, "hostGuessed", r.host_guessed);
     set(&obj, "cleaned", r.cleaned);
     set(&obj, "problems", problems_to_js(&r.problems));
     set(&obj, "suggestion", or_null(r.suggestion));
@@ -361,7 +362,11 @@ pub fn check_clone_url(text: JsValue) -> Result<JsValue, JsValue> {
     set(&guide, "deployKeys", or_null(g.deploy_keys));
     set(&guide, "deployKeysUrl", or_null(g.deploy_keys_url.clone()));
     set(&guide, "keyTypes", g.key_types);
-    set(&guide, "verify", g.verify.as_str());
+    let verify = Object::new();
+    set(&verify, "sh", g.verify.sh.as_str());
+    set(&verify, "powershell", g.verify.powershell.as_str());
+    set(&verify, "cmd", g.verify.cmd.as_str());
+    set(&guide, "verify", verify);
     set(
         &guide,
         "docs",

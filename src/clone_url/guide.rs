@@ -4,6 +4,7 @@
 use super::hosts::Facts;
 use super::parse::ParsedUrl;
 use super::repo::{azure_org, repo_path};
+use super::verify::VerifyCommands;
 
 /// Where and how the public key is added on the git host the URL names.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,8 +19,8 @@ pub struct Guide {
     pub deploy_keys_url: Option<String>,
     /// Which key types the host accepts (RSA, which Jira needs, noted).
     pub key_types: &'static str,
-    /// A command that checks the SSH connection with the key.
-    pub verify: String,
+    /// The command that checks the SSH connection with the key, for POSIX sh, PowerShell and cmd.
+    pub verify: VerifyCommands,
     /// The public documentation these facts come from.
     pub docs: &'static [&'static str],
 }
@@ -34,7 +35,7 @@ pub(super) fn guide(f: &'static Facts, p: &ParsedUrl) -> Guide {
         deploy_keys: f.deploy_keys,
         deploy_keys_url: fill(f.deploy_keys_url, p, repo.as_deref(), org),
         key_types: f.key_types,
-        verify: String::new(),
+        verify: VerifyCommands::default(),
         docs: f.docs,
     }
 }
