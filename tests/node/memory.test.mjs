@@ -92,3 +92,68 @@ test('the scan finds what is there', () => {
     view.set(saved, at);
   }
 });
+
+// Issue 18: every passphrase length from 1 to 64 characters and every token form, each call in a fresh wasm
+// instance (a new import of the module), so that nothing another call left behind is found or overwritten.
+async function fresh(n) {
+  const mod = await import(`${ROOT}www/pkg/keyfit.js?fresh=${n}`);
+  const ex = mod.initSync({ module: readFileSync(`${ROOT}www/pkg/keyfit_bg.wasm`) });
+  const has = (needle) => Buffer.from(ex.memory.buffer).indexOf(needle) >= 0;
+  return { mod, has };
+}
+
+const LEGACY = corpus('rsa2048-pkcs1-aes-128-cbc.pem');
+let instance = 0;
+const passphrase = (n) => 'Pq7#x'.repeat(13).slice(0, n);
+const calls = [
+  ['inspectKey, wrong passphrase on a DEK-Info PKCS#1', (k, p) => k.inspectKey(LEGACY, { passphrase: p })],
+  ['matchKey, wrong passphrase on a DEK-Info PKCS#1', (k, p) => k.matchKey(LEGACY, 'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ', { passphrase: p })],
+  ['convertKey to encrypted pkcs1 (passphrase kept)', (k, p) => k.convertKey(PKCS1, { to: 'pkcs1', newPassphrase: p })],
+  ['convertKey to openssh with a passphrase', (k, p) => k.convertKey(PKCS1, { to: 'openssh', newPassphrase: p, rounds: 2 })],
+  ['convertKey to pkcs8 with a passphrase', (k, p) => k.convertKey(PKCS1, { to: 'pkcs8', newPassphrase: p })],
+  ['convertKey to ppk3 with a passphrase', (k, p) => k.convertKey(PKCS1, { to: 'ppk3', newPassphrase: p })],
+  ['convertKey legacy pkcs1, passphrase changed', (k, p) => k.convertKey(LEGACY, { to: 'pkcs1', passphrase: PASSPHRASE, newPassphrase: p })],
+];
+for (const [what, call] of calls) {
+  test(`memory after ${what}, passphrases of 1 to 64 characters`, async () => {
+    const left = [];
+    for (let n = 1; n <= 64; n++) {
+      const p = passphrase(n);
+      const { mod, has } = await fresh(instance++);
+      try { call(mod, p); } catch { /* a wrong passphrase throws: the memory is what counts */ }
+      if (n >= 4 && has(Buffer.from(p))) left.push(n);
+    }
+    assert.deepEqual(left, [], `passphrase left in wasm memory after ${what}, lengths: ${left.join(' ')}`);
+  });
+}
+
+test('memory after convertKey legacy pkcs1, passphrase removed', async () => {
+  const { mod, has } = await fresh(instance++);
+  mod.convertKey(LEGACY, { to: 'pkcs1', passphrase: PASSPHRASE });
+  assert.ok(!has(Buffer.from(PASSPHRASE)), 'passphrase left');
+});
+
+const TOKENS = [
+  'ghp_1A2b3C4d5E6f7G8h9I0jKlMnOpQrStUvWxYz', 'gho_16C7e42F292c6912E7710c838347Ae178B4a',
+  'ghs_abcdefghijklmnopqrstuvwxyz0123456789', 'github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz',
+  'glpat-Zx8yW7vU6tS5rQ4pXyZ1', 'Sup3rS3cretPassw0rd', 'abc123def456ghi789',
+];
+const FORMS = [
+  (t) => `https://${t}@github.com/acme/app.git`, (t) => `https://${t}:x-oauth-basic@github.com/acme/app.git`,
+  (t) => `https://oauth2:${t}@gitlab.com/group/repo.git`, (t) => `https://${t}:@gitlab.com/group/repo.git`,
+  (t) => `https://x-token-auth:${t}@bitbucket.org/team/repo.git`, (t) => `https://git.example.com/app.git?private_token=${t}`,
+  (t) => `https://gitlab.com/group/repo.git#access_token=${t}`, (t) => `ssh://git:${t}@git.example.com/app.git`,
+  (t) => `ssh://git@git.example.com/app.git?access_key=${t}`, (t) => `alice:${t}@github.com:acme/app.git`,
+  (t) => `git clone https://alice:${t}@bitbucket.org/t/r.git`, (t) => `https://alice:${t}@github.com/acme/app\u0015.git`,
+];
+test('memory after checkCloneUrl, every token form', async () => {
+  const left = [];
+  for (const t of TOKENS) {
+    for (const [i, form] of FORMS.entries()) {
+      const { mod, has } = await fresh(instance++);
+      mod.checkCloneUrl(form(t));
+      if (has(Buffer.from(t))) left.push(`${t.slice(0, 6)}... form ${i}`);
+    }
+  }
+  assert.deepEqual(left, [], `token left in wasm memory: ${left.join(', ')}`);
+});
