@@ -331,7 +331,8 @@ pub fn match_key(input: JsValue, options: JsValue, other: JsValue) -> Result<JsV
 
 /// `checkCloneUrl(text)` -> `{ok, form, user, host, port, path, hostKind, hostName, hostGuessed, cleaned,
 /// problems: [{code, severity, message, fix}], suggestion, guide: {accountKeys, accountKeysUrl, deployKeys,
-/// deployKeysUrl, keyTypes, verify: {sh, powershell, cmd}, docs}}`; absent parts are `null`. Throws only for misuse (a value that is not a string).
+/// deployKeysUrl, keyTypes, verify: {sh, powershell, cmd}, docs}}`; absent parts are `null`. Throws only for
+/// misuse (a value that is not a string).
 #[wasm_bindgen(js_name = checkCloneUrl)]
 pub fn check_clone_url(text: JsValue) -> Result<JsValue, JsValue> {
     // The URL may hold a token: its text and every string made from it are wiped once JavaScript has its copy.

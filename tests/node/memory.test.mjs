@@ -113,7 +113,7 @@ const ALL = Array.from({ length: 64 }, (_, i) => i + 1);
 const EDGES = [1, 4, 8, 16, 20, 31, 32, 33, 55, 56, 63, 64];
 const calls = [
   ['inspectKey, wrong passphrase on a DEK-Info PKCS#1', ALL, (k, p) => k.inspectKey(LEGACY, { passphrase: p })],
-  ['matchKey, wrong passphrase on a DEK-Info PKCS#1', ALL, (k, p) => k.matchKey(LEGACY, PUBLIC, { passphrase: p })],
+  ['matchKey, wrong passphrase on a DEK-Info PKCS#1', ALL, (k, p) => k.matchKey(LEGACY, { passphrase: p }, PUBLIC)],
   ['convertKey to encrypted pkcs1 (passphrase kept)', ALL, (k, p) => k.convertKey(PKCS1, { to: 'pkcs1', newPassphrase: p })],
   ['convertKey legacy pkcs1, passphrase kept', ALL, (k, p) => k.convertKey(k.convertKey(PKCS1, { to: 'pkcs1', newPassphrase: p }), { to: 'pkcs1', passphrase: p, newPassphrase: p })],
   ['convertKey legacy pkcs1, passphrase changed', ALL, (k, p) => k.convertKey(LEGACY, { to: 'pkcs1', passphrase: PASSPHRASE, newPassphrase: p })],
