@@ -2,71 +2,35 @@
 //! it, which git host it names, the URL to paste instead, and where that host wants the public key.
 //!
 //! Data flows one way: text -> `clean` (pasted decorations off, reported as info) -> `parse` (the form:
-//! scp, ssh, https, http, git or unknown) -> `hosts` (which host, its facts) -> `checks` (problems and the
-//! suggestion) -> [`CloneUrlReport`]. Git's own URL rules are in `git help clone` ("GIT URLS"): an scp-like
+//! scp, ssh, https, http, git or unknown) -> `kind` (which host, from the table in `hosts`) -> `checks` (the
+//! problems) -> `suggest` (the URL to paste instead) -> `guide` and `verify` (where the key goes, the command
+//! that checks it) -> [`CloneUrlReport`]. `address` (IPv4/IPv6), `repo` (the repository a URL names) and
+//! `text` are helpers of these steps. Git's own URL rules are in `git help clone` ("GIT URLS"): an scp-like
 //! `[user@]host:path` needs a colon before the first slash, and only `ssh://` URLs carry a port.
 //!
 //! Hand-written: the `url` crate knows nothing of git's scp-like form, and every byte counts in the page's budget.
 
+mod address;
 mod checks;
 mod clean;
+mod guide;
 mod hosts;
+mod kind;
 mod parse;
+mod repo;
+mod suggest;
+mod text;
+mod verify;
 
 use crate::inspect::{Problem, Severity};
 use crate::limits;
+use parse::ParsedUrl;
+use text::problem;
 
+pub use guide::Guide;
 pub use hosts::HostKind;
-
-/// How the URL is written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum UrlForm {
-    /// `[user@]host:path`, git's scp-like form.
-    Scp,
-    /// `ssh://[user@]host[:port]/path`.
-    Ssh,
-    /// `https://...`.
-    Https,
-    /// `http://...`.
-    Http,
-    /// `git://...`, the read-only git daemon.
-    Git,
-    /// None of the above (a local path, a bare host name, text that is no URL).
-    Unknown,
-}
-
-impl UrlForm {
-    /// `scp`, `ssh`, `https`, `http`, `git` or `unknown`.
-    pub fn name(self) -> &'static str {
-        match self {
-            UrlForm::Scp => "scp",
-            UrlForm::Ssh => "ssh",
-            UrlForm::Https => "https",
-            UrlForm::Http => "http",
-            UrlForm::Git => "git",
-            UrlForm::Unknown => "unknown",
-        }
-    }
-}
-
-/// Where and how the public key is added on the git host the URL names.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Guide {
-    /// Where the user's own SSH keys are added, in plain words.
-    pub account_keys: &'static str,
-    /// The page itself, when the host has a fixed one.
-    pub account_keys_url: Option<String>,
-    /// Where a repository's read-only deploy (access) key is added; `None` when the host has none.
-    pub deploy_keys: Option<&'static str>,
-    /// That page for this repository, when it can be derived from the URL.
-    pub deploy_keys_url: Option<String>,
-    /// Which key types the host accepts (RSA, which Jira needs, noted).
-    pub key_types: &'static str,
-    /// A command that checks the SSH connection with the key.
-    pub verify: String,
-    /// The public documentation these facts come from.
-    pub docs: &'static [&'static str],
-}
+pub use parse::UrlForm;
+pub use verify::VerifyCommands;
 
 /// The report on one pasted clone URL. It never holds a password or token that was in the URL.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -87,6 +51,9 @@ pub struct CloneUrlReport {
     pub host_kind: HostKind,
     /// The host's plain name for the page ("GitHub", ..., "your git server").
     pub host_name: &'static str,
+    /// Whether `host_kind` is a guess from a hint (a `gitlab.` or `bitbucket.` prefix, port 7999 or 29418, a
+    /// path such as `/scm/`): a self-hosted server that looks like that product, not the hosted service.
+    pub host_guessed: bool,
     /// The input with the pasted decorations removed (what was checked), a password or token replaced by `***`.
     pub cleaned: String,
     /// Everything found, in the order checked.
@@ -116,109 +83,46 @@ pub fn check_clone_url(text: &str) -> CloneUrlReport {
             "This is far longer than any clone URL (over 2 KiB), so it was not checked.",
             "Paste only the repository's SSH clone URL, copied from its Clone button.",
         ));
-        let mut r = report(problems, &parse::Parsed::none(), String::new());
-        r.guide.verify = hosts::verify(&r, None);
+        let mut r = report(problems, &ParsedUrl::none(), String::new());
+        r.guide.verify = verify::verify(r.host_kind, None);
         return r;
     }
     let cleaned = clean::clean(text, &mut problems);
-    let url = parse::parse(cleaned);
+    let url = kind::read(cleaned);
     let shown = url.redacted(cleaned);
     checks::check(&url, &mut problems);
-    let suggestion = checks::suggest(&url, &problems, text, cleaned);
+    let suggestion = suggest::suggest(&url, &problems, text, cleaned);
     let mut r = report(problems, &url, shown);
     // Pages of the repository come from the URL to use: the suggestion when there is one.
     if let Some(mut target) = suggestion.as_deref().map(parse::parse) {
         target.kind = url.kind;
-        r.guide = hosts::guide(hosts::facts(url.kind), &target);
+        r.guide = guide::guide(hosts::facts(url.kind), &target);
     }
-    r.guide.verify = hosts::verify(&r, suggestion.as_deref());
+    // The command is for the suggestion, else for the URL itself when it has no error and is an SSH URL.
+    let usable = r.ok && matches!(r.form, UrlForm::Ssh | UrlForm::Scp);
+    let target = suggestion
+        .as_deref()
+        .or(usable.then_some(r.cleaned.as_str()));
+    r.guide.verify = verify::verify(r.host_kind, target);
     r.suggestion = suggestion;
     r
 }
 
-/// Whether `url` checks without errors exactly as it is (no decoration to take off, under the length cap): the
-/// test every suggestion passes.
-fn checks_clean(url: &str) -> bool {
-    let mut problems = Vec::new();
-    if url.len() > limits::MAX_CLONE_URL_BYTES || clean::clean(url, &mut problems) != url {
-        return false;
-    }
-    checks::check(&parse::parse(url), &mut problems);
-    problems.iter().all(|p| p.severity != Severity::Error)
-}
-
-fn report(problems: Vec<Problem>, url: &parse::Parsed, cleaned: String) -> CloneUrlReport {
+fn report(problems: Vec<Problem>, url: &ParsedUrl, cleaned: String) -> CloneUrlReport {
     let facts = hosts::facts(url.kind);
     CloneUrlReport {
         ok: problems.iter().all(|p| p.severity != Severity::Error),
         form: url.form,
-        guide: hosts::guide(facts, url),
+        guide: guide::guide(facts, url),
         user: url.user.map(str::to_string),
         host: url.host.map(str::to_string),
         port: url.port,
         path: url.path.map(str::to_string),
         host_kind: url.kind,
         host_name: facts.plain_name,
+        host_guessed: url.guessed,
         cleaned,
         problems,
         suggestion: None,
-    }
-}
-
-/// Where a word of a list must be found in a text.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum At {
-    Start,
-    End,
-    Anywhere,
-}
-
-/// Whether `s` starts with, ends with or contains one of `words` (one function for every list: each
-/// `.iter().any(closure)` would be compiled on its own).
-fn has_any(s: &str, at: At, words: &[&str]) -> bool {
-    words.iter().any(|w| match at {
-        At::Start => s.starts_with(w),
-        At::End => s.ends_with(w),
-        At::Anywhere => s.contains(w),
-    })
-}
-
-/// The byte index of the last `b` in `s` (`rfind` with a char pulls in a reverse UTF-8 searcher).
-fn last(s: &str, b: u8) -> Option<usize> {
-    s.bytes().rposition(|c| c == b)
-}
-
-/// `digits` as a number in `radix` (only digits, at least one, at most `u32::MAX`); hand-written so that one
-/// small function serves ports, IPv4 parts and IPv6 groups.
-fn number(digits: &str, radix: u32) -> Option<u32> {
-    if digits.is_empty() {
-        return None;
-    }
-    digits.chars().try_fold(0u32, |n, c| {
-        n.checked_mul(radix)?.checked_add(c.to_digit(radix)?)
-    })
-}
-
-/// `prefix` then `n` in decimal.
-fn with_number(prefix: &str, n: u16) -> String {
-    let mut s = String::from(prefix);
-    let mut div = 10000;
-    while div > 1 && n / div == 0 {
-        div /= 10;
-    }
-    while div > 0 {
-        s.push(char::from(b'0' + (n / div % 10) as u8));
-        div /= 10;
-    }
-    s
-}
-
-/// A problem whose message and fix have no variable part.
-fn problem(code: &'static str, severity: Severity, message: &str, fix: &str) -> Problem {
-    Problem {
-        code,
-        severity,
-        message: message.to_string(),
-        fix: fix.to_string(),
     }
 }

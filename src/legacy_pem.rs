@@ -113,21 +113,28 @@ pub(crate) fn describe(cipher: LegacyCipher) -> Encryption {
     }
 }
 
-/// OpenSSL's `EVP_BytesToKey(MD5, salt, passphrase, count = 1)`.
+/// OpenSSL's `EVP_BytesToKey(MD5, salt, passphrase, count = 1)`. The hasher keeps the last partial block of its
+/// input (the passphrase's tail) in its buffer and does not clear it on drop: after each digest the buffer is
+/// reset and overwritten with 63 zero bytes (a shorter-than-a-block update is copied into the buffer), and the
+/// digests, which are key bytes, are wiped too.
 fn bytes_to_key(passphrase: &[u8], salt: &[u8], len: usize) -> Zeroizing<Vec<u8>> {
+    use md5::digest::FixedOutputReset;
+    use zeroize::Zeroize;
     let mut key = Zeroizing::new(Vec::with_capacity(len + 16));
-    let mut prev: Option<md5::digest::Output<Md5>> = None;
+    let mut prev = md5::digest::Output::<Md5>::default();
+    let mut h = Md5::new();
     while key.len() < len {
-        let mut h = Md5::new();
-        if let Some(p) = &prev {
-            h.update(p);
+        if !key.is_empty() {
+            Digest::update(&mut h, prev);
         }
-        h.update(passphrase);
-        h.update(salt);
-        let d = h.finalize();
-        key.extend_from_slice(&d);
-        prev = Some(d);
+        Digest::update(&mut h, passphrase);
+        Digest::update(&mut h, salt);
+        FixedOutputReset::finalize_into_reset(&mut h, &mut prev);
+        Digest::update(&mut h, [0u8; 63]);
+        Digest::reset(&mut h);
+        key.extend_from_slice(&prev);
     }
+    prev.as_mut_slice().zeroize();
     key.truncate(len);
     key
 }
@@ -174,7 +181,7 @@ pub(crate) fn decrypt(
     Ok(Zeroizing::new(plain))
 }
 
-/// Encrypts `der` and returns the two headers to write before the body, and the body.
+/// Encrypts `der` and returns the value of the `DEK-Info` header (`CIPHER,IV-HEX`) and the body.
 ///
 /// # Errors
 /// Only on an internal cipher-parameter mismatch.

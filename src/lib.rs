@@ -45,7 +45,7 @@ pub mod fuzzing;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use clone_url::{check_clone_url, CloneUrlReport, Guide, HostKind, UrlForm};
+pub use clone_url::{check_clone_url, CloneUrlReport, Guide, HostKind, UrlForm, VerifyCommands};
 pub use convert::{cipher_from_name, convert_key, read_any, ConvertOptions};
 pub use error::{Error, Result};
 /// The seeded key-generation workload of the benchmark (cargo feature `bench`). NOT for real keys.

@@ -329,27 +329,31 @@ pub fn match_key(input: JsValue, options: JsValue, other: JsValue) -> Result<JsV
 
 // ---- checkCloneUrl: the clone URL check (issue 13) ----
 
-/// `checkCloneUrl(text)` -> `{ok, form, user, host, port, path, hostKind, hostName, cleaned, problems: [{code,
-/// severity, message, fix}], suggestion, guide: {accountKeys, accountKeysUrl, deployKeys, deployKeysUrl, keyTypes,
-/// verify, docs}}`; absent parts are `null`. Throws only for misuse (a value that is not a string).
+/// `checkCloneUrl(text)` -> `{ok, form, user, host, port, path, hostKind, hostName, hostGuessed, cleaned,
+/// problems: [{code, severity, message, fix}], suggestion, guide: {accountKeys, accountKeysUrl, deployKeys,
+/// deployKeysUrl, keyTypes, verify: {sh, powershell, cmd}, docs}}`; absent parts are `null`. Throws only for
+/// misuse (a value that is not a string).
 #[wasm_bindgen(js_name = checkCloneUrl)]
 pub fn check_clone_url(text: JsValue) -> Result<JsValue, JsValue> {
-    let text = text
-        .as_string()
-        .ok_or_else(|| misuse("the clone URL must be a string"))?;
-    let r = crate::clone_url::check_clone_url(&text);
+    // The URL may hold a token: its text and every string made from it are wiped once JavaScript has its copy.
+    let text = zeroize::Zeroizing::new(
+        text.as_string()
+            .ok_or_else(|| misuse("the clone URL must be a string"))?,
+    );
+    let mut r = crate::clone_url::check_clone_url(&text);
     let obj = Object::new();
     set(&obj, "ok", r.ok);
     set(&obj, "form", r.form.name());
-    set(&obj, "user", or_null(r.user));
-    set(&obj, "host", or_null(r.host));
+    set(&obj, "user", or_null(r.user.as_deref()));
+    set(&obj, "host", or_null(r.host.as_deref()));
     set(&obj, "port", or_null(r.port));
-    set(&obj, "path", or_null(r.path));
+    set(&obj, "path", or_null(r.path.as_deref()));
     set(&obj, "hostKind", r.host_kind.name());
     set(&obj, "hostName", r.host_name);
-    set(&obj, "cleaned", r.cleaned);
+    set(&obj, "hostGuessed", r.host_guessed);
+    set(&obj, "cleaned", r.cleaned.as_str());
     set(&obj, "problems", problems_to_js(&r.problems));
-    set(&obj, "suggestion", or_null(r.suggestion));
+    set(&obj, "suggestion", or_null(r.suggestion.as_deref()));
     let g = &r.guide;
     let guide = Object::new();
     set(&guide, "accountKeys", g.account_keys);
@@ -361,12 +365,36 @@ pub fn check_clone_url(text: JsValue) -> Result<JsValue, JsValue> {
     set(&guide, "deployKeys", or_null(g.deploy_keys));
     set(&guide, "deployKeysUrl", or_null(g.deploy_keys_url.clone()));
     set(&guide, "keyTypes", g.key_types);
-    set(&guide, "verify", g.verify.as_str());
+    let verify = Object::new();
+    set(&verify, "sh", g.verify.sh.as_str());
+    set(&verify, "powershell", g.verify.powershell.as_str());
+    set(&verify, "cmd", g.verify.cmd.as_str());
+    set(&guide, "verify", verify);
     set(
         &guide,
         "docs",
         g.docs.iter().map(|d| JsValue::from(*d)).collect::<Array>(),
     );
     set(&obj, "guide", guide);
+    wipe_report(&mut r);
     Ok(obj.into())
+}
+
+/// Wipes every string of a clone URL report made from the pasted text.
+fn wipe_report(r: &mut crate::clone_url::CloneUrlReport) {
+    use zeroize::Zeroize;
+    let g = &mut r.guide;
+    for s in [&mut r.user, &mut r.host, &mut r.path, &mut r.suggestion]
+        .into_iter()
+        .chain([&mut g.account_keys_url, &mut g.deploy_keys_url])
+        .flatten()
+        .chain([
+            &mut r.cleaned,
+            &mut g.verify.sh,
+            &mut g.verify.powershell,
+            &mut g.verify.cmd,
+        ])
+    {
+        s.zeroize();
+    }
 }

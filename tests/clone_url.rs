@@ -12,7 +12,7 @@ use rand_chacha::rand_core::{RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 /// Every code `check_clone_url` can give (README "Clone URL codes" lists the same).
-const CODES: [&str; 21] = [
+const CODES: [&str; 29] = [
     "empty",
     "url-too-long",
     "not-a-url",
@@ -34,6 +34,14 @@ const CODES: [&str; 21] = [
     "git-clone-prefix",
     "quotes",
     "whitespace",
+    "invisible-character",
+    "control-character",
+    "transport-form",
+    "scheme-typo",
+    "scheme-case",
+    "ipv6-form",
+    "scp-second-colon",
+    "percent-escape",
 ];
 
 const KINDS: [&str; 10] = [
@@ -62,7 +70,9 @@ fn shown(r: &CloneUrlReport) -> Vec<String> {
     let g = &r.guide;
     let mut all = vec![
         r.cleaned.clone(),
-        g.verify.clone(),
+        g.verify.sh.clone(),
+        g.verify.powershell.clone(),
+        g.verify.cmd.clone(),
         g.account_keys.to_string(),
         g.key_types.to_string(),
     ];
@@ -157,7 +167,7 @@ fn ok_means_no_error_and_every_problem_has_words() {
                 row.line
             );
         }
-        assert!(!r.guide.docs.is_empty() && !r.guide.verify.is_empty());
+        assert!(!r.guide.docs.is_empty() && !r.guide.verify.sh.is_empty());
         assert!(r.guide.docs.iter().all(|d| d.starts_with("http")));
     }
 }
@@ -305,8 +315,8 @@ fn the_guide_points_at_the_host_and_repository() {
         Some("https://github.com/acme/app/settings/keys")
     );
     assert_eq!(
-        g.verify,
-        "ssh -i id_rsa.pem -o IdentitiesOnly=yes -T -- git@github.com"
+        g.verify.sh,
+        "chmod 600 id_rsa.pem && ssh -i id_rsa.pem -o IdentitiesOnly=yes -T -- git@github.com"
     );
     assert!(g.key_types.contains("RSA"));
 
@@ -329,6 +339,7 @@ fn the_guide_points_at_the_host_and_repository() {
     assert!(r
         .guide
         .verify
+        .sh
         .ends_with("git ls-remote -- ssh://git@bitbucket.example.com:7999/PROJ/repo.git"));
 
     let r = check_clone_url("https://acme.visualstudio.com/proj/_git/repo");
@@ -340,14 +351,14 @@ fn the_guide_points_at_the_host_and_repository() {
 
     let r = check_clone_url("ssh://alice@gerrit.example.com:29418/tools/project");
     assert_eq!(
-        r.guide.verify,
-        "ssh -i id_rsa.pem -o IdentitiesOnly=yes -p 29418 -T -- alice@gerrit.example.com"
+        r.guide.verify.sh,
+        "chmod 600 id_rsa.pem && ssh -i id_rsa.pem -o IdentitiesOnly=yes -p 29418 -T -- alice@gerrit.example.com"
     );
 
     let r = check_clone_url("gitolite@git.example.com:repo");
     assert_eq!(
-        r.guide.verify,
-        "ssh -i id_rsa.pem -o IdentitiesOnly=yes -- gitolite@git.example.com info"
+        r.guide.verify.sh,
+        "chmod 600 id_rsa.pem && ssh -i id_rsa.pem -o IdentitiesOnly=yes -- gitolite@git.example.com info"
     );
 
     // A page address is built only from characters a URL path carries as they are.
@@ -364,7 +375,11 @@ fn the_guide_points_at_the_host_and_repository() {
         (r.host_name, r.guide.account_keys_url),
         ("your git server", None)
     );
-    assert!(r.guide.verify.ends_with("git ls-remote -- SSH_CLONE_URL"));
+    assert!(r
+        .guide
+        .verify
+        .sh
+        .ends_with("git ls-remote -- SSH_CLONE_URL"));
 }
 
 /// The verify command is for pasting into a terminal: a URL with shell characters stays one quoted word.
@@ -375,17 +390,19 @@ fn the_verify_command_quotes_what_a_shell_would_run() {
     assert!(
         r.guide
             .verify
+            .sh
             .ends_with("git ls-remote -- 'git@git.example.com:team/$(reboot)`id`.git'"),
         "{}",
-        r.guide.verify
+        r.guide.verify.sh
     );
     let r = check_clone_url("git@git.example.com:team/it's.git");
     assert!(
         r.guide
             .verify
+            .sh
             .ends_with(r"'git@git.example.com:team/it'\''s.git'"),
         "{}",
-        r.guide.verify
+        r.guide.verify.sh
     );
 }
 
@@ -472,7 +489,7 @@ fn run_with_stdin(program: &str, args: &[&str], stdin: &str) -> String {
 fn every_verify_command_is_one_safe_shell_command() {
     let inputs = verify_inputs();
     let reports: Vec<CloneUrlReport> = inputs.iter().map(|i| check_clone_url(i)).collect();
-    let commands: Vec<&str> = reports.iter().map(|r| r.guide.verify.as_str()).collect();
+    let commands: Vec<&str> = reports.iter().map(|r| r.guide.verify.sh.as_str()).collect();
     assert!(commands.iter().all(|c| !c.contains(['\n', '\0'])));
     run_with_stdin("sh", &["-n"], &commands.join("\n"));
     let split: Vec<Vec<String>> = verify_words().into_iter().map(|(_, w)| w).collect();
@@ -528,7 +545,13 @@ fn verify_words() -> Vec<(String, Vec<String>)> {
     let inputs = verify_inputs();
     let commands: Vec<String> = inputs
         .iter()
-        .map(|i| check_clone_url(i).guide.verify)
+        .map(|i| {
+            let sh = check_clone_url(i).guide.verify.sh;
+            // The key file's permissions first, then the command itself.
+            let rest = sh.strip_prefix("chmod 600 id_rsa.pem && ");
+            rest.unwrap_or_else(|| panic!("{i:?}: no chmod in {sh}"))
+                .to_string()
+        })
         .collect();
     let text = run_with_stdin(
         "python3",
@@ -616,5 +639,90 @@ fn ssh_and_git_read_the_verify_commands_as_meant() {
     assert!(
         ssh_runs >= 20 && git_runs >= 20,
         "{ssh_runs} ssh, {git_runs} git"
+    );
+}
+
+/// PowerShell's reading of an argument list (pwsh is not installed here, so its quoting rules are written out):
+/// words split at blanks outside quotes; `'...'` is literal with `''` for `'`; a bare word must hold no character
+/// PowerShell expands or treats as syntax.
+fn powershell_words(s: &str) -> Vec<String> {
+    let (mut words, mut word, mut chars) = (Vec::new(), None::<String>, s.chars().peekable());
+    while let Some(c) = chars.next() {
+        match c {
+            ' ' => words.extend(word.take()),
+            '\'' => {
+                let w = word.get_or_insert_with(String::new);
+                loop {
+                    match chars.next().expect("closing quote") {
+                        '\'' if chars.peek() == Some(&'\'') => {
+                            chars.next();
+                            w.push('\'');
+                        }
+                        '\'' => break,
+                        c => w.push(c),
+                    }
+                }
+            }
+            c => {
+                assert!(!"$`\"(){};&|<>@#,".contains(c), "{c:?} unquoted in {s}");
+                word.get_or_insert_with(String::new).push(c);
+            }
+        }
+    }
+    words.extend(word);
+    words
+}
+
+/// cmd.exe's reading: words split at blanks; no `%`, `^`, `&`, `|`, `<`, `>`, `!`, `(`, `)` or `"` in them.
+fn cmd_words(s: &str) -> Vec<String> {
+    assert!(
+        !s.contains(['%', '^', '&', '|', '<', '>', '!', '(', ')', '"']),
+        "{s}"
+    );
+    s.split(' ').map(str::to_string).collect()
+}
+
+/// The PowerShell and cmd commands restrict the key file first, then run the same words as the sh command (cmd
+/// a placeholder URL when the URL has a character cmd cannot quote).
+#[test]
+fn the_powershell_and_cmd_commands_run_the_same_words() {
+    const PS_KEY: &str = "icacls id_rsa.pem /inheritance:r /grant:r \"$($env:USERNAME):(R)\"; ";
+    const CMD_KEY: &str = "icacls id_rsa.pem /inheritance:r /grant:r \"%USERNAME%:(R)\" && ";
+    const SSH: &str = "ssh -i id_rsa.pem -o IdentitiesOnly=yes";
+    let (mut placeholders, mut same) = (0, 0);
+    for (input, sh_words) in verify_words() {
+        let v = check_clone_url(&input).guide.verify;
+        let ps = v.powershell.strip_prefix(PS_KEY).expect("icacls first");
+        let ps = match ps.strip_prefix(&format!("$env:GIT_SSH_COMMAND = '{SSH}'; ")) {
+            Some(rest) => {
+                assert!(sh_words[0].starts_with("GIT_SSH_COMMAND="), "{input:?}");
+                rest
+            }
+            None => ps,
+        };
+        let mut want: Vec<String> = sh_words.clone();
+        if want[0].starts_with("GIT_SSH_COMMAND=") {
+            want.remove(0);
+        }
+        assert_eq!(powershell_words(ps), want, "{input:?}: {}", v.powershell);
+        let cmd = v.cmd.strip_prefix(CMD_KEY).expect("icacls first");
+        let cmd = cmd
+            .strip_prefix(&format!("set \"GIT_SSH_COMMAND={SSH}\" && "))
+            .unwrap_or(cmd);
+        let words = cmd_words(cmd);
+        if words == want {
+            same += 1;
+        } else {
+            assert_eq!(
+                words,
+                ["git", "ls-remote", "--", "SSH_CLONE_URL"],
+                "{input:?}"
+            );
+            placeholders += 1;
+        }
+    }
+    assert!(
+        same >= 100 && placeholders >= 3,
+        "{same} same, {placeholders} placeholders"
     );
 }

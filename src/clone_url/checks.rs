@@ -1,9 +1,12 @@
-//! The problems of a parsed clone URL, in a fixed order (secrets, the form, the path, the user, the address),
-//! and the URL to paste instead. Messages never repeat the input: only fixed words and the host's name.
+//! The problems of a parsed clone URL, in a fixed order (secrets, the form, the path, the user, the address).
+//! Messages never repeat the input: only fixed words and the host's name.
 
-use super::hosts::{self, HostKind};
-use super::parse::{NotUrl, Parsed, Shape};
-use super::{has_any, last, number, problem, with_number, At, UrlForm};
+use super::address::is_private;
+use super::hosts::{facts, HostKind};
+use super::kind::needs_git_user;
+use super::parse::{NotUrl, ParsedUrl, Shape, UrlForm};
+use super::repo::{azure_parts, repo_path};
+use super::text::{has_any, problem, At};
 use crate::inspect::{Problem, Severity};
 
 const COPY_SSH_URL: &str = "Copy the SSH clone URL from the repository's Clone button (SSH tab): it looks like git@host:group/repo.git or ssh://git@host/group/repo.git.";
@@ -13,7 +16,7 @@ fn error(problems: &mut Vec<Problem>, code: &'static str, message: &str, fix: &s
 }
 
 /// Adds the problems of `p` to `problems`.
-pub(super) fn check(p: &Parsed, problems: &mut Vec<Problem>) {
+pub(super) fn check(p: &ParsedUrl, problems: &mut Vec<Problem>) {
     if p.has_secret() {
         error(
             problems,
@@ -23,7 +26,7 @@ pub(super) fn check(p: &Parsed, problems: &mut Vec<Problem>) {
         );
     }
     // CVE-2017-1000117: ssh and git read a word starting with `-` as an option (`-oProxyCommand=...` runs a
-    // command); git refuses such a user, host or path, and so must Jira's side and the verify command.
+    // command). JGit runs no command line, but such a URL never works, and it must not reach a verify command.
     if [p.user, p.host, p.path]
         .into_iter()
         .flatten()
@@ -32,8 +35,16 @@ pub(super) fn check(p: &Parsed, problems: &mut Vec<Problem>) {
         error(
             problems,
             "dash-option",
-            "A part of this URL starts with a dash, which ssh and git read as an option (a known way to make a clone URL run a command); git refuses such URLs.",
+            "A part of this URL starts with a dash. Jira's connection runs no command line, so nothing runs there, but no server has such a user, host or repository: the connection fails. On a terminal, ssh and git would read it as an option, a known way to make a clone URL run a command.",
             "Copy the clone URL again from the repository's Clone button: no real user, host or repository name starts with a dash.",
+        );
+    }
+    if p.scheme_case {
+        error(
+            problems,
+            "scheme-case",
+            "The scheme is written with capitals: Jira's connection knows only lower-case schemes (ssh://) and reads this as a folder path.",
+            "Write the scheme in lower case, as in the suggested URL.",
         );
     }
     match p.shape {
@@ -48,7 +59,7 @@ pub(super) fn check(p: &Parsed, problems: &mut Vec<Problem>) {
         Shape::HostSlash => error(
             problems,
             "slash-after-host",
-            "A slash right after the host name makes git read this as a folder on the local computer, not as a server.",
+            "A slash right after the host name: Jira does not read this as that server (it sees a folder path, or takes what comes before a colon further on as the host).",
             "Put a colon between the host and the path (git@host:group/repo.git), or use the suggested URL.",
         ),
         Shape::HostOnly => missing_path(problems),
@@ -78,6 +89,30 @@ fn not_a_url(why: NotUrl, problems: &mut Vec<Problem>) {
                 "space-inside",
                 "The URL has a blank or a line break inside it; a clone URL has none.",
                 "Copy the URL again in one piece, or remove the blanks inside it.",
+            )
+        }
+        NotUrl::Control => {
+            return error(
+                problems,
+                "control-character",
+                "The text holds control or invisible formatting characters, which no clone URL has: they can hide or reorder what is shown, and Jira would send them to the server.",
+                "Copy the URL again from the repository's Clone button, or type it by hand.",
+            )
+        }
+        NotUrl::Transport => {
+            return error(
+                problems,
+                "transport-form",
+                "This is git's transport-helper form (ext::, fd::), which only a local git runs: Jira reads the word before :: as a host name.",
+                COPY_SSH_URL,
+            )
+        }
+        NotUrl::SchemeTypo => {
+            return error(
+                problems,
+                "scheme-typo",
+                "The scheme misses a character of :// (ssh:/ or ssh//): Jira reads the scheme as a host name or a folder path.",
+                "Write :// after the scheme, as in the suggested URL.",
             )
         }
         NotUrl::Text => "This is not a clone URL.",
@@ -116,7 +151,7 @@ fn fix_with_note(fix: &str, kind: HostKind) -> String {
     s
 }
 
-fn check_form(p: &Parsed, problems: &mut Vec<Problem>) {
+fn check_form(p: &ParsedUrl, problems: &mut Vec<Problem>) {
     let use_ssh = "Use the SSH clone URL instead (the Clone button's SSH tab; keyfit suggests it when it can work it out).";
     match p.form {
         UrlForm::Https | UrlForm::Http if is_browser(p) => problems.push(Problem {
@@ -140,7 +175,8 @@ fn check_form(p: &Parsed, problems: &mut Vec<Problem>) {
         _ => {}
     }
     if let Some(port) = p.bad_port {
-        if p.form == UrlForm::Ssh && !port.starts_with(|c: char| c.is_ascii_digit()) {
+        if p.form == UrlForm::Ssh && port.starts_with(|c: char| c.is_ascii_alphabetic() || c == '~')
+        {
             error(
                 problems,
                 "colon-in-ssh-url",
@@ -156,7 +192,9 @@ fn check_form(p: &Parsed, problems: &mut Vec<Problem>) {
             );
         }
     }
-    if p.form == UrlForm::Scp && scp_port(p).is_some() {
+    check_address(p, problems);
+    if p.form == UrlForm::Scp && p.scp_port().is_some() && !p.host.is_some_and(|h| h.contains(':'))
+    {
         error(
             problems,
             "scp-with-port",
@@ -170,21 +208,50 @@ fn check_form(p: &Parsed, problems: &mut Vec<Problem>) {
         HostKind::Github | HostKind::BitbucketCloud | HostKind::Gitlab
     );
     // With a colon in an ssh:// URL, part of the path is where the port would be.
-    if p.bad_port.is_none() && (path.is_empty() || (needs_owner && hosts::repo_path(p).is_none())) {
+    if p.bad_port.is_none() && (path.is_empty() || (needs_owner && repo_path(p).is_none())) {
         missing_path(problems);
     }
 }
 
-/// The port written into an scp-like path (`host:7999/proj/repo.git`), and the path after it.
-fn scp_port<'a>(p: &Parsed<'a>) -> Option<(&'a str, &'a str)> {
-    let path = p.path?;
-    let digits = path.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = &path[digits..];
-    (digits > 0 && (rest.is_empty() || rest.starts_with('/'))).then_some((&path[..digits], rest))
+/// `ipv6-form`, `scp-second-colon` and `percent-escape`: what JGit, which Jira uses, reads
+/// otherwise than git.
+fn check_address(p: &ParsedUrl, problems: &mut Vec<Problem>) {
+    let ssh_like = matches!(p.form, UrlForm::Ssh | UrlForm::Scp);
+    if ssh_like && p.host.is_some_and(|h| h.contains(':')) {
+        let h = p.host.unwrap_or("");
+        if p.form == UrlForm::Scp
+            || h.contains(|c: char| c.is_ascii_uppercase() || c == '.' || c == '%')
+        {
+            error(
+                problems,
+                "ipv6-form",
+                "Jira's connection reads an IPv6 address only in the ssh:// form, in lower case, and without a zone (%) or an IPv4 tail: it would connect to another host or none.",
+                "Use the suggested URL (ssh://git@[2001:db8::1]/path), or the server's host name.",
+            );
+        }
+    }
+    let path = p.path.unwrap_or("");
+    let ipv6 = p.host.is_some_and(|h| h.contains(':'));
+    if p.form == UrlForm::Scp && !ipv6 && path.split('/').next().unwrap_or("").contains(':') {
+        error(
+            problems,
+            "scp-second-colon",
+            "A second colon after the host: Jira's connection reads everything after the first colon, the number or name included, as the repository path.",
+            "Give a port only in the ssh:// form (ssh://git@host:7999/project/repo.git), as in the suggested URL.",
+        );
+    }
+    if p.form == UrlForm::Ssh && (path.contains('%') || p.user.is_some_and(|u| u.contains('%'))) {
+        error(
+            problems,
+            "percent-escape",
+            "A % escape in an ssh:// URL: Jira's connection decodes it (so it asks for another name than git would) or refuses a malformed one.",
+            "Write the name without % escapes, or use the short form user@host:path, which Jira does not decode.",
+        );
+    }
 }
 
 /// Whether an http(s) URL is a web page of the repository rather than its clone URL.
-fn is_browser(p: &Parsed) -> bool {
+fn is_browser(p: &ParsedUrl) -> bool {
     let path = p.path.unwrap_or("");
     let trimmed = path.trim_matches('/');
     let segments = trimmed.split('/').filter(|s| !s.is_empty()).count();
@@ -208,12 +275,12 @@ fn is_browser(p: &Parsed) -> bool {
 }
 
 /// `wrong-user` and `missing-user`: the hosted services whose SSH user is fixed.
-fn check_user(p: &Parsed, problems: &mut Vec<Problem>) {
+fn check_user(p: &ParsedUrl, problems: &mut Vec<Problem>) {
     if !matches!(p.form, UrlForm::Ssh | UrlForm::Scp) {
         return;
     }
     let Some(host) = p.host else { return };
-    let name = hosts::facts(p.kind).plain_name;
+    let name = facts(p.kind).plain_name;
     if host.eq_ignore_ascii_case("vs-ssh.visualstudio.com") && p.user.is_none() {
         return error(
             problems,
@@ -239,10 +306,11 @@ fn check_user(p: &Parsed, problems: &mut Vec<Problem>) {
             .concat(),
         });
     }
-    if !hosts::needs_git_user(host) {
+    if !needs_git_user(host) {
         return;
     }
-    let (code, what) = match p.user {
+    // A hidden token as the user is still a user (JGit logs in as it).
+    let (code, what) = match p.user.or(p.has_secret().then_some("***")) {
         None => ("missing-user", "names no user"),
         Some("git") => return,
         Some(_) => ("wrong-user", "names another user"),
@@ -259,255 +327,4 @@ fn check_user(p: &Parsed, problems: &mut Vec<Problem>) {
         .concat(),
         fix: "Write git@ in front of the host, as in the suggested URL.".into(),
     });
-}
-
-/// Whether a host is out of Jira Cloud's reach: local names, private, loopback, link-local and shared
-/// addresses, and names without a domain. (Hand-written: std's address parsers cost 3 KB of wasm, and read neither
-/// `127.1` nor `0x7f.1`, which ssh's resolver takes.)
-fn is_private(host: &str) -> bool {
-    let h = host.trim_end_matches('.').to_ascii_lowercase();
-    if h.contains(':') {
-        // IPv6: unspecified, loopback, unique local fc00::/7, link-local fe80::/10, or a mapped IPv4 address.
-        return ipv6(h.split('%').next().unwrap_or("")).is_some_and(|g| {
-            (g[..7] == [0; 7] && g[7] <= 1)
-                || g[0] & 0xfe00 == 0xfc00
-                || g[0] & 0xffc0 == 0xfe80
-                || (g[..6] == [0, 0, 0, 0, 0, 0xffff]
-                    && private_v4((u32::from(g[6]) << 16) | u32::from(g[7])))
-        });
-    }
-    if let Some(ip) = ipv4(&h) {
-        return private_v4(ip);
-    }
-    !h.contains('.')
-        || h == "localhost"
-        || has_any(
-            &h,
-            At::End,
-            &[
-                ".localhost",
-                ".local",
-                ".internal",
-                ".lan",
-                ".home.arpa",
-                ".localdomain",
-            ],
-        )
-}
-
-/// Private (RFC 1918), loopback, "this network", link-local and shared (RFC 6598) IPv4 addresses.
-fn private_v4(ip: u32) -> bool {
-    let [a, b, ..] = ip.to_be_bytes();
-    matches!((a, b), (10 | 127 | 0, _) | (192, 168) | (169, 254))
-        || (a == 172 && (16..32).contains(&b))
-        || (a == 100 && (64..128).contains(&b))
-}
-
-/// An IPv4 address as the C resolver (`inet_aton`) reads it: one to four parts, each decimal, octal (`0` first)
-/// or hex (`0x`), the last filling the bytes left (`127.1` is 127.0.0.1).
-fn ipv4(h: &str) -> Option<u32> {
-    let count = h.split('.').count();
-    if count > 4 {
-        return None;
-    }
-    let mut ip = 0u32;
-    for (i, part) in h.split('.').enumerate() {
-        let (digits, radix) = match part.strip_prefix("0x") {
-            Some(hex) => (hex, 16),
-            None if part.len() > 1 && part.starts_with('0') => (&part[1..], 8),
-            None => (part, 10),
-        };
-        let v = number(digits, radix)?;
-        let last = i + 1 == count;
-        let bits = if last { 8 * (4 - i) } else { 8 };
-        if bits < 32 && v >> bits != 0 {
-            return None;
-        }
-        ip |= if last { v } else { v << (24 - 8 * i) };
-    }
-    Some(ip)
-}
-
-/// An IPv6 address's eight groups (`::` expanded, a dotted IPv4 tail read as two groups).
-fn ipv6(h: &str) -> Option<[u16; 8]> {
-    let (mut head, mut tail) = ([0u16; 8], [0u16; 8]);
-    let (n, m, gap) = match h.split_once("::") {
-        Some((a, b)) => (groups(a, &mut head)?, groups(b, &mut tail)?, 1),
-        None => (groups(h, &mut head)?, 0, 0),
-    };
-    // `::` stands for one group or more; without it, all eight are written.
-    if n + m + gap > 8 || (gap == 0 && n != 8) {
-        return None;
-    }
-    head[8 - m..].copy_from_slice(&tail[..m]);
-    Some(head)
-}
-
-/// Reads `a:b:c` into `out`; the number of groups.
-fn groups(s: &str, out: &mut [u16; 8]) -> Option<usize> {
-    let mut n = 0;
-    if s.is_empty() {
-        return Some(0);
-    }
-    for part in s.split(':') {
-        if part.contains('.') {
-            let v4 = ipv4(part).filter(|_| part.split('.').count() == 4)?;
-            *out.get_mut(n + 1)? = v4 as u16;
-            out[n] = (v4 >> 16) as u16;
-            n += 2;
-        } else if part.len() <= 4 {
-            *out.get_mut(n)? = number(part, 16)? as u16;
-            n += 1;
-        } else {
-            return None;
-        }
-    }
-    Some(n)
-}
-
-/// Azure DevOps's (organisation, project, repository, whether more follows) from a web or HTTPS address:
-/// dev.azure.com/ORG/PROJECT/_git/REPO, ORG.visualstudio.com[/DefaultCollection]/PROJECT/_git/REPO, and
-/// .../ORG/_git/REPO, where the project has the repository's name.
-fn azure_parts<'a>(p: &Parsed<'a>) -> Option<(&'a str, &'a str, &'a str, bool)> {
-    let org = hosts::azure_org(p)?;
-    let (before, after) = p.path?.split_once("/_git/")?;
-    let mut rest = after.split('/').filter(|s| !s.is_empty());
-    let repo = rest.next()?;
-    let project = match before.get(last(before, b'/').map_or(0, |i| i + 1)..) {
-        Some(s) if !s.is_empty() && s != org && s != "DefaultCollection" => s,
-        _ => repo,
-    };
-    Some((org, project, repo, rest.next().is_some()))
-}
-
-/// The URL to paste instead, when it can be worked out; it always checks without errors.
-pub(super) fn suggest(
-    p: &Parsed,
-    problems: &[Problem],
-    original: &str,
-    cleaned: &str,
-) -> Option<String> {
-    let has = |code: &str| problems.iter().any(|x| x.code == code);
-    let errors = problems.iter().any(|x| x.severity == Severity::Error);
-    let s = if !errors {
-        // Only decorations were taken off: the cleaned URL is the one to paste.
-        (cleaned != original && !cleaned.is_empty()).then(|| cleaned.to_string())?
-    } else if has("https-url")
-        || has("browser-url")
-        || has("git-protocol")
-        || has("slash-after-host")
-    {
-        match from_web(p) {
-            Some(url) => url,
-            // Any other host: only the colon can be put right.
-            None if has("slash-after-host") => [&user_at(p.user), p.host?, ":", p.path?].concat(),
-            None => return None,
-        }
-    } else if matches!(p.shape, Shape::Url | Shape::Scp) && !has("bad-port") && !has("missing-path")
-    {
-        repaired_ssh(p, &has)?
-    } else {
-        return None;
-    };
-    super::checks_clean(&s).then_some(s)
-}
-
-/// The SSH clone URL for a web, HTTPS or git:// address of a known host.
-fn from_web(p: &Parsed) -> Option<String> {
-    let host = p.host?.to_ascii_lowercase();
-    let host = host.strip_prefix("www.").unwrap_or(&host);
-    let repo = hosts::repo_path(p);
-    Some(match p.kind {
-        HostKind::Github | HostKind::Gitlab | HostKind::BitbucketCloud => {
-            ["git@", host, ":", &repo?, ".git"].concat()
-        }
-        HostKind::BitbucketServer => ["ssh://git@", host, ":7999/", &repo?, ".git"].concat(),
-        HostKind::AzureDevops if host == "dev.azure.com" || host.ends_with(".visualstudio.com") => {
-            let (org, project, repo, _) = azure_parts(p)?;
-            ["git@ssh.dev.azure.com:v3/", org, "/", project, "/", repo].concat()
-        }
-        HostKind::AzureDevops => {
-            // Azure DevOps Server: the same path over SSH, port 22 by default.
-            let path = p.path?;
-            let end = path.find("/_git/")? + "/_git/".len();
-            let repo = path[end..].split('/').next().filter(|r| !r.is_empty())?;
-            ["ssh://", host, ":22", &path[..end], repo].concat()
-        }
-        HostKind::Gerrit => {
-            // https://host/a/PROJECT (authenticated), https://host/c/PROJECT/+/123 and /admin/repos/PROJECT (pages).
-            let path = repo?;
-            let project = path
-                .strip_prefix("a/")
-                .or(path.strip_prefix("admin/repos/"));
-            let project = match path.strip_prefix("c/") {
-                Some(change) => change.split("/+").next().unwrap_or(change),
-                None => project.unwrap_or(&path),
-            };
-            ["ssh://USER@", host, ":29418/", project].concat()
-        }
-        HostKind::Gitblit => {
-            let repo = repo?;
-            let repo = repo.strip_prefix("r/").unwrap_or(&repo);
-            ["ssh://USER@", host, ":29418/", repo, ".git"].concat()
-        }
-        HostKind::Beanstalk => {
-            let account = host.split('.').next()?;
-            let repo = repo?;
-            let name = repo.split('/').next()?;
-            [
-                "git@",
-                account,
-                ".git.beanstalkapp.com:/",
-                account,
-                "/",
-                name,
-                ".git",
-            ]
-            .concat()
-        }
-        HostKind::Gitolite | HostKind::Other => return None,
-    })
-}
-
-/// `user@`, or nothing.
-fn user_at(user: Option<&str>) -> String {
-    user.map(|u| [u, "@"].concat()).unwrap_or_default()
-}
-
-/// An ssh:// or scp-like URL with its user, port and colon put right.
-fn repaired_ssh(p: &Parsed, has: &dyn Fn(&str) -> bool) -> Option<String> {
-    let host = p.host?;
-    let bracketed = [
-        if host.contains(':') { "[" } else { "" },
-        host,
-        if host.contains(':') { "]" } else { "" },
-    ]
-    .concat();
-    let mut user = p.user;
-    if has("missing-user") || has("wrong-user") {
-        let named = matches!(p.kind, HostKind::Gerrit | HostKind::Gitblit);
-        user = Some(if named { "USER" } else { "git" });
-    }
-    let path = p.path?;
-    if host.eq_ignore_ascii_case("vs-ssh.visualstudio.com") {
-        // Its user is the organisation; the current address needs none but git.
-        return path
-            .starts_with("v3/")
-            .then(|| ["git@ssh.dev.azure.com:", path].concat());
-    }
-    if has("colon-in-ssh-url") {
-        return Some(["ssh://", &user_at(user), &bracketed, "/", p.bad_port?, path].concat());
-    }
-    if let Some((port, rest)) = scp_port(p).filter(|_| has("scp-with-port")) {
-        let at = user_at(Some(user.unwrap_or("git")));
-        return Some(["ssh://", &at, &bracketed, ":", port, rest].concat());
-    }
-    let changed = has("missing-user") || has("wrong-user") || has("password-in-url");
-    changed.then(|| match p.form {
-        UrlForm::Scp => [&user_at(user), &bracketed, ":", path].concat(),
-        _ => {
-            let port = p.port.map(|n| with_number(":", n)).unwrap_or_default();
-            ["ssh://", &user_at(user), &bracketed, &port, path].concat()
-        }
-    })
 }

@@ -1,8 +1,10 @@
 //! Takes off what comes along when a clone URL is copied from a page, a chat or a terminal: surrounding blanks
 //! and line breaks, quotes and angle brackets, a leading `git clone` with its options and a trailing directory.
-//! Each repair is reported once, as info. Only slicing: the result is a part of the input.
+//! Each repair is reported once. JGit, which Jira uses, takes none of them off, so quotes, a `git clone` command
+//! and invisible characters are errors (the cleaned URL is suggested); blanks are a warning. Only slicing: the
+//! result is a part of the input.
 
-use super::problem;
+use super::text::problem;
 use crate::inspect::{Problem, Severity};
 
 /// Characters trimmed at both ends: Unicode white space (line breaks, no-break spaces) and the invisible marks
@@ -48,13 +50,21 @@ const OPTIONS_WITH_VALUE: [&str; 21] = [
 
 /// The pasted text without its decorations; adds one info problem per kind of repair.
 pub(super) fn clean<'a>(text: &'a str, problems: &mut Vec<Problem>) -> &'a str {
-    let (mut blanks, mut quotes, mut prefix) = (false, false, false);
+    let (mut blanks, mut quotes, mut prefix, mut invisible) = (false, false, false, false);
     let mut s = text;
     // A few rounds: `"git clone 'url'" ` needs blanks, quotes, the command, then quotes again.
     for _ in 0..4 {
         let before = s;
         let trimmed = s.trim_matches(is_blank);
+        let (start, end) = (
+            s.len() - s.trim_start_matches(is_blank).len(),
+            trimmed.len(),
+        );
+        let cut = [&s[..start], &s[start + end..]];
         blanks |= trimmed.len() != s.len();
+        invisible |= cut
+            .iter()
+            .any(|c| !c.bytes().all(|b| b.is_ascii_whitespace()));
         s = trimmed;
         if let Some(inner) = unquote(s) {
             quotes = true;
@@ -71,25 +81,32 @@ pub(super) fn clean<'a>(text: &'a str, problems: &mut Vec<Problem>) -> &'a str {
     if prefix {
         problems.push(problem(
             "git-clone-prefix",
-            Severity::Info,
-            "The paste was a whole `git clone` command; only its URL was checked.",
-            "Paste only the URL into Jira's Host URL field, without `git clone` in front.",
+            Severity::Error,
+            "The paste is a whole `git clone` command: Jira would read `git clone` as part of the user name. keyfit checked only its URL.",
+            "Use this URL: paste only the cleaned URL (the suggestion) into Jira's Host URL field.",
         ));
     }
     if quotes {
         problems.push(problem(
             "quotes",
-            Severity::Info,
-            "Quotes or angle brackets around the URL were removed.",
-            "Paste the URL without quotes into Jira's Host URL field.",
+            Severity::Error,
+            "Quotes or angle brackets around the URL: Jira keeps them, as part of the user name and the path. keyfit checked the URL without them.",
+            "Use this URL: paste the cleaned URL (the suggestion), without quotes.",
         ));
     }
-    if blanks {
+    if invisible {
+        problems.push(problem(
+            "invisible-character",
+            Severity::Error,
+            "Invisible characters around the URL (a zero-width space, a byte order mark, a no-break space or a direction mark): Jira keeps them as part of the user name or the path. keyfit checked the URL without them.",
+            "Use this URL: paste the cleaned URL (the suggestion).",
+        ));
+    } else if blanks {
         problems.push(problem(
             "whitespace",
-            Severity::Info,
-            "Blanks or line breaks around the URL were removed.",
-            "Nothing to do: keyfit checked the URL without them.",
+            Severity::Warning,
+            "Blanks or line breaks around the URL: keyfit checked it without them, but Jira's connection does not take them off.",
+            "Paste the cleaned URL (the suggestion), without blanks around it.",
         ));
     }
     s

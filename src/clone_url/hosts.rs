@@ -2,10 +2,8 @@
 //! are added, which key types it takes and how to check the connection. Each entry names the public
 //! documentation it came from; those URLs are also what `guide.docs` shows. Facts marked "not confirmed" were
 //! not found in the documentation searched (November 2026) and come from the hosts' pages as commonly linked:
-//! correct them here when they move.
-
-use super::parse::{self, Parsed, Shape};
-use super::{CloneUrlReport, Guide, UrlForm};
+//! correct them here when they move. Plain data only: the rules that read it are in `kind.rs` (which host),
+//! `guide.rs` (the pages) and `verify.rs` (the command); adding a host is a row here.
 
 /// Which git host a URL names. Self-hosted products are recognised only from clear hints (README).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,7 +38,7 @@ impl HostKind {
 }
 
 /// Hosts known by their exact name: (name, kind, whether its SSH user must be `git`).
-const DOMAINS: [(&str, HostKind, bool); 12] = [
+pub(super) const DOMAINS: [(&str, HostKind, bool); 12] = [
     ("github.com", HostKind::Github, true),
     ("www.github.com", HostKind::Github, true),
     ("ssh.github.com", HostKind::Github, true),
@@ -56,8 +54,19 @@ const DOMAINS: [(&str, HostKind, bool); 12] = [
     ("vs-ssh.visualstudio.com", HostKind::AzureDevops, false),
 ];
 
+/// Hosted services known by the end of their host names.
+pub(super) const SUFFIXES: [(&str, HostKind); 2] = [
+    (".visualstudio.com", HostKind::AzureDevops),
+    (".beanstalkapp.com", HostKind::Beanstalk),
+];
+
+/// Names of hosted services that a self-hosted server never carries inside its own name: `github.com.evil.example`
+/// and `gerrit.googlesource.com.evil.example` are look-alikes, not guesses (the names of `DOMAINS` and `SUFFIXES`
+/// count too).
+pub(super) const LOOK_ALIKES: [&str; 2] = ["googlesource.com", "azure.com"];
+
 /// Self-hosted products guessed from the first label of the host name.
-const PREFIXES: [(&str, HostKind); 5] = [
+pub(super) const PREFIXES: [(&str, HostKind); 5] = [
     ("gitlab.", HostKind::Gitlab),
     ("bitbucket.", HostKind::BitbucketServer),
     ("gerrit.", HostKind::Gerrit),
@@ -65,59 +74,40 @@ const PREFIXES: [(&str, HostKind); 5] = [
     ("gitolite.", HostKind::Gitolite),
 ];
 
-/// Whether `host` is a hosted service whose SSH user must be `git`.
-pub(super) fn needs_git_user(host: &str) -> bool {
-    let host = host.trim_end_matches('.');
-    DOMAINS
-        .iter()
-        .any(|(d, _, git)| *git && host.eq_ignore_ascii_case(d))
+/// A clear hint of a self-hosted product in a URL whose host name says nothing.
+#[derive(Clone, Copy)]
+pub(super) enum Hint {
+    /// The SSH user.
+    User(&'static str),
+    /// The port.
+    Port(u16),
+    /// The port, and a path ending in `.git`.
+    PortAndGitPath(u16),
+    /// An http(s) path starting so.
+    WebPath(&'static str),
+    /// A path starting so.
+    PathStart(&'static str),
+    /// A path holding this.
+    PathHas(&'static str),
 }
 
-/// Which host the URL names: exact names, then hosted suffixes, then clear hints of self-hosted products.
-pub(super) fn kind(p: &Parsed) -> HostKind {
-    let Some(host) = p.host else {
-        return HostKind::Other;
-    };
-    let host = host.to_ascii_lowercase();
-    let host = host.trim_end_matches('.');
-    if let Some((_, kind, _)) = DOMAINS.iter().find(|(d, _, _)| *d == host) {
-        return *kind;
-    }
-    if host.ends_with(".visualstudio.com") {
-        return HostKind::AzureDevops;
-    }
-    if host.ends_with(".beanstalkapp.com") {
-        return HostKind::Beanstalk;
-    }
-    if let Some((_, kind)) = PREFIXES.iter().find(|(p, _)| host.starts_with(p)) {
-        return *kind;
-    }
-    let path = p.path.unwrap_or("");
-    let web = matches!(p.form, UrlForm::Https | UrlForm::Http);
-    if p.user == Some("gitolite") {
-        HostKind::Gitolite
-    } else if p.port == Some(7999)
-        || (web && (path.starts_with("/scm/") || path.starts_with("/projects/")))
-    {
-        HostKind::BitbucketServer
-    } else if p.port == Some(29418) {
-        if path.ends_with(".git") {
-            HostKind::Gitblit
-        } else {
-            HostKind::Gerrit
-        }
-    } else if web && path.starts_with("/r/") {
-        HostKind::Gitblit
-    } else if path.contains("/tfs/") || path.starts_with("tfs/") || path.contains("/_git/") {
-        HostKind::AzureDevops
-    } else {
-        HostKind::Other
-    }
-}
+/// The hints, tried in order after the names.
+pub(super) const HINTS: [(Hint, HostKind); 10] = [
+    (Hint::User("gitolite"), HostKind::Gitolite),
+    (Hint::Port(7999), HostKind::BitbucketServer),
+    (Hint::WebPath("/scm/"), HostKind::BitbucketServer),
+    (Hint::WebPath("/projects/"), HostKind::BitbucketServer),
+    (Hint::PortAndGitPath(29418), HostKind::Gitblit),
+    (Hint::Port(29418), HostKind::Gerrit),
+    (Hint::WebPath("/r/"), HostKind::Gitblit),
+    (Hint::PathHas("/tfs/"), HostKind::AzureDevops),
+    (Hint::PathStart("tfs/"), HostKind::AzureDevops),
+    (Hint::PathHas("/_git/"), HostKind::AzureDevops),
+];
 
 /// How a host's connection is checked from a terminal.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Verify {
+pub(super) enum Verify {
     /// `ssh -T user@host`: the host answers with a greeting naming the account.
     Greeting,
     /// `git ls-remote URL`: lists the branches when the key is accepted (hosts without a greeting).
@@ -130,17 +120,17 @@ enum Verify {
 /// organisation, `{repo}` the repository path (without `.git`), `{0}` and `{1}` its first two parts; a
 /// template is empty when there is no such page.
 pub(super) struct Facts {
-    code: &'static str,
+    pub code: &'static str,
     pub plain_name: &'static str,
-    account_keys: &'static str,
-    account_keys_url: &'static str,
-    deploy_keys: Option<&'static str>,
-    deploy_keys_url: &'static str,
-    key_types: &'static str,
-    verify: Verify,
+    pub account_keys: &'static str,
+    pub account_keys_url: &'static str,
+    pub deploy_keys: Option<&'static str>,
+    pub deploy_keys_url: &'static str,
+    pub key_types: &'static str,
+    pub verify: Verify,
     /// Default SSH port and user for the verify command (None: as in the URL).
-    ssh_port: Option<u16>,
-    docs: &'static [&'static str],
+    pub ssh_port: Option<u16>,
+    pub docs: &'static [&'static str],
 }
 
 const HOSTS: [Facts; 10] = [
@@ -324,169 +314,4 @@ const HOSTS: [Facts; 10] = [
 /// The facts of one host kind.
 pub(super) fn facts(kind: HostKind) -> &'static Facts {
     &HOSTS[kind as usize]
-}
-
-/// Where the public key goes for the host and repository of `p`.
-pub(super) fn guide(f: &'static Facts, p: &Parsed) -> Guide {
-    let repo = repo_path(p);
-    let org = azure_org(p);
-    Guide {
-        account_keys: f.account_keys,
-        account_keys_url: fill(f.account_keys_url, p, repo.as_deref(), org),
-        deploy_keys: f.deploy_keys,
-        deploy_keys_url: fill(f.deploy_keys_url, p, repo.as_deref(), org),
-        key_types: f.key_types,
-        verify: String::new(),
-        docs: f.docs,
-    }
-}
-
-/// A URL template with its parts filled in; `None` when the template is empty or a part is unknown. One pass over
-/// the template (no `str::replace`).
-fn fill(template: &str, p: &Parsed, repo: Option<&str>, org: Option<&str>) -> Option<String> {
-    if template.is_empty() {
-        return None;
-    }
-    let mut parts = repo.unwrap_or("").split('/');
-    let (first, second) = (parts.next(), parts.next().or(Some("")));
-    let host = p
-        .host
-        .map(|h| h.strip_prefix("www.").unwrap_or(h).to_ascii_lowercase());
-    let mut out = String::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let value = match rest.as_bytes().get(open + 1) {
-            Some(b'h') => host.as_deref(),
-            Some(b'o') => org,
-            Some(b'r') => repo,
-            Some(b'0') => first,
-            _ => second,
-        };
-        // Only characters a URL path carries as they are: no quote, `<`, `?`, `#` or `:` from the paste.
-        let value = value.filter(|v| {
-            !v.is_empty()
-                && v.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b"-._~/%+@".contains(&b))
-        })?;
-        out.push_str(value);
-        rest = rest.get(open..)?.split_once('}')?.1;
-    }
-    out.push_str(rest);
-    Some(out)
-}
-
-/// The repository's path on its host, without `.git` and without the parts of a web page address:
-/// `owner/repo` (GitHub, Bitbucket Cloud), `group/sub/project` (GitLab), `proj/repo` (Bitbucket Server).
-pub(super) fn repo_path(p: &Parsed) -> Option<String> {
-    let path = p.path?.trim_matches('/');
-    let path = path.strip_suffix(".git").unwrap_or(path);
-    let mut parts = path.split('/');
-    let mut next = || parts.next().filter(|s| !s.is_empty());
-    let out = match p.kind {
-        HostKind::Github | HostKind::BitbucketCloud => {
-            let (owner, repo) = (next()?, next()?);
-            [owner, "/", repo].concat()
-        }
-        HostKind::Gitlab => {
-            let end = path
-                .find("/-/")
-                .unwrap_or(path.strip_suffix("/-").unwrap_or(path).len());
-            let project = &path[..end];
-            if !project.contains('/') {
-                return None;
-            }
-            project.to_string()
-        }
-        HostKind::BitbucketServer => {
-            let (a, b, c) = (next()?, next()?, next());
-            let d = next();
-            match (a, c, d) {
-                ("projects", Some("repos"), Some(repo)) => [b, "/", repo].concat(),
-                ("users", Some("repos"), Some(repo)) => ["~", b, "/", repo].concat(),
-                ("scm", Some(repo), _) => [b, "/", repo].concat(),
-                _ => [a, "/", b].concat(),
-            }
-            .to_ascii_lowercase()
-        }
-        _ if path.is_empty() => return None,
-        _ => path.to_string(),
-    };
-    Some(out.strip_suffix(".git").map(str::to_string).unwrap_or(out))
-}
-
-/// The Azure DevOps organisation the URL names.
-pub(super) fn azure_org<'a>(p: &Parsed<'a>) -> Option<&'a str> {
-    if p.kind != HostKind::AzureDevops {
-        return None;
-    }
-    let host = p.host?;
-    let mut segments = p.path?.split('/').filter(|s| !s.is_empty());
-    if host.eq_ignore_ascii_case("dev.azure.com") {
-        segments.next()
-    } else if host.eq_ignore_ascii_case("ssh.dev.azure.com")
-        || host.eq_ignore_ascii_case("vs-ssh.visualstudio.com")
-    {
-        segments.next().filter(|v| *v == "v3").and(segments.next())
-    } else {
-        let lower = host.to_ascii_lowercase();
-        let org_len = lower.strip_suffix(".visualstudio.com")?.len();
-        host.get(..org_len)
-            .filter(|o| !o.is_empty() && !o.contains('.'))
-    }
-}
-
-/// The command that checks the connection with the key: for the suggestion when there is one, else for the
-/// URL itself when it has no error and can be used over SSH. `--` ends the options of ssh and git ls-remote, so
-/// the destination is never read as one (checked with `ssh -G --` and `GIT_SSH_COMMAND=... git ls-remote --`).
-pub(super) fn verify(r: &CloneUrlReport, suggestion: Option<&str>) -> String {
-    let f = facts(r.host_kind);
-    let usable = r.ok && matches!(r.form, UrlForm::Ssh | UrlForm::Scp);
-    let url = suggestion.or(if usable {
-        Some(r.cleaned.as_str())
-    } else {
-        None
-    });
-    let p = url.map(parse::parse);
-    let p = p
-        .as_ref()
-        .filter(|p| matches!(p.shape, Shape::Url | Shape::Scp));
-    const SSH: &str = "ssh -i id_rsa.pem -o IdentitiesOnly=yes";
-    const LS_REMOTE: &str =
-        "GIT_SSH_COMMAND='ssh -i id_rsa.pem -o IdentitiesOnly=yes' git ls-remote -- ";
-    match (f.verify, p, url) {
-        (Verify::LsRemote, _, Some(url)) if p.is_some() => [LS_REMOTE, &shell_word(url)].concat(),
-        (Verify::Greeting | Verify::Info, Some(p), _) => {
-            let host = p.host.unwrap_or("HOST");
-            let user = p
-                .user
-                .unwrap_or(if f.ssh_port.is_some() { "USER" } else { "git" });
-            let port = p.port.or(f.ssh_port).filter(|&n| n != 22);
-            let port = port
-                .map(|n| super::with_number(" -p ", n))
-                .unwrap_or_default();
-            // An IPv6 address without brackets: ssh reads `user@host` up to the last `@` and would look up
-            // `[2001:db8::1]` as a name (`ssh -G` shows it).
-            let login = [user, "@", host].concat();
-            let (t, info) = if f.verify == Verify::Info {
-                ("", " info")
-            } else {
-                (" -T", "")
-            };
-            [SSH, &port, t, " -- ", &shell_word(&login), info].concat()
-        }
-        _ => [LS_REMOTE, "SSH_CLONE_URL"].concat(),
-    }
-}
-
-/// `s` as one shell word: as it is when it holds only characters no shell treats specially, else in single
-/// quotes (a pasted URL must not become a command).
-fn shell_word(s: &str) -> String {
-    if !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"@%+=:,./_~-".contains(&b))
-    {
-        return s.to_string();
-    }
-    ["'", &s.replace('\'', r"'\''"), "'"].concat()
 }

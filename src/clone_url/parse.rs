@@ -2,8 +2,39 @@
 //! `scheme://[user[:password]@]host[:port]/path`, and the scp-like `[user@]host:path`, which git takes only when
 //! a colon comes before the first slash. Everything is a slice of the input; nothing is decoded.
 
-use super::hosts::{self, HostKind};
-use super::{has_any, last, number, At, UrlForm};
+use super::hosts::HostKind;
+use super::text::{has_any, last, number, At};
+
+/// How the URL is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UrlForm {
+    /// `[user@]host:path`, git's scp-like form.
+    Scp,
+    /// `ssh://[user@]host[:port]/path`.
+    Ssh,
+    /// `https://...`.
+    Https,
+    /// `http://...`.
+    Http,
+    /// `git://...`, the read-only git daemon.
+    Git,
+    /// None of the above (a local path, a bare host name, text that is no URL).
+    Unknown,
+}
+
+impl UrlForm {
+    /// `scp`, `ssh`, `https`, `http`, `git` or `unknown`.
+    pub fn name(self) -> &'static str {
+        match self {
+            UrlForm::Scp => "scp",
+            UrlForm::Ssh => "ssh",
+            UrlForm::Https => "https",
+            UrlForm::Http => "http",
+            UrlForm::Git => "git",
+            UrlForm::Unknown => "unknown",
+        }
+    }
+}
 
 /// What the text is, before any judgement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,11 +68,17 @@ pub(super) enum NotUrl {
     BadHost,
     /// Blanks or line breaks inside.
     Spaces,
+    /// Control or format characters (Unicode Cc, Cf, U+2028, U+2029).
+    Control,
+    /// git's transport-helper form `word::address` (`ext::`, `fd::`).
+    Transport,
+    /// A scheme missing a character (`ssh:/`, `ssh//`); the text with `://` put right.
+    SchemeTypo,
 }
 
 /// The parts of a clone URL, each a slice of the cleaned text.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) struct Parsed<'a> {
+pub(super) struct ParsedUrl<'a> {
     pub shape: Shape,
     pub form: UrlForm,
     /// The user, unless it is itself a token.
@@ -54,19 +91,23 @@ pub(super) struct Parsed<'a> {
     /// `?...` or `#...` of an http(s) URL.
     pub query: Option<&'a str>,
     /// Byte ranges of the cleaned text that hold a password or token, in order (at most two: the user part's
-    /// and the query's). An array, not a `Vec`: `Parsed` needs no heap and no drop code.
+    /// and the query's). An array, not a `Vec`: `ParsedUrl` needs no heap and no drop code.
     pub secrets: [Option<(usize, usize)>; 2],
     pub kind: HostKind,
+    /// Whether the kind is a guess from a hint (a `gitlab.` prefix, port 7999, ...) rather than the host's name.
+    pub guessed: bool,
+    /// Whether the scheme is written with capitals (`SSH://`), which JGit does not know.
+    pub scheme_case: bool,
 }
 
-impl<'a> Parsed<'a> {
+impl<'a> ParsedUrl<'a> {
     /// Nothing known (the input was not looked at).
-    pub fn none() -> Parsed<'static> {
-        Parsed::of(Shape::Empty)
+    pub fn none() -> ParsedUrl<'static> {
+        ParsedUrl::of(Shape::Empty)
     }
 
-    fn of(shape: Shape) -> Parsed<'a> {
-        Parsed {
+    fn of(shape: Shape) -> ParsedUrl<'a> {
+        ParsedUrl {
             shape,
             form: UrlForm::Unknown,
             user: None,
@@ -77,19 +118,28 @@ impl<'a> Parsed<'a> {
             query: None,
             secrets: [None; 2],
             kind: HostKind::Other,
+            guessed: false,
+            scheme_case: false,
         }
     }
 
-    /// The cleaned text with every password or token replaced by `***`.
+    /// The cleaned text with every password or token replaced by `***` and every control or format character
+    /// by U+FFFD (so that none reaches a page or a terminal).
     pub fn redacted(&self, cleaned: &str) -> String {
         let mut out = String::with_capacity(cleaned.len());
         let mut at = 0;
+        let push = |out: &mut String, part: &str| {
+            out.extend(
+                part.chars()
+                    .map(|c| if is_hidden(c) { '\u{FFFD}' } else { c }),
+            )
+        };
         for &(start, end) in self.secrets.iter().flatten() {
-            out.push_str(&cleaned[at..start]);
+            push(&mut out, &cleaned[at..start]);
             out.push_str("***");
             at = end;
         }
-        out.push_str(&cleaned[at..]);
+        push(&mut out, &cleaned[at..]);
         out
     }
 
@@ -98,34 +148,140 @@ impl<'a> Parsed<'a> {
         self.secrets[0].is_some()
     }
 
+    /// The port written into an scp-like path (`host:7999/proj/repo.git`), and the path after it.
+    pub fn scp_port(&self) -> Option<(&'a str, &'a str)> {
+        let path = self.path?;
+        let digits = path.bytes().take_while(u8::is_ascii_digit).count();
+        let rest = &path[digits..];
+        (digits > 0 && (rest.is_empty() || rest.starts_with('/')))
+            .then_some((&path[..digits], rest))
+    }
+
     /// Marks the bytes `start..end` of the cleaned text as a password or token.
     fn hide(&mut self, start: usize, end: usize) {
         let slot = usize::from(self.has_secret());
+        if let Some(last) = self.secrets[slot.saturating_sub(1)].filter(|_| slot == 1) {
+            // Already two: keep one range over both.
+            if last.1 <= start {
+                self.secrets[1] = Some((last.0.min(start), end));
+                return;
+            }
+        }
         self.secrets[slot] = Some((start, end));
+    }
+
+    /// A path's query or fragment holding a token (`?access_key=...`, `#token=...`): hidden and cut off the path.
+    fn hide_query(&mut self, start: usize, whole: &'a str) {
+        let Some(path) = self.path else { return };
+        let Some(q) = path.find(['?', '#']) else {
+            return;
+        };
+        let lower = path[q..].to_ascii_lowercase();
+        if has_any(&lower, At::Anywhere, SECRET_WORDS) {
+            self.path = Some(&path[..q]);
+            self.query = Some(&path[q..]);
+            self.hide(start + q + 1, whole.len());
+        }
     }
 }
 
-/// Reads `s` (already cleaned).
-pub(super) fn parse(s: &str) -> Parsed<'_> {
+/// Words of a query or fragment that hold a secret (`?private_token=`, `?access_key=`, `#access_token=`).
+const SECRET_WORDS: &[&str] = &[
+    "token",
+    "password",
+    "passwd",
+    "pwd",
+    "secret",
+    "key",
+    "auth",
+    "credential",
+    "sig=",
+];
+
+/// Whether `c` is a control or format character (Unicode Cc, Cf, or the line and paragraph separators): never
+/// part of a URL, and able to hide or reorder what a page or a terminal shows.
+pub(super) fn is_hidden(c: char) -> bool {
+    const FORMAT: [(u32, u32); 19] = [
+        (0xAD, 0xAD),
+        (0x600, 0x605),
+        (0x61C, 0x61C),
+        (0x6DD, 0x6DD),
+        (0x70F, 0x70F),
+        (0x890, 0x891),
+        (0x8E2, 0x8E2),
+        (0x180E, 0x180E),
+        (0x200B, 0x200F),
+        (0x2028, 0x202E),
+        (0x2060, 0x2064),
+        (0x2066, 0x206F),
+        (0xFEFF, 0xFEFF),
+        (0xFFF9, 0xFFFB),
+        (0x110BD, 0x110BD),
+        (0x110CD, 0x110CD),
+        (0x13430, 0x1343F),
+        (0x1BCA0, 0x1BCA3),
+        (0x1D173, 0x1D17A),
+    ];
+    let n = u32::from(c);
+    c.is_control()
+        || FORMAT.iter().any(|&(lo, hi)| (lo..=hi).contains(&n))
+        || n == 0xE0001
+        || (0xE0020..=0xE007F).contains(&n)
+}
+
+/// Reads `s` (already cleaned); the host kind is left for `kind.rs`.
+pub(super) fn parse(s: &str) -> ParsedUrl<'_> {
     let mut p = parse_shape(s);
     if let Some(host) = p.host {
         if !valid_host(host) {
-            p = Parsed::of(Shape::NotUrl(NotUrl::BadHost));
+            p = ParsedUrl::of(Shape::NotUrl(NotUrl::BadHost));
         }
     }
-    p.kind = hosts::kind(&p);
+    let key_or_spaces = matches!(p.shape, Shape::NotUrl(NotUrl::Key | NotUrl::Spaces));
+    if s.chars().any(is_hidden) && !key_or_spaces {
+        // Nothing of it is read; a secret found stays hidden.
+        let secrets = p.secrets;
+        p = ParsedUrl::of(Shape::NotUrl(NotUrl::Control));
+        p.secrets = secrets;
+    }
     p
 }
 
-fn parse_shape(s: &str) -> Parsed<'_> {
+/// `ssh:/x`, `ssh//x`, `https:/x`, ...: the scheme's length when the text starts with a known scheme missing a
+/// character of `://`.
+pub(super) fn scheme_typo(s: &str) -> Option<usize> {
+    let lower = s.get(..12).unwrap_or(s).to_ascii_lowercase();
+    ["git+ssh", "ssh", "https", "http"]
+        .iter()
+        .find_map(|scheme| {
+            let rest = lower.strip_prefix(scheme)?;
+            (rest.starts_with(":/") && !rest.starts_with("://") || rest.starts_with("//"))
+                .then_some(scheme.len())
+        })
+}
+
+fn parse_shape(s: &str) -> ParsedUrl<'_> {
     if s.is_empty() {
-        return Parsed::of(Shape::Empty);
+        return ParsedUrl::of(Shape::Empty);
     }
     if is_key(s) {
-        return Parsed::of(Shape::NotUrl(NotUrl::Key));
+        return ParsedUrl::of(Shape::NotUrl(NotUrl::Key));
+    }
+    // git's `ext::command` and `fd::3`: a word, then `::`.
+    if let Some((word, _)) = s.split_once("::") {
+        if !word.is_empty()
+            && word
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
+        {
+            return ParsedUrl::of(Shape::NotUrl(NotUrl::Transport));
+        }
     }
     if s.contains(char::is_whitespace) {
-        return Parsed::of(Shape::NotUrl(NotUrl::Spaces));
+        return ParsedUrl::of(Shape::NotUrl(NotUrl::Spaces));
+    }
+    if scheme_typo(s).is_some() {
+        return ParsedUrl::of(Shape::NotUrl(NotUrl::SchemeTypo));
     }
     if let Some(i) = s.find("://") {
         let scheme = &s[..i];
@@ -138,15 +294,33 @@ fn parse_shape(s: &str) -> Parsed<'_> {
         }
     }
     let b = s.as_bytes();
-    if b.len() >= 2
-        && b[0].is_ascii_alphabetic()
-        && b[1] == b':'
-        && (b.len() == 2 || b"/\\".contains(&b[2]))
-    {
-        return Parsed::of(Shape::Local); // C:\repos\app or C:/repos/app
+    if b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':' {
+        return ParsedUrl::of(Shape::Local); // C:\repos\app, C:/repos/app, D:app
+    }
+    // Words that end in a colon but name no host: a fingerprint, or a scheme of a web page.
+    if let Some((word, _)) = s.split_once(':') {
+        let word = word.to_ascii_lowercase();
+        if ["sha256", "sha1", "md5"].contains(&word.as_str()) {
+            return ParsedUrl::of(Shape::NotUrl(NotUrl::Key));
+        }
+        if [
+            "javascript",
+            "data",
+            "mailto",
+            "vbscript",
+            "about",
+            "blob",
+            "http",
+            "https",
+            "file",
+        ]
+        .contains(&word.as_str())
+        {
+            return ParsedUrl::of(Shape::NotUrl(NotUrl::Scheme));
+        }
     }
     if s.starts_with(['/', '.', '~', '\\']) {
-        return Parsed::of(Shape::Local);
+        return ParsedUrl::of(Shape::Local);
     }
     // `user:password@host...` without a scheme: keep the user, hide the password, read the rest. But
     // `host.example.com:repo@v2.git` is git's scp form with an `@` in its path (the user part ends at the first `@`
@@ -162,11 +336,16 @@ fn parse_shape(s: &str) -> Parsed<'_> {
                     && !p.has_secret()
                     && matches!(p.shape, Shape::Scp | Shape::HostSlash | Shape::HostOnly)
                 {
-                    p.user = Some(&head[..colon]);
-                    p.hide(colon + 1, at);
+                    let user = &head[..colon];
+                    if looks_like_token(user) {
+                        p.hide(0, at);
+                    } else {
+                        p.user = Some(user).filter(|u| !u.is_empty());
+                        p.hide(colon + 1, at);
+                    }
                     return p;
                 }
-                let mut p = Parsed::of(Shape::NotUrl(NotUrl::Text));
+                let mut p = ParsedUrl::of(Shape::NotUrl(NotUrl::Text));
                 p.hide(colon + 1, at);
                 return p;
             }
@@ -176,20 +355,30 @@ fn parse_shape(s: &str) -> Parsed<'_> {
     let host_end = host_part_end(s);
     let (user, host) = split_user(&s[..host_end]);
     let (host, bracketed) = unbracket(host);
-    let mut p = Parsed::of(Shape::Scp);
+    let mut p = ParsedUrl::of(Shape::Scp);
     p.user = user;
+    if user.is_some_and(looks_like_token) {
+        p.user = None;
+        p.hide(0, user.map_or(0, str::len));
+    }
     p.host = Some(host);
     match s.as_bytes().get(host_end) {
         Some(b':') => {
             p.form = UrlForm::Scp;
             p.path = Some(&s[host_end + 1..]);
         }
-        Some(b'/') => {
+        // `acme/app` is a folder; `host.example.com/app` and `git@host/app` name a server.
+        Some(b'/') if bracketed || host.contains('.') || user.is_some() => {
             p.shape = Shape::HostSlash;
-            p.path = Some(&s[host_end + 1..]);
+            // A browser address without its scheme: its query or fragment is not part of the path.
+            let path = &s[host_end + 1..];
+            let end = path.find(['?', '#']).unwrap_or(path.len());
+            p.path = Some(&path[..end]);
+            p.query = Some(&path[end..]).filter(|q| !q.is_empty());
         }
+        Some(b'/') => return ParsedUrl::of(Shape::Local),
         _ if bracketed || host.contains('.') || user.is_some() => p.shape = Shape::HostOnly,
-        _ => return Parsed::of(Shape::NotUrl(NotUrl::Text)),
+        _ => return ParsedUrl::of(Shape::NotUrl(NotUrl::Text)),
     }
     p
 }
@@ -206,42 +395,67 @@ fn is_key(s: &str) -> bool {
 }
 
 /// `scheme://authority/path`, the scheme ending at byte `i`.
-fn parse_url(s: &str, i: usize) -> Parsed<'_> {
-    let form = match s[..i].to_ascii_lowercase().as_str() {
+fn parse_url(s: &str, i: usize) -> ParsedUrl<'_> {
+    let scheme = &s[..i];
+    let form = match scheme.to_ascii_lowercase().as_str() {
         "ssh" | "git+ssh" | "ssh+git" => UrlForm::Ssh,
         "https" => UrlForm::Https,
         "http" => UrlForm::Http,
         "git" => UrlForm::Git,
-        "file" => return Parsed::of(Shape::Local),
-        _ => return Parsed::of(Shape::NotUrl(NotUrl::Scheme)),
+        "file" => return ParsedUrl::of(Shape::Local),
+        _ => return ParsedUrl::of(Shape::NotUrl(NotUrl::Scheme)),
     };
     let web = matches!(form, UrlForm::Https | UrlForm::Http);
     let start = i + 3;
     let rest = &s[start..];
-    let auth_len = rest
+    let mut auth_len = rest
         .find(|c| c == '/' || (web && (c == '?' || c == '#')))
         .unwrap_or(rest.len());
+    // A password with a `/` or `#` in it, not percent-encoded: `user:pa/ss@host/...`. The user part is then
+    // everything up to the last `@` that a host name follows.
+    if !rest[..auth_len].contains('@') {
+        if let Some(at) = last(rest, b'@') {
+            let head = &rest[..at];
+            let host_len = rest[at + 1..]
+                .find(['/', '?', '#'])
+                .unwrap_or(rest.len() - at - 1);
+            let host = &rest[at + 1..at + 1 + host_len];
+            if head
+                .find(':')
+                .is_some_and(|c| !head[..c].contains(['/', '@']))
+                && valid_host(host.split(':').next().unwrap_or(""))
+            {
+                auth_len = at + 1 + host_len;
+            }
+        }
+    }
     let authority = &rest[..auth_len];
-    let mut p = Parsed::of(Shape::Url);
+    let mut p = ParsedUrl::of(Shape::Url);
     p.form = form;
+    p.scheme_case = scheme.bytes().any(|b| b.is_ascii_uppercase());
     let mut host_port = authority;
     if let Some(at) = last(authority, b'@') {
         let userinfo = &authority[..at];
         host_port = &authority[at + 1..];
-        match userinfo.find(':') {
-            Some(colon) => {
-                p.user = Some(&userinfo[..colon]);
+        let user = userinfo.split(':').next().unwrap_or("");
+        if looks_like_token(user) || (web && looks_like_long_token(user)) {
+            p.hide(start, start + at);
+        } else {
+            p.user = Some(user).filter(|u| !u.is_empty());
+            if let Some(colon) = userinfo.find(':') {
                 p.hide(start + colon + 1, start + at);
             }
-            None if web && looks_like_token(userinfo) => p.hide(start, start + at),
-            None => p.user = Some(userinfo),
         }
     }
     let (host, port) = match host_port.strip_prefix('[') {
         Some(inner) => match inner.split_once(']') {
             Some((h, after)) if after.is_empty() || after.starts_with(':') => (h, after.get(1..)),
-            _ => return Parsed::of(Shape::NotUrl(NotUrl::BadHost)),
+            _ => return ParsedUrl::of(Shape::NotUrl(NotUrl::BadHost)),
         },
+        // An IPv6 address without brackets: no reading is sure.
+        None if host_port.matches(':').count() > 1 => {
+            return ParsedUrl::of(Shape::NotUrl(NotUrl::BadHost))
+        }
         None => match host_port.split_once(':') {
             Some((h, port)) => (h, Some(port)),
             None => (host_port, None),
@@ -256,19 +470,21 @@ fn parse_url(s: &str, i: usize) -> Parsed<'_> {
         },
     }
     let after = &rest[auth_len..];
-    let path_len = if web {
-        after.find(['?', '#']).unwrap_or(after.len())
-    } else {
-        after.len()
-    };
-    p.path = Some(&after[..path_len]);
-    if path_len < after.len() {
-        let query = &after[path_len..];
-        p.query = Some(query);
-        let lower = query.to_ascii_lowercase();
-        if has_any(&lower, At::Anywhere, &["token", "password", "secret"]) {
-            p.hide(start + auth_len + path_len + 1, s.len());
+    p.path = Some(after);
+    if web {
+        let path_len = after.find(['?', '#']).unwrap_or(after.len());
+        p.path = Some(&after[..path_len]);
+        p.query = Some(&after[path_len..]).filter(|q| !q.is_empty());
+    }
+    if web {
+        if let Some(q) = p
+            .query
+            .filter(|q| has_any(&q.to_ascii_lowercase(), At::Anywhere, SECRET_WORDS))
+        {
+            p.hide(s.len() - q.len() + 1, s.len());
         }
+    } else {
+        p.hide_query(start + auth_len, s);
     }
     p
 }
@@ -316,8 +532,12 @@ fn valid_host(host: &str) -> bool {
                     .all(|b| b.is_ascii_alphanumeric() || b":.%".contains(&b))))
 }
 
-/// A user part of an https URL that is really an access token (GitHub's `ghp_...`/`github_pat_...`, GitLab's
-/// `glpat-...`, or any long random-looking word), which git sends as the password.
+/// A user part of an https URL that is a long random-looking word: an access token git sends as the password.
+fn looks_like_long_token(user: &str) -> bool {
+    user.len() >= 32 && !user.contains(['.', '@'])
+}
+
+/// A user part that is an access token (GitHub's `ghp_...`/`github_pat_...`, GitLab's `glpat-...`).
 fn looks_like_token(user: &str) -> bool {
     has_any(
         user,
@@ -331,6 +551,8 @@ fn looks_like_token(user: &str) -> bool {
             "github_pat_",
             "glpat-",
             "gldt-",
+            "glptt-",
+            "glrt-",
         ],
-    ) || (user.len() >= 32 && !user.contains(['.', '@']))
+    )
 }

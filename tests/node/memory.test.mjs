@@ -92,3 +92,71 @@ test('the scan finds what is there', () => {
     view.set(saved, at);
   }
 });
+
+// Issue 18: every passphrase length from 1 to 64 characters and every token form, each call in a fresh wasm
+// instance (a new import of the module), so that nothing another call left behind is found or overwritten.
+async function fresh(n) {
+  const mod = await import(`${ROOT}www/pkg/keyfit.js?fresh=${n}`);
+  const ex = mod.initSync({ module: readFileSync(`${ROOT}www/pkg/keyfit_bg.wasm`) });
+  const has = (needle) => Buffer.from(ex.memory.buffer).indexOf(needle) >= 0;
+  return { mod, has };
+}
+
+const LEGACY = corpus('rsa2048-pkcs1-aes-128-cbc.pem');
+const PUBLIC = corpus('rsa2048-openssh.pub');
+let instance = 0;
+/** A passphrase of `n` characters (lengths under 4 are called too, but a 1-3 byte string is found anywhere). */
+const passphrase = (n) => 'Pq7#x'.repeat(13).slice(0, n);
+const ALL = Array.from({ length: 64 }, (_, i) => i + 1);
+// The slow KDFs (bcrypt, PBKDF2, Argon2: seconds per call in a fresh instance) at the lengths where a hash's
+// block buffer changes shape; the cheap paths (MD5, SHA-1) at every length.
+const EDGES = [1, 4, 8, 16, 20, 31, 32, 33, 55, 56, 63, 64];
+const calls = [
+  ['inspectKey, wrong passphrase on a DEK-Info PKCS#1', ALL, (k, p) => k.inspectKey(LEGACY, { passphrase: p })],
+  ['matchKey, wrong passphrase on a DEK-Info PKCS#1', ALL, (k, p) => k.matchKey(LEGACY, { passphrase: p }, PUBLIC)],
+  ['convertKey to encrypted pkcs1 (passphrase kept)', ALL, (k, p) => k.convertKey(PKCS1, { to: 'pkcs1', newPassphrase: p })],
+  ['convertKey legacy pkcs1, passphrase kept', ALL, (k, p) => k.convertKey(k.convertKey(PKCS1, { to: 'pkcs1', newPassphrase: p }), { to: 'pkcs1', passphrase: p, newPassphrase: p })],
+  ['convertKey legacy pkcs1, passphrase changed', ALL, (k, p) => k.convertKey(LEGACY, { to: 'pkcs1', passphrase: PASSPHRASE, newPassphrase: p })],
+  ['convertKey legacy pkcs1, passphrase removed', ALL, (k, p) => k.convertKey(k.convertKey(PKCS1, { to: 'pkcs1', newPassphrase: p }), { to: 'pkcs1', passphrase: p })],
+  ['convertKey to ppk2 with a passphrase', ALL, (k, p) => k.convertKey(PKCS1, { to: 'ppk2', newPassphrase: p })],
+  ['convertKey to openssh with a passphrase', EDGES, (k, p) => k.convertKey(PKCS1, { to: 'openssh', newPassphrase: p, rounds: 2 })],
+  ['convertKey to pkcs8 with a passphrase', EDGES, (k, p) => k.convertKey(PKCS1, { to: 'pkcs8', newPassphrase: p })],
+  ['convertKey to ppk3 with a passphrase', [4, 20, 64], (k, p) => k.convertKey(PKCS1, { to: 'ppk3', newPassphrase: p })],
+];
+for (const [what, lengths, call] of calls) {
+  test(`memory after ${what}, passphrases of ${lengths.length === 64 ? '1 to 64' : lengths.join(', ')} characters`, async () => {
+    const left = [];
+    for (const n of lengths) {
+      const p = passphrase(n);
+      const { mod, has } = await fresh(instance++);
+      try { call(mod, p); } catch { /* a wrong passphrase throws: the memory is what counts */ }
+      if (n >= 4 && has(Buffer.from(p))) left.push(n);
+    }
+    assert.deepEqual(left, [], `passphrase left in wasm memory after ${what}, lengths: ${left.join(' ')}`);
+  });
+}
+
+const TOKENS = [
+  'ghp_1A2b3C4d5E6f7G8h9I0jKlMnOpQrStUvWxYz', 'gho_16C7e42F292c6912E7710c838347Ae178B4a',
+  'ghs_abcdefghijklmnopqrstuvwxyz0123456789', 'github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz',
+  'glpat-Zx8yW7vU6tS5rQ4pXyZ1', 'Sup3rS3cretPassw0rd', 'abc123def456ghi789',
+];
+const FORMS = [
+  (t) => `https://${t}@github.com/acme/app.git`, (t) => `https://${t}:x-oauth-basic@github.com/acme/app.git`,
+  (t) => `https://oauth2:${t}@gitlab.com/group/repo.git`, (t) => `https://${t}:@gitlab.com/group/repo.git`,
+  (t) => `https://x-token-auth:${t}@bitbucket.org/team/repo.git`, (t) => `https://git.example.com/app.git?private_token=${t}`,
+  (t) => `https://gitlab.com/group/repo.git#access_token=${t}`, (t) => `ssh://git:${t}@git.example.com/app.git`,
+  (t) => `ssh://git@git.example.com/app.git?access_key=${t}`, (t) => `alice:${t}@github.com:acme/app.git`,
+  (t) => `git clone https://alice:${t}@bitbucket.org/t/r.git`, (t) => `https://alice:${t}@github.com/acme/app\u0015.git`,
+];
+test('memory after checkCloneUrl, every token form', async () => {
+  const left = [];
+  for (const t of TOKENS) {
+    for (const [i, form] of FORMS.entries()) {
+      const { mod, has } = await fresh(instance++);
+      mod.checkCloneUrl(form(t));
+      if (has(Buffer.from(t))) left.push(`${t.slice(0, 6)}... form ${i}`);
+    }
+  }
+  assert.deepEqual(left, [], `token left in wasm memory: ${left.join(', ')}`);
+});
