@@ -1,5 +1,5 @@
 // Stands in for pkg/keyfit.js inside the single file: the same bindings, with the engine's wasm taken from the
-// file itself (gzip, then base64, in `wasmBase64`, a parameter of the function this code is linked into) instead
+// file itself (gzip, then base64, in `wasmBase64`, a parameter of the function this code is bundled into) instead
 // of fetched from a sibling file, which a page opened from disk may not do.
 import initBindings from '../../../www/pkg/keyfit.js';
 

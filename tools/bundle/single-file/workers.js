@@ -1,5 +1,5 @@
 // Stands in for www/js/workers.js inside the single file, which may be opened from disk (file://), where module
-// workers and workers from files are refused. Each worker is the same code (keyfitWorkerMain: worker.js linked
+// workers and workers from files are refused. Each worker is the same code (keyfitWorkerMain: worker.js bundled
 // with the engine and its wasm) started as a classic worker from a blob: URL (Chromium), else from a data: URL
 // (Firefox refuses blob: workers to file:// pages), else run on the page itself with a visible note: keyfit never
 // silently does nothing. `keyfitWorkerMain` and `KEYFIT_WASM` are defined by the single file's script.
