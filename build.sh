@@ -2,7 +2,8 @@
 # keyfit's one build script. Installs what a fresh machine lacks, then:
 #   ./build.sh          build the wasm and JS glue into www/pkg/
 #   ./build.sh serve    build, then serve www/ on http://127.0.0.1:${PORT:-8080}/
-#   ./build.sh test     run every test: native, wasm in headless Chromium, browser end-to-end
+#   ./build.sh test     run every test: native, wasm in headless Chromium, browser end-to-end (Chromium, and the
+#                       core of it in Firefox ESR and WebKit)
 #   ./build.sh bench    benchmarks side by side with the native tools (not part of test)
 #   ./build.sh dist     build, then dist/keyfit.html (one file that works from disk) and dist/site/ (to host)
 #   ./build.sh fuzz [SECONDS]   every cargo-fuzz target of fuzz/ for SECONDS each (default 300; not part of test)
@@ -150,6 +151,8 @@ case "${1:-build}" in
     node --test --test-concurrency=1 tests/node/
     echo "== browser end-to-end tests"
     node --test --test-concurrency=1 tests/e2e/
+    echo "== the browser suite's core in Firefox ESR and WebKit"
+    node --test --test-concurrency=1 tests/engines/
     ;;
   bench)
     need_debian
