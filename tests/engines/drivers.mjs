@@ -117,6 +117,7 @@ async function openFirefox(dir) {
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
+    protocolTimeout: 600_000, // a benchmark's script runs for minutes (tests/bench/engines.mjs)
     userDataDir: join(dir, 'profile'),
     extraPrefsFirefox: {
       'security.fileuri.strict_origin_policy': true, // Firefox's default (puppeteer's profile turns it off)
@@ -213,6 +214,8 @@ async function openWebKit(dir) {
     if (!res.ok) throw new Error(`WebKitWebDriver: ${value?.message}`);
     const session = new WebKitSession(driver, base, value.sessionId, `${value.capabilities.browserName} ${value.capabilities.browserVersion}`, home);
     await session.command('POST', '/window/rect', { width: 1100, height: 900 });
+    // WebDriver's default script timeout is 30 s; a benchmark's script runs longer (tests/bench/engines.mjs).
+    await session.command('POST', '/timeouts', { script: 600_000 });
     return session;
   } catch (err) {
     try { process.kill(-driver.pid, 'SIGTERM'); } catch { /* already gone */ }
