@@ -1,12 +1,15 @@
 // keyfit's Rust engine (its prime search) in Chromium, Firefox ESR and WebKit on the same machine, for
 // `./build.sh bench` (group "engines"; alone: `./build.sh bench engines` or `node tests/bench/engines.mjs`).
 // For each browser, on www/ served over http:
-// - one prime worker: the time of one 2048-bit prime (findPrime), the raw speed of the wasm in that browser;
+// - the keys seeds 1-3 determine, one thread (www/bench-pkg/, when ./build.sh bench has built it): the same work
+//   in every browser, so the ratio is the engine's speed, whatever the prime-search luck;
+// - inspectKey of an RSA-4096 key, which tests p and q for primality: fixed work, warm;
+// - one prime worker: the time of one 2048-bit prime (findPrime);
 // - k = 1, 2, 4 prime workers searching as js/key-generator.js does (each from its own random start, the first
 //   two primes found make the key): the time until two primes are found, per 4096-bit key;
 // - the page itself: a 4096-bit key with keyfit's engine, click to text, with the page's own worker count.
 // Also reports navigator.hardwareConcurrency as each browser says it. Nothing here asserts a timing.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -14,6 +17,7 @@ import { serve } from '../../tools/serve.mjs';
 import { missing, open } from '../engines/drivers.mjs';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
+const SEEDS = [1, 2, 3];
 
 /**
  * Page-side: one round of `k` module workers (worker.js) searching for `bits`-bit primes until two are found, as
@@ -80,6 +84,18 @@ const FIXED = async (key, times) => {
   return out;
 };
 
+/** Page-side: the keys that `seeds` determine (`bits` bits, keyfit's prime engine, one thread, on the page), from
+ * the benchmark's own build (www/bench-pkg/, made by ./build.sh bench): the same work in every browser. Times in ms. */
+const SEEDED = async (seeds, bits) => {
+  const m = await import(new URL('bench-pkg/keyfit.js', location.href).href);
+  await m.default();
+  return seeds.map((seed) => {
+    const t0 = performance.now();
+    m.seededKeygen(seed, bits, 'fast');
+    return performance.now() - t0;
+  });
+};
+
 /** Page-side: one 4096-bit key with keyfit's engine through the page (click to text); its time in ms. */
 const PAGE_KEY = async () => {
   const select = (id, value) => {
@@ -143,7 +159,10 @@ export async function engineGroup({ record, n = 8 }) {
         const wait = () => (document.querySelector('#gen-saveas')?.options.length > 0 ? ok() : setTimeout(wait, 20));
         wait();
       }));
-      b.samples = { fixed: [], prime: [], page: [], 1: [], 2: [], 4: [] };
+      b.samples = { seeded: [], fixed: [], prime: [], page: [], 1: [], 2: [], 4: [] };
+    }
+    if (existsSync(join(ROOT, 'www/bench-pkg/keyfit.js'))) {
+      for (const seed of SEEDS) for (const b of browsers) b.samples.seeded.push(...await b.run(SEEDED, [seed], 4096));
     }
     const key = readFileSync(join(ROOT, 'tests/corpus/keys/rsa4096-pkcs1-sshkeygen.pem'), 'utf8');
     for (let i = 0; i < n; i++) for (const b of browsers) b.samples.fixed.push(...await b.run(FIXED, key, 5));
@@ -164,6 +183,9 @@ export async function engineGroup({ record, n = 8 }) {
   }
   load.push(loadavg()[0]);
   for (const b of browsers) {
+    if (b.samples.seeded.length) {
+      record('engines', `${b.name}: keyfit's prime engine, seeds ${SEEDS[0]}-${SEEDS.at(-1)}, 4096 bits, one thread (same work)`, b.samples.seeded);
+    }
     record('engines', `${b.name}: inspectKey RSA-4096 PKCS#1 (p and q tested: fixed work), one worker`, b.samples.fixed);
     record('engines', `${b.name}: one 2048-bit prime, one worker`, b.samples.prime);
     for (const k of [1, 2, 4]) {
@@ -175,6 +197,8 @@ export async function engineGroup({ record, n = 8 }) {
   for (const b of others) {
     const ratio = (what) => (median(b.samples[what]) / median(c.samples[what])).toFixed(2);
     const fastest = (x) => Math.min(...x.samples.fixed);
+    const sum = (x) => x.samples.seeded.reduce((a, v) => a + v, 0);
+    if (b.samples.seeded.length) lines.push(`${b.name} vs ${c.name}: the same ${SEEDS.length} seeded keys, one thread: ${(sum(b) / sum(c)).toFixed(2)}x`);
     lines.push(`${b.name} vs ${c.name}: fixed work (inspectKey RSA-4096, fastest run) ${(fastest(b) / fastest(c)).toFixed(2)}x; medians: one prime ${ratio('prime')}x, a key with 1 / 2 / 4 workers ${ratio(1)}x / `
       + `${ratio(2)}x / ${ratio(4)}x, a key through the page ${ratio('page')}x`);
   }

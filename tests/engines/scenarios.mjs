@@ -71,6 +71,16 @@ async function check(s, key, passphrase) {
   return { tone: await attribute(s, '#check-verdict', 'data-tone'), codes: await problemCodes(s, '#check-problems') };
 }
 
+/** Converts `key` on the Convert tab to `to` (no new passphrase); returns the download. */
+async function convert(s, key, to) {
+  await s.click('#tab-convert');
+  await fill(s, '#convert-input', key);
+  await select(s, '#convert-converter .to', to);
+  await s.click('#convert-converter .go');
+  await shows(s, '#convert-converter .out');
+  return s.download(() => s.click('#convert-converter .download'));
+}
+
 /** Opens `url` and waits for keyfit to have started (app.js marks <html data-keyfit="started">). */
 async function openPage(s, url) {
   await s.goto(url);
@@ -131,12 +141,7 @@ export function engineSuite(engine) {
 
     await t.test('convert an OpenSSH key to PuTTY .ppk and download it: puttygen reads it', async () => {
       const key = corpus('rsa2048-openssh.key');
-      await s.click('#tab-convert');
-      await fill(s, '#convert-input', key);
-      await select(s, '#convert-converter .to', 'ppk3');
-      await s.click('#convert-converter .go');
-      await shows(s, '#convert-converter .out');
-      const file = await s.download(() => s.click('#convert-converter .download'));
+      const file = await convert(s, key, 'ppk3');
       assert.equal(file.name, 'id_rsa.ppk');
       assert.match(file.text, /^PuTTY-User-Key-File-3: ssh-rsa\r?\nEncryption: none/);
       const fromPutty = run('timeout', ['20', 'puttygen', file.path, '-O', 'public-openssh']);
@@ -182,12 +187,7 @@ export function engineSuite(engine) {
 
     await t.test('convert an OpenSSH key to PKCS#1 and download it', async () => {
       const key = corpus('rsa2048-openssh.key');
-      await s.click('#tab-convert');
-      await fill(s, '#convert-input', key);
-      await select(s, '#convert-converter .to', 'pkcs1');
-      await s.click('#convert-converter .go');
-      await shows(s, '#convert-converter .out');
-      const file = await s.download(() => s.click('#convert-converter .download'));
+      const file = await convert(s, key, 'pkcs1');
       assert.match(file.text, /^-----BEGIN RSA PRIVATE KEY-----\n/);
       const expected = run('ssh-keygen', ['-y', '-f', writeKey(join(dir, 'openssh'), key)]).out;
       assertToolsAccept(dir, 'converted', file.text, expected);
