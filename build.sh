@@ -2,8 +2,10 @@
 # keyfit's one build script. Installs what a fresh machine lacks, then:
 #   ./build.sh          build the wasm and JS glue into www/pkg/
 #   ./build.sh serve    build, then serve www/ on http://127.0.0.1:${PORT:-8080}/
-#   ./build.sh test     run every test: native, wasm in headless Chromium, browser end-to-end
-#   ./build.sh bench    benchmarks side by side with the native tools (not part of test)
+#   ./build.sh test     run every test: native, wasm in headless Chromium, browser end-to-end (Chromium, and the
+#                       core of it in Firefox ESR and WebKit)
+#   ./build.sh bench    benchmarks side by side with the native tools (not part of test); `bench engines`: only
+#                       keyfit's engine in Chromium, Firefox ESR and WebKit
 #   ./build.sh dist     build, then dist/keyfit.html (one file that works from disk) and dist/site/ (to host)
 #   ./build.sh fuzz [SECONDS]   every cargo-fuzz target of fuzz/ for SECONDS each (default 300; not part of test)
 #   ./build.sh audit    cargo audit (offline against a local rustsec/advisory-db clone: ADVISORY_DB=dir)
@@ -150,9 +152,17 @@ case "${1:-build}" in
     node --test --test-concurrency=1 tests/node/
     echo "== browser end-to-end tests"
     node --test --test-concurrency=1 tests/e2e/
+    echo "== the browser suite's core in Firefox ESR and WebKit"
+    node --test --test-concurrency=1 tests/engines/
     ;;
   bench)
     need_debian
+    if [ "${2:-}" = engines ]; then
+      # Only the group "engines": keyfit's engine in Chromium, Firefox ESR and WebKit (prints, writes nothing).
+      build
+      node tests/bench/engines.mjs
+      exit
+    fi
     # The benchmark's seededKeygen lives in its own build (feature bench), never in the page's www/pkg/.
     build www/bench-pkg bench
     build
@@ -166,7 +176,7 @@ case "${1:-build}" in
     audit
     ;;
   *)
-    echo "usage: $0 [build|serve|test|bench|dist|fuzz [SECONDS]|audit]" >&2
+    echo "usage: $0 [build|serve|test|bench [engines]|dist|fuzz [SECONDS]|audit]" >&2
     exit 2
     ;;
 esac

@@ -11,13 +11,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { elementById, fail, replaceOnce, setTextById, withAttribute, withoutAttribute } from './dist/html.mjs';
-import { link } from './dist/link.mjs';
-import { PAGE_BUNDLE, minifyCss, minifyScript, pageBundle } from './dist/minify.mjs';
+import { elementById, fail, replaceOnce, setTextById, withAttribute, withoutAttribute } from './bundle/html.mjs';
+import { PAGE_BUNDLE, bundle, minifyCss, minifyScript } from './bundle/esbuild.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const WWW = join(ROOT, 'www');
-const SINGLE = join(ROOT, 'tools/dist/single-file');
+const SINGLE = join(ROOT, 'tools/bundle/single-file');
 const read = (path) => readFileSync(path, 'utf8');
 const sha256 = (data, encoding = 'hex') => createHash('sha256').update(data).digest(encoding);
 
@@ -85,20 +84,22 @@ function inlineable(text, what) {
   return text;
 }
 
-/** The classic script of the single file: the wasm, the worker code as one function, then the page's modules. */
-function singleFileScript() {
+/** The classic script of the single file: the wasm, the worker code as one function, then the page's modules. Both
+ * module graphs are bundled by esbuild as the hosted page's is, as classic scripts, with the single file's
+ * stand-ins for pkg/keyfit.js and js/workers.js swapped in. */
+async function singleFileScript() {
   const wasmPath = join(WWW, 'pkg/keyfit_bg.wasm');
   if (!existsSync(wasmPath)) fail('www/pkg/keyfit_bg.wasm is missing: run ./build.sh first');
   const glue = join(WWW, 'pkg/keyfit.js');
   const shim = join(SINGLE, 'keyfit-wasm.js');
-  // The same swaps in both graphs (worker.js may import page modules, e.g. js/worker-client.js for `failure`).
+  // The same swaps in both graphs (worker.js may import page modules, e.g. js/failure.js).
   const swap = (importer, path) => {
     if (path === glue && importer !== shim) return shim;
     if (path === join(WWW, 'js/workers.js')) return join(SINGLE, 'workers.js');
     return path;
   };
-  const worker = link(join(WWW, 'worker.js'), { root: ROOT, importMetaUrl: 'globalThis.location.href', swap });
-  const page = link(join(WWW, 'app.js'), { root: ROOT, importMetaUrl: 'globalThis.location.href', swap });
+  const iife = { format: 'iife', importMetaUrl: 'globalThis.location.href', swap };
+  const [worker, page] = await Promise.all([bundle(join(WWW, 'worker.js'), iife), bundle(join(WWW, 'app.js'), iife)]);
   const wasm = gzipSync(readFileSync(wasmPath), { level: 9 }).toString('base64');
   return `
 'use strict';
@@ -107,26 +108,27 @@ function singleFileScript() {
 const KEYFIT_WASM = "${wasm}";
 
 // The worker: worker.js and the engine's bindings. Started from its own source text as a blob: or data: worker
-// (tools/dist/single-file/workers.js), or called on the page with a stand-in for \`self\` where workers cannot start.
+// (tools/bundle/single-file/workers.js), or called on the page with a stand-in for \`self\` where workers cannot start.
 function keyfitWorkerMain(self, wasmBase64) {
 'use strict';
 const postMessage = (message, transfer) => self.postMessage(message, transfer);
 const addEventListener = (...args) => self.addEventListener(...args);
 const removeEventListener = (...args) => self.removeEventListener(...args);
-${worker.code}
+${worker.trim()}
 }
 
 // The page: app.js and its modules.
-${page.code}
+${page.trim()}
 })();
 `;
 }
 
 /** dist/keyfit.html: index.html with its stylesheet and scripts inside and a CSP that allows exactly those. */
-export function singleFile(html, stamp) {
-  const css = inlineable(read(join(WWW, 'style.css')), 'style.css');
-  const boot = inlineable(read(join(WWW, 'js/boot.js')), 'js/boot.js');
-  const script = inlineable(singleFileScript(), 'the linked modules');
+export async function singleFile(html, stamp) {
+  // The stylesheet and boot.js as the hosted site ships them (minified).
+  const css = inlineable(shipped('style.css', readFileSync(join(WWW, 'style.css'))), 'style.css');
+  const boot = inlineable(shipped('js/boot.js', readFileSync(join(WWW, 'js/boot.js'))), 'js/boot.js');
+  const script = inlineable(await singleFileScript(), 'the bundled modules');
   const hash = (text) => `'sha256-${sha256(text, 'base64')}'`;
   const csp = ["default-src 'none'", `script-src ${hash(boot)} ${hash(script)} 'wasm-unsafe-eval'`, `style-src ${hash(css)}`,
     'worker-src blob: data:', 'img-src data:', "form-action 'none'", "base-uri 'none'"].join('; ');
@@ -161,7 +163,7 @@ function write(path, data) {
   writeFileSync(path, data);
 }
 
-/** A file of www/ as the hosted site ships it: scripts and stylesheets minified (tools/dist/minify.mjs). */
+/** A file of www/ as the hosted site ships it: scripts and stylesheets minified (tools/bundle/esbuild.mjs). */
 function shipped(f, data) {
   if (f.endsWith('.css')) return minifyCss(data.toString('utf8'), f);
   // js/boot.js is the one classic script (index.html and embed.html load it with a plain <script src>): its
@@ -174,12 +176,12 @@ function shipped(f, data) {
 const hostedIndex = (html) => replaceOnce(html, /<script type="module" src="app.js"><\/script>/,
   `<script type="module" src="${PAGE_BUNDLE}"></script>`, 'script app.js');
 
-export function dist(out) {
+export async function dist(out) {
   for (const f of ['pkg/keyfit.js', 'pkg/keyfit_bg.wasm']) if (!existsSync(join(WWW, f))) fail(`www/${f} is missing: run ./build.sh first`);
   const ver = version();
   const stamp = (html) => setTextById(html, 'keyfit-version', ver);
   const index = read(join(WWW, 'index.html'));
-  const single = singleFile(index, stamp);
+  const single = await singleFile(index, stamp);
   const parts = widgetParts();
 
   rmSync(out, { recursive: true, force: true });
@@ -188,7 +190,7 @@ export function dist(out) {
     write(join(site, f), shipped(f, readFileSync(join(WWW, f))));
   }
   if (existsSync(join(WWW, PAGE_BUNDLE))) fail(`www/${PAGE_BUNDLE} exists: the hosted page's bundle would overwrite it`);
-  write(join(site, PAGE_BUNDLE), pageBundle(join(WWW, 'app.js')));
+  write(join(site, PAGE_BUNDLE), await bundle(join(WWW, 'app.js'), { format: 'esm' }));
   write(join(site, 'index.html'), hostedIndex(stamp(index)));
   write(join(site, 'pkg/widget-parts.js'), shipped('pkg/widget-parts.js', Buffer.from(parts)));
   write(join(site, 'keyfit.html'), single);
@@ -206,7 +208,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     } else {
       const i = args.indexOf('--out');
       const out = resolve(i >= 0 ? args[i + 1] : join(ROOT, 'dist'));
-      const r = dist(out);
+      const r = await dist(out);
       const gz = gzipSync(readFileSync(join(out, 'keyfit.html')), { level: 9 }).length;
       console.log(`built ${relative(process.cwd(), out) || '.'}/ for keyfit ${r.version}: keyfit.html (${r.single} bytes, `
         + `${gz} gzip) and site/ (${r.files} files, SHA256SUMS)`);

@@ -12,6 +12,7 @@ import { serve } from '../../tools/serve.mjs';
 import { updateReadme } from './readme.mjs';
 import { distWeights } from './dist-weight.mjs';
 import { hostileGroup } from './hostile.mjs';
+import { engineGroup } from './engines.mjs';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const N = Number(process.env.BENCH_N || 20);
@@ -265,6 +266,8 @@ try {
   server.close();
 }
 console.log(`Chromium ${browser.version}`);
+// keyfit's engine in Chromium, Firefox ESR and WebKit side by side (tests/bench/engines.mjs).
+const engineLines = await engineGroup({ record, n: Math.min(N, 8) });
 const dist = await distWeights(FLAGS);
 const native = nativeGeneration();
 nativeChecks();
@@ -295,6 +298,7 @@ const summary = [
   `keyfit Rust engine vs ssh-keygen (median): ${ratio(browser.rust, native.ssh)}x`,
   `keyfit default path vs ssh-keygen (median): ${ratio(browser.auto, native.ssh)}x`,
   ...seededLines,
+  ...engineLines,
   `Hosted page (dist/site/: what a host serves, scripts minified and the page's modules in one file): ${(dist.hosted.gzip / 1024).toFixed(1)} KiB gzip (${(dist.hosted.raw / 1024).toFixed(1)} KiB raw) for ${dist.hostedFiles.length} files: ${dist.hostedFiles.join(' ')}; target <= 250 KB gzip`,
   `Page weight from www/ (the sources as written, what ./build.sh serve shows): ${(browser.weight.gzip / 1024).toFixed(1)} KiB gzip (${(browser.weight.raw / 1024).toFixed(1)} KiB raw) for ${browser.files.length} files: ${browser.files.join(' ')}`,
   `Single file (dist/keyfit.html): ${(dist.single.gzip / 1024).toFixed(1)} KiB gzip (${(dist.single.raw / 1024).toFixed(1)} KiB raw), target <= 350 KB gzip`,

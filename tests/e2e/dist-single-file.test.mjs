@@ -161,6 +161,7 @@ test('dist/keyfit.html from disk: generates, checks, converts and downloads with
   await t.test('nothing but the file itself was requested, and its policy refused nothing', async () => {
     assert.deepEqual(aborted, []);
     assert.equal(await page.locator('#keyfit-on-page').count(), 0, 'the work ran in workers, not on the page');
+    assert.equal(await page.getAttribute('html', 'data-keyfit-workers'), 'blob');
     assert.ok(workers.length >= 4, 'the generation, prime and check workers ran (from blob: URLs)');
     assert.ok(workers.every((url) => url.startsWith('blob:')), workers.join());
     const other = requests.filter((url) => url !== SINGLE && !url.startsWith('blob:') && !url.startsWith('data:'));
@@ -182,6 +183,7 @@ test('dist/keyfit.html where no worker can start: works on the page and says so'
   const note = page.locator('#keyfit-on-page');
   assert.ok(await note.isVisible());
   assert.match(await note.textContent(), /would not start background workers/);
+  assert.equal(await page.getAttribute('html', 'data-keyfit-workers'), 'page');
   await page.locator('#tab-generate').click();
   await page.locator('#gen-bits').selectOption('2048');
   await page.locator('#gen-engine').selectOption('rust');
@@ -191,10 +193,10 @@ test('dist/keyfit.html where no worker can start: works on the page and says so'
   assert.deepEqual(consoleMessages, []);
 });
 
-test('dist/keyfit.html where blob: workers fail (as in Firefox from disk): data: workers do the work', { skip: missingDist }, async (t) => {
+test('dist/keyfit.html where blob: workers fail: data: workers do the work', { skip: missingDist }, async (t) => {
   const { page, consoleMessages } = await openFromDisk(t, SINGLE, {
-    // Firefox refuses a file:// page's blob: workers; here the blob: URL is revoked first, so the worker's script
-    // cannot load and its error arrives asynchronously, as it would there.
+    // As a browser that refuses a file:// page's blob: workers: the blob: URL is revoked first, so the worker's
+    // script cannot load and its error arrives asynchronously.
     before: ({ context }) => context.addInitScript(() => {
       const RealWorker = globalThis.Worker;
       globalThis.Worker = class extends RealWorker {
@@ -214,4 +216,52 @@ test('dist/keyfit.html where blob: workers fail (as in Firefox from disk): data:
   assert.ok(page.workers().every((w) => w.url().startsWith('data:')), page.workers().map((w) => w.url().slice(0, 30)).join());
   // Chromium logs the failed blob: load; nothing else may appear.
   assert.deepEqual(consoleMessages.filter((m) => !/blob:/.test(m)), []);
+});
+
+/**
+ * An init script that makes the engine fail to load inside workers started the ways in `ways` ('blob', 'data'),
+ * as WebKit 2.50 did from disk when the engine was unpacked through a Blob: the worker starts, its engine does not.
+ */
+const engineFailsIn = (ways) => ({ context }) => context.addInitScript((failing) => {
+  const BREAK = "self.DecompressionStream = class { constructor() { throw new TypeError('no engine here'); } };\n";
+  if (failing.includes('blob')) {
+    const RealBlob = globalThis.Blob;
+    globalThis.Blob = class extends RealBlob {
+      constructor(parts = [], options = {}) {
+        super(options.type === 'text/javascript' ? [BREAK, ...parts] : parts, options);
+      }
+    };
+  }
+  if (failing.includes('data')) {
+    const RealWorker = globalThis.Worker;
+    globalThis.Worker = class extends RealWorker {
+      constructor(url, options) {
+        const s = String(url);
+        super(s.startsWith('data:') ? s.replace(',', `,${encodeURIComponent(BREAK)}`) : url, options);
+      }
+    };
+  }
+}, ways);
+
+test('dist/keyfit.html where the engine fails to load in blob: workers: data: workers do the work', { skip: missingDist }, async (t) => {
+  const { page, consoleMessages } = await openFromDisk(t, SINGLE, { before: engineFailsIn(['blob']) });
+  await started(page);
+  const r = await check(page, readFileSync(join(CORPUS, 'rsa2048-pkcs1.pem'), 'utf8'));
+  assert.equal(r.tone, 'ok');
+  assert.equal(await page.getAttribute('html', 'data-keyfit-workers'), 'data');
+  assert.equal(await page.locator('#keyfit-on-page').count(), 0);
+  assert.deepEqual(consoleMessages, []);
+});
+
+test('dist/keyfit.html where the engine loads in no worker: works on the page and says so', { skip: missingDist }, async (t) => {
+  const { page, consoleMessages } = await openFromDisk(t, SINGLE, { before: engineFailsIn(['blob', 'data']) });
+  await started(page);
+  const r = await check(page, readFileSync(join(CORPUS, 'rsa2048-openssh.key'), 'utf8'));
+  assert.equal(r.tone, 'bad');
+  assert.ok(r.codes.includes('openssh-format'));
+  assert.equal(await page.getAttribute('html', 'data-keyfit-workers'), 'page');
+  const note = page.locator('#keyfit-on-page');
+  assert.ok(await note.isVisible());
+  assert.match(await note.textContent(), /engine would not load in background workers.*runs on this page/);
+  assert.deepEqual(consoleMessages, []);
 });

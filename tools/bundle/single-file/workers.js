@@ -1,21 +1,22 @@
 // Stands in for www/js/workers.js inside the single file, which may be opened from disk (file://), where module
-// workers and workers from files are refused. Each worker is the same code (keyfitWorkerMain: worker.js linked
-// with the engine and its wasm) started as a classic worker from a blob: URL (Chromium), else from a data: URL
-// (Firefox refuses blob: workers to file:// pages), else run on the page itself with a visible note: keyfit never
-// silently does nothing. `keyfitWorkerMain` and `KEYFIT_WASM` are defined by the single file's script.
-
-/** What a started worker says first, so a worker that cannot run is told apart from one that is slow. */
-const STARTED = 'keyfit-worker-started';
+// workers and workers from files are refused. Each worker is the same code (keyfitWorkerMain: worker.js bundled
+// with the engine and its wasm) started as a classic worker from a blob: URL, else from a data: URL, else run on
+// the page itself with a visible note: keyfit never silently does nothing. A way counts as working once the
+// engine has loaded in it (keyfit-wasm.js says so); a worker that fails to start or to load the engine makes the
+// next way be tried. `keyfitWorkerMain` and `KEYFIT_WASM` are defined by the single file's script.
+import { ENGINE_FAILED, ENGINE_LOADED } from './engine-status.js';
 
 function workerSource() {
-  return ["'use strict';(", String(keyfitWorkerMain), ')(self, "', KEYFIT_WASM, `");self.postMessage("${STARTED}");`];
+  return ["'use strict';(", String(keyfitWorkerMain), ')(self, "', KEYFIT_WASM, '");'];
 }
 
 let blobUrl = null;
+/** The ways to run a worker, in order; WAYS names them. */
 const STRATEGIES = [
   () => new Worker(blobUrl ??= URL.createObjectURL(new Blob(workerSource(), { type: 'text/javascript' }))),
   () => new Worker(`data:text/javascript;charset=utf-8,${encodeURIComponent(workerSource().join(''))}`),
 ];
+const WAYS = ['blob', 'data', 'page'];
 /** The first way that worked, so later workers do not retry the ones that failed. */
 let firstWorking = 0;
 
@@ -51,27 +52,32 @@ class InlineWorker extends EventTarget {
     this.#worker?.terminate();
   }
 
-  #start(i) {
+  /** Starts way `i`; `engineFailed`: an earlier way started a worker whose engine did not load. */
+  #start(i, engineFailed = false) {
+    if (this.#terminated) return;
     if (i >= STRATEGIES.length) {
-      this.#runOnPage();
+      this.#runOnPage(engineFailed);
       return;
     }
     let worker;
     try {
       worker = STRATEGIES[i]();
     } catch {
-      this.#start(i + 1);
+      this.#start(i + 1, engineFailed);
       return;
     }
     this.#worker = worker;
     worker.onmessage = ({ data }) => {
-      if (!this.#started && data === STARTED) {
+      if (this.#started) {
+        this.#emit('message', new MessageEvent('message', { data }));
+      } else if (data === ENGINE_LOADED) {
         this.#started = true;
-        firstWorking = i;
+        working(i);
         for (const message of this.#queue.splice(0)) worker.postMessage(message);
-        return;
+      } else if (data?.[ENGINE_FAILED] !== undefined) {
+        worker.terminate();
+        this.#start(i + 1, true);
       }
-      this.#emit('message', new MessageEvent('message', { data }));
     };
     worker.onerror = (event) => {
       event.preventDefault();
@@ -80,17 +86,19 @@ class InlineWorker extends EventTarget {
         return;
       }
       worker.terminate();
-      this.#start(i + 1);
+      this.#start(i + 1, engineFailed);
     };
   }
 
-  #runOnPage() {
-    firstWorking = STRATEGIES.length;
-    noteOnPage();
+  #runOnPage(engineFailed) {
+    working(STRATEGIES.length);
+    noteOnPage(engineFailed);
     const self = new EventTarget();
     self.onmessage = null;
     self.crypto = globalThis.crypto;
     self.postMessage = (data) => {
+      // Whether the engine loaded here too: a job that needs it says so if it did not (worker.js).
+      if (data === ENGINE_LOADED || data?.[ENGINE_FAILED] !== undefined) return;
       const copy = structuredClone(data);
       setTimeout(() => { if (!this.#terminated) this.#emit('message', new MessageEvent('message', { data: copy })); });
     };
@@ -115,17 +123,23 @@ class InlineWorker extends EventTarget {
   }
 }
 
+/** Way `i` works: later workers start with it, and <html data-keyfit-workers> names it (blob, data or page). */
+function working(i) {
+  firstWorking = i;
+  document.documentElement.dataset.keyfitWorkers = WAYS[i];
+}
+
 /** Says once, on the page, that the work runs on the page (it can pause, and Stop waits for the current step). */
-function noteOnPage() {
+function noteOnPage(engineFailed) {
   if (document.getElementById('keyfit-on-page')) return;
   const note = document.createElement('p');
   note.id = 'keyfit-on-page';
   note.className = 'verdict';
   note.dataset.tone = 'warn';
   note.setAttribute('role', 'status');
-  note.textContent = 'This browser would not start background workers for this file, so keyfit works on this page '
-    + 'itself: the page may pause while it makes or converts a key, and Cancel or Stop waits for the current step. '
-    + 'Your keys still stay on this computer.';
+  note.textContent = `${engineFailed ? 'keyfit’s engine would not load in background workers'
+    : 'This browser would not start background workers'} for this file, so keyfit runs on this page: it may pause `
+    + 'during long jobs, and Stop waits for the current step. Your keys still stay on this computer.';
   const header = document.querySelector('body > header');
   if (header) header.after(note);
   else document.body.prepend(note);
