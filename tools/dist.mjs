@@ -21,12 +21,12 @@ const SINGLE = join(ROOT, 'tools/dist/single-file');
 const read = (path) => readFileSync(path, 'utf8');
 const sha256 = (data, encoding = 'hex') => createHash('sha256').update(data).digest(encoding);
 
-/** The widget's modes, each the page section of the same id; those with a converter need its template. */
+/** The widget's modes, each the page section of the same id and the templates it mounts (key check, converter). */
 export const WIDGET_MODES = {
-  check: ['check', 'converter-template'],
+  check: ['check', 'key-check-template', 'converter-template'],
   generate: ['generate'],
   convert: ['convert', 'converter-template'],
-  connect: ['connect', 'converter-template'],
+  connect: ['connect', 'key-check-template', 'converter-template'],
 };
 
 /** "0.1.0 (git 1a2b3c4d5e6f)" from Cargo.toml and the checkout; "+changes" when files differ from that commit. */

@@ -1,4 +1,5 @@
-// keyfit's page: tabs, drag and drop, and the three tools. Key work runs in workers (js/worker-client.js).
+// keyfit's page: tabs, drag and drop, and the four tabs (Generate, Check, Convert, Connect). Key work runs in
+// workers (js/worker-client.js), each piece of it a job of its own JobSlot (js/job.js).
 import { $ } from './js/ui.js';
 import { KeyGenerator } from './js/key-generator.js';
 import { WorkerClient } from './js/worker-client.js';
@@ -10,9 +11,7 @@ import { mountConnect } from './js/connect-ui.js';
 // Generation gets its own workers so that Cancel (terminate) never interrupts a check or a conversion; every
 // other surface (Save as, Check, the converter under a report, the comparison, the Convert tab) has its own
 // WorkerClient too, so each Stop ends only its own job and one slow key never blocks another surface.
-const generator = new KeyGenerator();
-
-mountGenerate(document, generator, new WorkerClient());
+mountGenerate(document, new KeyGenerator(), new WorkerClient());
 const check = mountCheck(document, new WorkerClient(),
   { converterTools: new WorkerClient(), compareTools: new WorkerClient() });
 const convert = mountConvert(document, new WorkerClient());
