@@ -27,12 +27,17 @@ async function comparePublicKey(job, report, text, result) {
  * `options.onReport(report)` sees each report shown (the widget's `keyfit-report` event).
  */
 export function mountCheck(root, tools, options = {}) {
-  const { compareTools = new tools.constructor(), onReport } = options;
+  const { compareTools = new tools.constructor(), onReport, onNext } = options;
   const $ = (id) => root.getElementById(id);
   const compareInput = $('compare-input');
   const result = $('compare-result');
   const job = new JobSlot(compareTools);
   let report = null;
+  let converted = null; // the converter's result for the key on screen
+  /** The key Jira will get, once there is one: the key as given if Jira takes it, else the converted one. */
+  const jiraKey = () => (report?.jiraReady ? { text: checker.text, passphrase: checker.key?.passphrase }
+    : converted?.jiraReady ? { text: converted.text, passphrase: converted.protection === 'kept' ? checker.key?.passphrase : '' } : null);
+  const showNext = () => { $('check-next').hidden = !onNext || !jiraKey(); };
 
   async function compare() {
     job.abort();
@@ -48,14 +53,17 @@ export function mountCheck(root, tools, options = {}) {
 
   const checker = mountKeyCheck(root, $('check-panel'), 'check', tools, {
     ...options,
+    onConverted(result) { converted = result; showNext(); },
     onChange(r) {
       report = r;
+      showNext();
       $('compare-box').hidden = !r;
       if (!r) { job.abort(); say(result, ''); return; }
       compare();
       onReport?.(r);
     },
   });
+  $('check-next-go').addEventListener('click', () => onNext(jiraKey()));
   const compareSoon = debounce(compare, 300);
   refuseHugeInput(compareInput, INPUT_LIMIT, (size) => sayError(result, { code: 'key-too-large' }, { size }));
   compareInput.addEventListener('input', () => { job.abort(); compareSoon(); });

@@ -2,10 +2,10 @@
 // passphrase (the key-check panel); 3. the git host's side: the public key, where that host takes it, and a
 // fingerprint comparison; 4. what goes into which Jira field. Every answer belongs to the input on screen (an
 // edit aborts the job of the old one and forgets its answer), and every job has its own JobSlot and worker.
-import { byId, copy, debounce, download, el, say, wipe } from './ui.js';
+import { breakable, byId, copy, debounce, download, el, say, wipe } from './ui.js';
 import { JobSlot } from './job.js';
 import { mountKeyCheck } from './key-check.js';
-import { MATCH, SAY, SEVERITY_LABEL, problemNodes, sayError, urlProblem } from './messages.js';
+import { MATCH, REPOSITORIES, SAY, SEVERITY_LABEL, guessedNote, problemNodes, sayError, urlProblem } from './messages.js';
 
 /** matchKey's codes for a key it can read only with (another) passphrase. */
 const LOCKED = new Set(['needs-passphrase', 'wrong-passphrase']);
@@ -20,14 +20,22 @@ const PLACEHOLDER = /\bUSER@/;
 const link = (href, text = href) => (/^https:\/\//.test(href || '')
   ? el('a', { href, rel: 'noreferrer noopener', target: '_blank' }, text) : el('span', {}, text));
 
-/** Writes checkCloneUrl's answer `a` (with `text`, the URL it is for) into step 1. */
-function showUrlAnswer($, a) {
+/** The port "Use this URL" put in, while the user has not said it is right: its warning, else null. */
+const pendingGuess = (state) => (state.guessed && !state.guessed.confirmed && state.guessed.url === state.answer?.text
+  ? state.guessed : null);
+
+/**
+ * Writes checkCloneUrl's answer `a` (with `text`, the URL it is for) into step 1. `guess`: the guessed port's
+ * warning (pendingGuess), kept until the user says the port is right or edits the URL.
+ */
+function showUrlAnswer($, a, guess) {
   const warned = a.problems.some((p) => p.severity === 'warning');
   const named = PLACEHOLDER.test(a.text);
   // Shown before the verdict is written, so screen readers announce the live region's first message...
   $('connect-url-answer').hidden = false;
-  const [line, tone] = SAY.urlVerdict(a, { warned, named });
+  const [line, tone] = SAY.urlVerdict(a, { warned, named, guessed: Boolean(guess) });
   const shown = a.problems.map((p) => ({ p, plain: urlProblem(p.code, a) }));
+  if (guess) shown.push({ p: { code: 'guessed-port', severity: 'warning' }, plain: { title: guess.note } });
   const errors = shown.filter(({ p }) => p.severity === 'error').map(({ plain }) => plain.title);
   // ...with the reasons, which are the list below on screen.
   $('connect-url-verdict').replaceChildren(line, errors.length ? el('span', { className: 'visually-hidden' }, SAY.why(errors)) : '');
@@ -37,8 +45,9 @@ function showUrlAnswer($, a) {
     item.dataset.code = p.code;
     return item;
   }));
+  $('connect-url-confirm').hidden = !guess;
   const offer = Boolean(a.suggestion) && a.suggestion !== a.text.trim();
-  $('connect-url-suggested').textContent = offer ? a.suggestion : '';
+  $('connect-url-suggested').replaceChildren(...breakable(offer ? a.suggestion : ''));
   $('connect-url-suggestion').hidden = !offer;
 }
 
@@ -48,14 +57,17 @@ function showGuide($, answer) {
   $('connect-host-intro').textContent = SAY.hostIntro(g && (answer.hostName || answer.host));
   $('connect-guide').hidden = !g;
   if (!g) return;
-  $('connect-guide-where').replaceChildren(...[
-    g.deployKeys && el('li', {}, el('strong', {}, SAY.deployKeys), g.deployKeys, ' ', link(g.deployKeysUrl)),
-    g.accountKeys && el('li', {}, el('strong', {}, SAY.accountKeys), g.accountKeys, ' ', link(g.accountKeysUrl)),
-  ].filter(Boolean));
+  // One key pair serves every repository Jira connects: what works for one repository and for several, per host.
+  const [one, several] = REPOSITORIES[answer.hostKind] || REPOSITORIES.other;
+  $('connect-guide-where').replaceChildren(
+    el('li', {}, el('strong', {}, SAY.oneRepository), one, ' ', g.deployKeys || '', ' ', link(g.deployKeysUrl, SAY.openPage)),
+    el('li', {}, el('strong', {}, SAY.severalRepositories), several, ' ', g.accountKeys || '', ' ', link(g.accountKeysUrl, SAY.openPage)),
+  );
+  const docName = (d) => { try { const u = new URL(d); return u.hostname + u.pathname.replace(/\/$/, ''); } catch { return d; } };
   const facts = [
     [SAY.keyTypes, [].concat(g.keyTypes || []).join(', ')],
     [SAY.verifyFromTerminal, g.verify && el('code', {}, g.verify)],
-    [SAY.itsDocumentation, (g.docs || []).length && el('span', {}, ...g.docs.flatMap((d, i) => [i ? ' · ' : '', link(d)]))],
+    [SAY.itsDocumentation, (g.docs || []).length && el('span', {}, ...g.docs.flatMap((d, i) => [i ? ' · ' : '', link(d, docName(d))]))],
   ].filter(([, v]) => v);
   $('connect-guide-facts').replaceChildren(...facts.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]));
 }
@@ -83,11 +95,13 @@ function showMatch(result, m) {
 }
 
 /** Step 4: what goes into Jira's three fields, and whether everything is ready. */
-function summarize($, answer, ready) {
+function summarize($, answer, ready, guess) {
   const shownUrl = answer?.ok ? answer.cleaned || answer.text.trim() : answer?.suggestion || '';
-  const urlOk = Boolean(answer?.ok) && !PLACEHOLDER.test(shownUrl);
-  $('connect-sum-url').textContent = shownUrl;
-  $('connect-sum-url-note').textContent = urlOk ? '' : SAY.urlNote(!shownUrl ? 'none' : answer.ok ? 'user' : 'suggested');
+  const urlOk = Boolean(answer?.ok) && !PLACEHOLDER.test(shownUrl) && !guess;
+  $('connect-sum-url').replaceChildren(...breakable(shownUrl));
+  $('connect-sum-url-box').hidden = !shownUrl;
+  $('connect-sum-url-note').textContent = urlOk ? ''
+    : SAY.urlNote(!shownUrl ? 'none' : guess ? 'port' : answer.ok ? 'user' : 'suggested');
   $('connect-sum-key-note').textContent = ready ? '' : SAY.keyNote;
   $('connect-sum-key-box').hidden = !ready;
   const sumKey = $('connect-sum-key');
@@ -96,7 +110,7 @@ function summarize($, answer, ready) {
     say($('connect-sum-status'), '');
   }
   $('connect-sum-pass').textContent = SAY.passphraseStep(ready?.protection);
-  const [line, tone] = SAY.connectSummary({ url: urlOk, key: Boolean(ready) });
+  const [line, tone] = SAY.connectSummary({ url: urlOk, key: Boolean(ready), port: Boolean(guess) });
   say($('connect-summary'), line, tone);
 }
 
@@ -110,7 +124,8 @@ export function mountConnect(root, tools, options = {}) {
   const make = () => new tools.constructor();
   const { keyTools = make(), converterTools = make(), compareTools = make() } = options;
   const $ = byId(root);
-  const state = { answer: null, converted: null }; // checkCloneUrl's answer for the URL on screen; the converter's result
+  // checkCloneUrl's answer for the URL on screen; the converter's result; the port "Use this URL" guessed.
+  const state = { answer: null, converted: null, guessed: null };
   const url = wireUrl($, tools, state, () => update());
   const compare = wireCompare($, compareTools, () => key);
   const key = mountKeyCheck(root, $('connect-key-panel'), 'connect-key', keyTools, {
@@ -133,9 +148,10 @@ export function mountConnect(root, tools, options = {}) {
   }
   function update() {
     showGuide($, state.answer);
-    summarize($, state.answer, jiraKey());
+    summarize($, state.answer, jiraKey(), pendingGuess(state));
   }
 
+  $('connect-sum-url-copy').addEventListener('click', () => copy($('connect-sum-url'), $('connect-sum-status')));
   $('connect-sum-copy').addEventListener('click', () => copy($('connect-sum-key'), $('connect-sum-status'), { secret: true }));
   $('connect-sum-dl').addEventListener('click', () => download('id_rsa.pem', $('connect-sum-key').value));
   update();
@@ -149,7 +165,12 @@ export function mountConnect(root, tools, options = {}) {
     compare.run();
   }
   addEventListener('pagehide', clear);
-  return { loadFile: key.loadFile, clear };
+  return {
+    loadFile: key.loadFile,
+    clear,
+    /** Checks a key brought from another tab (Generate, Check, Convert), with its passphrase if it has one. */
+    useKey: (text, passphrase) => key.use(text, passphrase),
+  };
 }
 
 /** Step 1: the Host URL, checked as typed (a JobSlot on `tools`); `changed()` after each answer or forgetting. */
@@ -174,17 +195,25 @@ function wireUrl($, tools, state, changed) {
       const got = await job.run((t) => t.call('checkCloneUrl', { text }));
       if (!got) return;
       state.answer = { ...got.value, text };
-      showUrlAnswer($, state.answer);
+      showUrlAnswer($, state.answer, pendingGuess(state));
       changed();
     } catch (err) {
       sayError($('connect-url-status'), err, {}, SAY.couldNotCheckUrl);
     }
   }
   const checkSoon = debounce(check, 200);
-  input.addEventListener('input', () => { forget(); checkSoon(); });
+  input.addEventListener('input', () => { state.guessed = null; forget(); checkSoon(); });
   $('connect-url-form').addEventListener('submit', (event) => { event.preventDefault(); check(); });
+  $('connect-url-confirm').addEventListener('click', () => {
+    if (state.guessed) state.guessed.confirmed = true;
+    showUrlAnswer($, state.answer, null);
+    input.focus(); // the button goes with the warning it belonged to
+    changed();
+  });
   $('connect-url-use').addEventListener('click', () => {
     if (!state.answer?.suggestion) return;
+    const note = guessedNote(state.answer);
+    state.guessed = note ? { url: state.answer.suggestion, note, confirmed: false } : null;
     input.value = state.answer.suggestion;
     input.focus(); // the button goes with the answer it belonged to
     check();

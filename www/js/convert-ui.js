@@ -25,8 +25,33 @@ function showSummary(summary, r, { text, passphrase }) {
   say(summary, line, tone);
 }
 
-/** Wires the Convert tab found in `root`: a key in, the converter under it. `tools` is the tab's own WorkerClient. */
-export function mountConvert(root, tools) {
+/** Reads what the Convert tab's key is (without its passphrase: no key derivation, so quick) for its summary. */
+async function inspectKey({ job, state, summary, summaryOf, forget, converter }, fileName) {
+  forget();
+  const size = isEmpty(state.source) ? 0 : byteSize(state.source);
+  if (size === 0 || size > INPUT_LIMIT) {
+    if (size > INPUT_LIMIT) sayError(summary, { code: 'key-too-large' }, { size, fileName });
+    else if (fileName) say(summary, explain('not-a-key', { size: 0, fileName }).title, 'bad');
+    converter.setReport(null);
+    return;
+  }
+  try {
+    const got = await job.run((t) => t.call('inspectKey', { input: state.source }));
+    if (!got) return;
+    converter.setReport(got.value);
+    state.shown = got.value;
+    summaryOf(got.value);
+  } catch (err) {
+    converter.setReport(null); // the previous key's report must not stay behind this input
+    sayError(summary, err, { size });
+  }
+}
+
+/**
+ * Wires the Convert tab found in `root`: a key in, the converter under it. `tools` is the tab's own WorkerClient.
+ * `options.onNext({text, passphrase})`, if given, is "Next: connect to Jira" with a Jira-ready conversion.
+ */
+export function mountConvert(root, tools, options = {}) {
   const $ = byId(root);
   const input = $('convert-input');
   const pass = $('convert-pass');
@@ -35,31 +60,16 @@ export function mountConvert(root, tools) {
   const state = { source: null, shown: null }; // the key on screen; the report the summary shows
   const summaryOf = (r) => showSummary(summary, r, { text: typeof state.source === 'string' ? state.source : null, passphrase: pass.value });
 
-  /** Reads what the key is (without its passphrase: no key derivation, so it is quick) for the summary line. */
-  async function inspect(fileName = null) {
-    forget();
-    const size = isEmpty(state.source) ? 0 : byteSize(state.source);
-    if (size === 0 || size > INPUT_LIMIT) {
-      if (size > INPUT_LIMIT) sayError(summary, { code: 'key-too-large' }, { size, fileName });
-      else if (fileName) say(summary, explain('not-a-key', { size: 0, fileName }).title, 'bad');
-      converter.setReport(null);
-      return;
-    }
-    try {
-      const got = await job.run((t) => t.call('inspectKey', { input: state.source }));
-      if (!got) return;
-      converter.setReport(got.value);
-      state.shown = got.value;
-      summaryOf(got.value);
-    } catch (err) {
-      converter.setReport(null); // the previous key's report must not stay behind this input
-      sayError(summary, err, { size });
-    }
-  }
+  const tab = { job, state, summary, summaryOf, forget: () => forget(), converter: null };
+  const inspect = (fileName = null) => inspectKey(tab, fileName);
   const inspectSoon = debounce(inspect, 300);
-  const converter = mountConverter(root, $('convert-converter'), new tools.constructor(), () => (
+  const converter = tab.converter = mountConverter(root, $('convert-converter'), new tools.constructor(), () => (
     isEmpty(state.source) || byteSize(state.source) > INPUT_LIMIT ? null
-      : { input: state.source, passphrase: pass.value, pending: () => inspectSoon.now() ?? job.done }));
+      : { input: state.source, passphrase: pass.value, pending: () => inspectSoon.now() ?? job.done }), (result) => {
+    state.ready = result?.jiraReady ? { text: result.text, passphrase: result.protection === 'kept' ? pass.value : '' } : null;
+    $('convert-next').hidden = !options.onNext || !state.ready;
+  });
+  $('convert-next-go').addEventListener('click', () => options.onNext(state.ready));
 
   /** Forgets the summary and aborts the running inspection, if any: they are of an older input. */
   function forget() {

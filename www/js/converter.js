@@ -215,7 +215,8 @@ function offerFor(c, report, repairFirst) {
     && !problems.some((p) => UNFIXABLE.has(p.code));
   c.makeReady.hidden = !(readablePrivateRsa && !report.jiraReady) || repairFirst;
   c.q('.jira-fix').hidden = c.makeReady.hidden;
-  c.go.classList.toggle('primary', c.makeReady.hidden && !repairFirst);
+  // A key Jira takes as it is is not offered a conversion as the primary action.
+  c.go.classList.toggle('primary', c.makeReady.hidden && !repairFirst && !report?.jiraReady);
   const isPublic = report?.kind === 'public';
   for (const option of c.to.options) option.disabled = isPublic && target(option.value).private;
   if (c.to.selectedOptions[0]?.disabled) c.to.value = 'openssh-public';

@@ -53,9 +53,10 @@ function wireSaveAs($, saveJob, keyNow) {
 
 /**
  * Wires the Generate tab found in `root` (a document or shadow root). `generator` makes keys; `tools` is the
- * WorkerClient of "Save as", so its Stop ends only that job.
+ * WorkerClient of "Save as", so its Stop ends only that job. `options.onNext({text, passphrase})`, if given, is
+ * "Next: connect to Jira" with the new private key.
  */
-export function mountGenerate(root, generator, tools) {
+export function mountGenerate(root, generator, tools, options = {}) {
   const $ = byId(root);
   const [pass, pass2, status] = [$('gen-pass'), $('gen-pass2'), $('gen-status')];
   let key = null; // {privateKey, passphrase, comment, ...} of the last generated pair
@@ -71,6 +72,8 @@ export function mountGenerate(root, generator, tools) {
   $('gen-copy-public').addEventListener('click', () => copy($('gen-public'), $('gen-copy-status')));
   $('gen-dl-private').addEventListener('click', () => download(fileName('pkcs1', 'rsa'), key.privateKey));
   $('gen-dl-public').addEventListener('click', () => download(fileName('openssh-public', 'rsa'), key.publicKey));
+  $('gen-next').hidden = !options.onNext;
+  $('gen-next').addEventListener('click', () => options.onNext({ text: key.privateKey, passphrase: key.passphrase }));
 
   const mismatch = () => {
     const bad = pass.value !== pass2.value;

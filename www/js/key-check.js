@@ -14,6 +14,8 @@ import {
 } from './messages.js';
 
 const NEEDS_PASSPHRASE = new Set(['passphrase-required', 'wrong-passphrase']);
+/** The note a repaired paste gets: the key travelled through chat or email, so it is best replaced. */
+const TRAVELLED = { code: 'travelled', severity: 'info' };
 const FORMAT_PROBLEMS = new Set(['openssh-format', 'pkcs8-format', 'ppk-format', 'sshcom-format']);
 
 /** A heading of the panel at the level its page needs (the template's is an h3). */
@@ -45,13 +47,23 @@ function verdictOf(r, seen, { makeReady, repairFirst }) {
   return [SAY.notReady(makeReady ? 'fix' : repairFirst ? 'repair' : ''), 'bad'];
 }
 
-/** Writes a report into the panel's elements (`$`: name -> element). */
-function renderReport($, r, seen, offers) {
-  const [line, tone] = verdictOf(r, seen, offers);
+/**
+ * Writes the verdict: of the key as given, or, once the converter wrote a Jira-ready key (`converted`), of the key
+ * Jira will get, the given key's problems staying below for the record.
+ */
+function renderVerdict($, r, seen, offers, converted) {
+  const [line, tone] = converted?.jiraReady ? [SAY.readyConverted(converted.protection), 'ok'] : verdictOf(r, seen, offers);
   // Screen readers hear the reasons with the verdict; on screen they are the list below.
-  const why = seen.errors.length ? el('span', { className: 'visually-hidden' }, SAY.why(seen.errors.map((s) => s.plain.title))) : '';
+  const reasons = seen.errors.map((s) => s.plain.title);
+  const why = reasons.length ? el('span', { className: 'visually-hidden' }, converted?.jiraReady ? SAY.wasWhy(reasons) : SAY.why(reasons)) : '';
   $('verdict').replaceChildren(line, why);
   $('verdict').dataset.tone = tone;
+  $('history').hidden = !converted?.jiraReady || !seen.shown.length;
+}
+
+/** Writes a report into the panel's elements (`$`: name -> element). */
+function renderReport($, r, seen, offers) {
+  renderVerdict($, r, seen, offers, null);
   $('problems').replaceChildren(...seen.shown.map(({ p, severity, plain }) => {
     const item = el('li', { className: severity }, ...problemNodes(plain, p, SEVERITY_LABEL[severity] || 'Note'));
     item.dataset.code = p.code;
@@ -84,10 +96,16 @@ export function mountKeyCheck(root, host, prefix, tools, options = {}) {
   atLevel($('report-heading'), level);
   $('about').open = !options.factsClosed;
   options.publicBoxIn?.append($('public-box'));
-  const state = { source: null, sourceName: null, report: null, locked: null, focusVerdict: false };
+  const state = {
+    source: null, sourceName: null, report: null, locked: null, focusVerdict: false, shown: null, converted: null, travelled: false,
+  };
   const passphrase = () => ($('pass-row').hidden ? '' : $('pass').value);
   const key = () => (state.source === null ? null : { input: state.source, passphrase: passphrase() });
-  const converter = mountConverter(root, $('converter'), converterTools, key, options.onConverted);
+  const converter = mountConverter(root, $('converter'), converterTools, key, (result) => {
+    state.converted = result;
+    if (state.shown) renderVerdict($, state.report, state.shown.seen, state.shown.offers, result);
+    options.onConverted?.(result);
+  });
   const job = new JobSlot(tools, {
     stop: $('cancel'), clock: $('clock'), focusAfter: $('input'), onStop: () => say($('status'), SAY.checkStopped, 'warn'),
   });
@@ -103,12 +121,20 @@ export function mountKeyCheck(root, host, prefix, tools, options = {}) {
     get key() { return key(); },
     /** The key's text as on screen (a file's text). */
     get text() { return $('input').value; },
+    /** Checks `text` (a key brought from another tab), unlocked with `passphrase` if it has one. */
+    use(text, passphrase = '') {
+      $('input').value = text;
+      setSource(panel, text, { newKey: true, note: SAY.broughtKey });
+      if (passphrase) { $('pass-row').hidden = false; $('pass').value = passphrase; }
+      checkKey(panel);
+    },
   };
 }
 
 /** Forgets the report on screen: it belonged to another input or passphrase. */
 function forgetReport({ $, state, converter, onChange }) {
   state.report = null;
+  state.shown = null;
   $('report').hidden = true;
   $('public-box').hidden = true;
   converter.reset();
@@ -119,6 +145,7 @@ function forgetReport({ $, state, converter, onChange }) {
 function setSource(panel, value, { note = '', newKey = false, name = null } = {}) {
   const { $, state } = panel;
   panel.job.abort();
+  state.travelled = false;
   state.source = value;
   state.sourceName = name;
   $('file-note').textContent = note;
@@ -170,11 +197,12 @@ function showReport(panel, r) {
   const repairFirst = Boolean(r.repairedText) && codes.has('mangled-paste') && !headerMismatch;
   converter.setReport(r, { repairFirst });
   const offers = { makeReady: converter.offersJiraFix, repairFirst, headerMismatch };
-  const seen = readReport(r, {
+  const seen = readReport(state.travelled ? { ...r, problems: [...(r.problems || []), TRAVELLED] } : r, {
     ...offers, text, size: byteSize(state.source), fileName: state.sourceName,
     locked: state.locked?.source === state.source ? state.locked.problems : null,
   });
   state.report = r;
+  state.shown = { seen, offers };
   $('report').hidden = false; // before the verdict is written, so screen readers announce its first message
   renderReport($, r, seen, offers);
   if (seen.needPass) showPassphrase($);
@@ -218,7 +246,10 @@ function wireKeyCheck(panel) {
     state.focusVerdict = true;
     checkKey(panel);
   };
-  $('use-repaired').addEventListener('click', () => useText(state.report.repairedText, SAY.checkingRepaired));
+  $('use-repaired').addEventListener('click', () => {
+    useText(state.report.repairedText, SAY.checkingRepaired);
+    state.travelled = true; // a paste mangled on its way: the key travelled through chat, email or a web form
+  });
   $('use-header').addEventListener('click', () => useText(withOpenSshHeader(state.source), SAY.checkingWithHeader));
   $('copy-public').addEventListener('click', () => copy($('public'), $('copy-status')));
   $('dl-public').addEventListener('click', () => download(fileName('openssh-public', state.report?.algorithm), $('public').value));

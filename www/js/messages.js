@@ -97,6 +97,7 @@ const PROBLEMS = {
   'inconsistent-key': () => ({ title: 'The key’s parts do not belong together: the file is damaged or was edited.', fix: 'Use an intact copy of the key, or generate a new one.' }),
   'key-too-small': (ctx, r) => ({ title: `This key is too small${r.bits ? ` (${r.bits} bits)` : ''}: Jira needs at least 2048 bits.`, fix: `${NEW_RSA} Replace the old public key on your git host too.` }),
   'mangled-paste': () => ({ title: 'The key text was damaged on its way here (by a chat tool, a web form or JSON, for example).', fix: 'Click “Use the repaired key”: keyfit puts the text back together; the key itself is unchanged.' }),
+  travelled: () => ({ title: 'This key travelled through chat or email (or a web form), where others may have seen it.', fix: 'Once Jira works with it, replace it: generate a new key here and give Jira that one (Connect tab, “Replace the key of an existing integration”).' }),
   'repaired': () => ({ title: 'keyfit tidied the text (line ends, spaces or line length); the key is unchanged.', fix: 'Nothing to do.' }),
   'passphrase-protected': () => ({ title: 'The key has a passphrase. That is fine: Jira asks for it when you add the key.', fix: '' }),
   'cancelled': () => ({ title: 'Stopped.', fix: '' }),
@@ -183,6 +184,26 @@ const URL_WORDS = {
   'url-too-long': ['This is far longer than a clone URL; keyfit did not check it.', COPY_SSH_URL],
 };
 
+/**
+ * The warning a port in checkCloneUrl's suggestion `a` gets when that port is only the host's default (Gerrit's
+ * and GitBlit's suggestions hold USER, which keeps them from "ready" until the user edits them anyway).
+ */
+export const guessedNote = (a) => (a?.suggestion && /:\d+\//.test(a.suggestion)
+  && ['bitbucket-server', 'azure-devops'].includes(a.hostKind) ? GUESSED[a.hostKind] : null);
+
+/**
+ * Per host kind: [one repository, several repositories]. Git Integration for Jira uses one key pair for every
+ * repository it connects, so the key must be where all of them accept it.
+ */
+export const REPOSITORIES = {
+  github: ['a read-only deploy key.', 'a deploy key serves one repository only (a second one answers “Key is already in use”): add the key to a machine user’s account that has read access to them.'],
+  gitlab: ['a read-only deploy key.', 'one deploy key can be enabled on many projects (each project’s Deploy keys, “Privately accessible deploy keys”).'],
+  'bitbucket-cloud': ['a read-only access key.', 'add the same key as an access key on each repository.'],
+  'bitbucket-server': ['a read-only repository access key.', 'a project access key covers every repository of the project; the same key can also be added to several repositories.'],
+  'azure-devops': ['there are no deploy keys: SSH keys belong to a user.', 'add the key to a user (a service account) with read access to all of them.'],
+  other: ['the key of a user with read access.', 'the key of a user with read access to all of them.'],
+};
+
 /** {title, fix, next} for one of checkCloneUrl's problem codes; `a` is its answer (hostKind, suggestion). */
 export function urlProblem(code, a = {}) {
   const [title, fix] = URL_WORDS[code] || ['keyfit could not check this URL.', COPY_SSH_URL];
@@ -249,17 +270,20 @@ function converted(t, protection, cipher) {
 export const SAY = {
   details: 'Details',
   converted,
-  urlVerdict: (a, { warned, named }) => {
+  urlVerdict: (a, { warned, named, guessed }) => {
     const host = a.hostName ? ` for ${a.hostName}${a.host ? ` (${a.host})` : ''}` : '';
     if (!a.ok) return [`✗ Jira cannot connect with this URL as it is${host ? `; the host is${host.slice(4)}` : ''}.`, 'bad'];
-    return [`✓ An SSH clone URL${host}: Jira can use it${named ? ' once USER is replaced by your user name on that server' : ''}${warned ? ', but see the warning below' : ''}.`,
-      warned || named ? 'warn' : 'ok'];
+    const once = named ? ' once USER is replaced by your user name on that server' : guessed ? ' once you have checked its port' : '';
+    const mark = once ? '' : '✓ '; // not usable yet: no ✓
+    return [`${mark}An SSH clone URL${host}: Jira can use it${once}${warned ? ', but see the warning below' : ''}.`,
+      warned || named || guessed ? 'warn' : 'ok'];
   },
   urlCheckStopped: 'Check stopped. Press Enter in the field to check it again.',
   couldNotCheckUrl: 'Could not check this URL: ',
   hostIntro: (host) => (host ? `Add the public key on ${host}:` : 'Enter the Host URL in step 1: keyfit then says where that host takes the public key.'),
-  deployKeys: 'Recommended, read-only: the repository’s deploy keys. ',
-  accountKeys: 'Or your account’s SSH keys. ',
+  oneRepository: 'One repository: ',
+  severalRepositories: 'Several repositories: ',
+  openPage: 'open that page',
   keyTypes: 'Key types it takes',
   verifyFromTerminal: 'Verify from a terminal',
   itsDocumentation: 'Its documentation',
@@ -272,6 +296,7 @@ export const SAY = {
     none: 'Enter a correct SSH clone URL in step 1.',
     user: '(replace USER with your user name in step 1)',
     suggested: '(suggested: click “Use this URL” in step 1 to check it)',
+    port: '(check the port in step 1: it is the host’s default, not read from your server)',
   })[why],
   keyNote: 'Check the key in step 2, and make it Jira-ready there if it is not.',
   passphraseStep: (protection) => ({
@@ -280,8 +305,9 @@ export const SAY = {
     removed: 'Leave it blank: the Jira-ready key has no passphrase.',
     none: 'Leave it blank: this key has no passphrase.',
   })[protection] ?? (protection ? 'Type the passphrase you entered in step 2.' : 'Known once the key is ready.'),
-  connectSummary: ({ url, key }) => {
-    const missing = [!url && 'a correct Host URL (step 1)', !key && 'a Jira-ready private key (step 2)'].filter(Boolean);
+  connectSummary: ({ url, key, port }) => {
+    const missing = [!url && (port ? 'a Host URL whose port you have checked (step 1)' : 'a correct Host URL (step 1)'),
+      !key && 'a Jira-ready private key (step 2)'].filter(Boolean);
     return missing.length ? [`Not ready yet: ${missing.join(' and ')}.`, 'warn']
       : ['✓ Ready: fill in Jira’s form with these three, then click Add Integration.', 'ok'];
   },
@@ -310,6 +336,9 @@ export const SAY = {
   checkStopped: 'Check stopped. Press Check to start it again.',
   couldNotCheck: 'Could not check this key: ',
   checking: 'Checking…',
+  readyConverted: (protection) => `✓ Jira will accept the key keyfit wrote below (PKCS#1 PEM).${protection === 'kept' || protection === 'new' ? ' Enter its passphrase in Jira too.' : ''}`,
+  wasWhy: (titles) => ` The key as you gave it was not: ${titles.join(' ')}`,
+  broughtKey: 'The key from the tab you came from.',
   ready: (encrypted) => `✓ Jira will accept this key.${encrypted ? ' Enter its passphrase in Jira too.' : ''}`,
   wrongPassphrase: 'That passphrase does not unlock this key. Try again to finish the check.',
   needsPassphrase: 'This key has a passphrase: enter it to finish the check.',

@@ -28,15 +28,15 @@ export function download(name, text) {
 let clipboardNoted = false;
 
 /**
- * Copies a textarea's value to the clipboard; says so in `status`. For a private key (`secret`), the first copy
+ * Copies a textarea's value (or an element's text) to the clipboard; says so in `status`. For a private key (`secret`), the first copy
  * also says that the key stays on the clipboard.
  */
 export async function copy(textarea, status, { secret = false } = {}) {
   try {
-    await navigator.clipboard.writeText(textarea.value);
+    await navigator.clipboard.writeText(textarea.value ?? textarea.textContent);
   } catch {
-    textarea.select();
-    if (!document.execCommand('copy')) {
+    textarea.select?.();
+    if (!textarea.select || !document.execCommand('copy')) {
       say(status, 'Copy failed: select the text and copy it yourself.', 'bad');
       return;
     }
@@ -170,4 +170,9 @@ export function clonePanel(root, templateId, host, prefix) {
   }
   host.append(part);
   return (name) => root.getElementById(id(name));
+}
+
+/** A URL as nodes with a <wbr> after each / : . @, so that it wraps only there (never inside a port or a name). */
+export function breakable(url) {
+  return url.split(/(?<=[/:.@])/).flatMap((part, i) => (i ? [el('wbr'), part] : [part]));
 }
