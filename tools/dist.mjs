@@ -170,9 +170,14 @@ function shipped(f, data) {
   return data;
 }
 
-/** The hosted index.html loads the page's modules as one minified file (PAGE_BUNDLE) instead of app.js. */
-const hostedIndex = (html) => replaceOnce(html, /<script type="module" src="app.js"><\/script>/,
-  `<script type="module" src="${PAGE_BUNDLE}"></script>`, 'script app.js');
+/**
+ * The hosted index.html loads the page's modules as one minified file (PAGE_BUNDLE) instead of app.js, and shows
+ * the link to keyfit.html (the copy that works offline) with its SHA-256, `singleSha`.
+ */
+const hostedIndex = (html, singleSha) => replaceOnce(
+  replaceOnce(setTextById(html, 'offline-sha256', singleSha), /<p id="offline-copy" class="hint" hidden>/,
+    '<p id="offline-copy" class="hint">', 'offline-copy paragraph'),
+  /<script type="module" src="app.js"><\/script>/, `<script type="module" src="${PAGE_BUNDLE}"></script>`, 'script app.js');
 
 export function dist(out) {
   for (const f of ['pkg/keyfit.js', 'pkg/keyfit_bg.wasm']) if (!existsSync(join(WWW, f))) fail(`www/${f} is missing: run ./build.sh first`);
@@ -189,7 +194,7 @@ export function dist(out) {
   }
   if (existsSync(join(WWW, PAGE_BUNDLE))) fail(`www/${PAGE_BUNDLE} exists: the hosted page's bundle would overwrite it`);
   write(join(site, PAGE_BUNDLE), pageBundle(join(WWW, 'app.js')));
-  write(join(site, 'index.html'), hostedIndex(stamp(index)));
+  write(join(site, 'index.html'), hostedIndex(stamp(index), sha256(single)));
   write(join(site, 'pkg/widget-parts.js'), shipped('pkg/widget-parts.js', Buffer.from(parts)));
   write(join(site, 'keyfit.html'), single);
   write(join(out, 'keyfit.html'), single);

@@ -182,3 +182,31 @@ test('a page saved with the browser (“Webpage, Complete”) says to use keyfit
   assert.match(text, /keyfit\.html/);
   assert.doesNotMatch(text, /build\.sh|npm|node /, 'no build command in what a user reads');
 });
+
+test('the verify commands show once id_rsa.pem exists, each restricting the key file first', { skip }, async (t) => {
+  const key = sshKeygen(tempDir(t), 'id_rsa', ['-N', '', '-m', 'PEM']);
+  const session = await start();
+  t.after(() => session.close());
+  const { page } = session;
+  await openTab(page, 'Connect to Jira');
+  await page.locator('#connect-url').fill('git@github.com:acme/app.git');
+  await page.locator('#connect-key-input').fill(key.text);
+  await page.locator('#connect-summary').filter({ hasText: '✓ Ready' }).waitFor();
+  assert.doesNotMatch(await seen(page, '#connect'), /ssh -i id_rsa\.pem|ls-remote/, 'no command before the key file exists');
+  await Promise.all([page.waitForEvent('download'), page.locator('#connect-sum-dl').click()]);
+  const commands = await seen(page, '#connect-verify');
+  assert.match(commands, /chmod 600 id_rsa\.pem/);
+  assert.match(commands, /git@github\.com/);
+});
+
+test('the hosted page (dist/site) offers keyfit.html, the copy that works offline, with its SHA-256', async (t) => {
+  const { dist } = await import('../../tools/dist.mjs');
+  const out = tempDir(t);
+  dist(out);
+  const session = await start({ root: join(out, 'site') });
+  t.after(() => session.close());
+  const offer = await seen(session.page, '#offline-copy');
+  const sha = run('sha256sum', [join(out, 'site/keyfit.html')]).out.split(' ')[0];
+  assert.match(offer, /Download keyfit\.html \(works offline\)/);
+  assert.ok(offer.includes(sha), `the SHA-256 of keyfit.html (${sha}) is shown: ${offer}`);
+});

@@ -66,7 +66,6 @@ function showGuide($, answer) {
   const docName = (d) => { try { const u = new URL(d); return u.hostname + u.pathname.replace(/\/$/, ''); } catch { return d; } };
   const facts = [
     [SAY.keyTypes, [].concat(g.keyTypes || []).join(', ')],
-    [SAY.verifyFromTerminal, g.verify && el('code', {}, g.verify)],
     [SAY.itsDocumentation, (g.docs || []).length && el('span', {}, ...g.docs.flatMap((d, i) => [i ? ' · ' : '', link(d, docName(d))]))],
   ].filter(([, v]) => v);
   $('connect-guide-facts').replaceChildren(...facts.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]));
@@ -94,7 +93,20 @@ function showMatch(result, m) {
   result.dataset.tone = m.match ? 'ok' : m.match === false || !LOCKED.has(m.code) ? 'bad' : 'warn';
 }
 
-/** Step 4: what goes into Jira's three fields, and whether everything is ready. */
+/**
+ * The commands that check the connection with id_rsa.pem, once that file exists (`keyFile`): checkCloneUrl's
+ * {sh, powershell, cmd}, each restricting the key file first (an older engine's single sh line gets chmod here).
+ */
+function showVerify($, answer, keyFile) {
+  const v = answer?.guide?.verify;
+  const forms = typeof v === 'string' ? [[SAY.shell, `chmod 600 id_rsa.pem\n${v}`]]
+    : v ? [[SAY.shell, v.sh], [SAY.powershell, v.powershell], [SAY.cmd, v.cmd !== v.powershell && v.cmd]] : [];
+  const shown = forms.filter(([, text]) => text);
+  $('connect-verify').hidden = !keyFile || !shown.length;
+  $('connect-verify-commands').replaceChildren(...shown.flatMap(([k, text]) => [el('dt', {}, k), el('dd', {}, el('code', { className: 'command' }, text))]));
+}
+
+/** Step 4: what goes into Jira's three fields, and whether everything is ready. True if the key is the same. */
 function summarize($, answer, ready, guess) {
   const shownUrl = answer?.ok ? answer.cleaned || answer.text.trim() : answer?.suggestion || '';
   const urlOk = Boolean(answer?.ok) && !PLACEHOLDER.test(shownUrl) && !guess;
@@ -105,13 +117,15 @@ function summarize($, answer, ready, guess) {
   $('connect-sum-key-note').textContent = ready ? '' : SAY.keyNote;
   $('connect-sum-key-box').hidden = !ready;
   const sumKey = $('connect-sum-key');
-  if (sumKey.value !== (ready?.text ?? '')) {
+  const sameKey = sumKey.value === (ready?.text ?? '');
+  if (!sameKey) {
     sumKey.value = ready?.text ?? '';
     say($('connect-sum-status'), '');
   }
   $('connect-sum-pass').textContent = SAY.passphraseStep(ready?.protection);
   const [line, tone] = SAY.connectSummary({ url: urlOk, key: Boolean(ready), port: Boolean(guess) });
   say($('connect-summary'), line, tone);
+  return sameKey; // false: another key, whose file is not downloaded yet
 }
 
 /**
@@ -125,7 +139,7 @@ export function mountConnect(root, tools, options = {}) {
   const { keyTools = make(), converterTools = make(), compareTools = make() } = options;
   const $ = byId(root);
   // checkCloneUrl's answer for the URL on screen; the converter's result; the port "Use this URL" guessed.
-  const state = { answer: null, converted: null, guessed: null };
+  const state = { answer: null, converted: null, guessed: null, keyFile: false };
   const url = wireUrl($, tools, state, () => update());
   const compare = wireCompare($, compareTools, () => key);
   const key = mountKeyCheck(root, $('connect-key-panel'), 'connect-key', keyTools, {
@@ -148,12 +162,17 @@ export function mountConnect(root, tools, options = {}) {
   }
   function update() {
     showGuide($, state.answer);
-    summarize($, state.answer, jiraKey(), pendingGuess(state));
+    if (!summarize($, state.answer, jiraKey(), pendingGuess(state))) state.keyFile = false;
+    showVerify($, state.answer, state.keyFile);
   }
 
   $('connect-sum-url-copy').addEventListener('click', () => copy($('connect-sum-url'), $('connect-sum-status')));
   $('connect-sum-copy').addEventListener('click', () => copy($('connect-sum-key'), $('connect-sum-status'), { secret: true }));
-  $('connect-sum-dl').addEventListener('click', () => download('id_rsa.pem', $('connect-sum-key').value));
+  $('connect-sum-dl').addEventListener('click', () => {
+    download('id_rsa.pem', $('connect-sum-key').value);
+    state.keyFile = true;
+    update();
+  });
   update();
 
   /** Forgets every answer, the key and the URL, which may hold a token (the page is being left). */
