@@ -20,12 +20,12 @@ const SINGLE = join(ROOT, 'tools/bundle/single-file');
 const read = (path) => readFileSync(path, 'utf8');
 const sha256 = (data, encoding = 'hex') => createHash('sha256').update(data).digest(encoding);
 
-/** The widget's modes, each the page section of the same id; those with a converter need its template. */
+/** The widget's modes, each the page section of the same id and the templates it mounts (key check, converter). */
 export const WIDGET_MODES = {
-  check: ['check', 'converter-template'],
+  check: ['check', 'key-check-template', 'converter-template'],
   generate: ['generate'],
   convert: ['convert', 'converter-template'],
-  connect: ['connect', 'converter-template'],
+  connect: ['connect', 'key-check-template', 'converter-template'],
 };
 
 /** "0.1.0 (git 1a2b3c4d5e6f)" from Cargo.toml and the checkout; "+changes" when files differ from that commit. */
@@ -172,9 +172,14 @@ function shipped(f, data) {
   return data;
 }
 
-/** The hosted index.html loads the page's modules as one minified file (PAGE_BUNDLE) instead of app.js. */
-const hostedIndex = (html) => replaceOnce(html, /<script type="module" src="app.js"><\/script>/,
-  `<script type="module" src="${PAGE_BUNDLE}"></script>`, 'script app.js');
+/**
+ * The hosted index.html loads the page's modules as one minified file (PAGE_BUNDLE) instead of app.js, and shows
+ * the link to keyfit.html (the copy that works offline) with its SHA-256, `singleSha`.
+ */
+const hostedIndex = (html, singleSha) => replaceOnce(
+  replaceOnce(setTextById(html, 'offline-sha256', singleSha), /<p id="offline-copy" class="hint" hidden>/,
+    '<p id="offline-copy" class="hint">', 'offline-copy paragraph'),
+  /<script type="module" src="app.js"><\/script>/, `<script type="module" src="${PAGE_BUNDLE}"></script>`, 'script app.js');
 
 export async function dist(out) {
   for (const f of ['pkg/keyfit.js', 'pkg/keyfit_bg.wasm']) if (!existsSync(join(WWW, f))) fail(`www/${f} is missing: run ./build.sh first`);
@@ -191,7 +196,7 @@ export async function dist(out) {
   }
   if (existsSync(join(WWW, PAGE_BUNDLE))) fail(`www/${PAGE_BUNDLE} exists: the hosted page's bundle would overwrite it`);
   write(join(site, PAGE_BUNDLE), await bundle(join(WWW, 'app.js'), { format: 'esm' }));
-  write(join(site, 'index.html'), hostedIndex(stamp(index)));
+  write(join(site, 'index.html'), hostedIndex(stamp(index), sha256(single)));
   write(join(site, 'pkg/widget-parts.js'), shipped('pkg/widget-parts.js', Buffer.from(parts)));
   write(join(site, 'keyfit.html'), single);
   write(join(out, 'keyfit.html'), single);

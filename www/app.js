@@ -1,4 +1,5 @@
-// keyfit's page: tabs, drag and drop, and the three tools. Key work runs in workers (js/worker-client.js).
+// keyfit's page: tabs, drag and drop, and the four tabs (Generate, Check, Convert, Connect). Key work runs in
+// workers (js/worker-client.js), each piece of it a job of its own JobSlot (js/job.js).
 import { $ } from './js/ui.js';
 import { KeyGenerator } from './js/key-generator.js';
 import { WorkerClient } from './js/worker-client.js';
@@ -10,12 +11,18 @@ import { mountConnect } from './js/connect-ui.js';
 // Generation gets its own workers so that Cancel (terminate) never interrupts a check or a conversion; every
 // other surface (Save as, Check, the converter under a report, the comparison, the Convert tab) has its own
 // WorkerClient too, so each Stop ends only its own job and one slow key never blocks another surface.
-const generator = new KeyGenerator();
+// A copy saved by the browser does not start: its markup already holds the mounted panels (js/boot.js says why).
+if (document.documentElement.hasAttribute('data-keyfit-saved')) throw new Error('a copy saved by the browser');
 
-mountGenerate(document, generator, new WorkerClient());
+// "Next: connect to Jira" (Generate, Check, Convert): the Connect tab, with the key and its passphrase.
+const next = ({ text, passphrase }) => {
+  select($('tab-connect'), true);
+  connect.useKey(text, passphrase);
+};
+mountGenerate(document, new KeyGenerator(), new WorkerClient(), { onNext: next });
 const check = mountCheck(document, new WorkerClient(),
-  { converterTools: new WorkerClient(), compareTools: new WorkerClient() });
-const convert = mountConvert(document, new WorkerClient());
+  { converterTools: new WorkerClient(), compareTools: new WorkerClient(), onNext: next });
+const convert = mountConvert(document, new WorkerClient(), { onNext: next });
 const connect = mountConnect(document, new WorkerClient(),
   { keyTools: new WorkerClient(), converterTools: new WorkerClient(), compareTools: new WorkerClient() });
 
@@ -29,6 +36,10 @@ function select(tab, focus = false) {
     $(t.getAttribute('aria-controls')).hidden = !on;
   }
   if (focus) tab.focus();
+}
+// The first screen's buttons lead to a tab.
+for (const button of document.querySelectorAll('[data-tab]')) {
+  button.addEventListener('click', () => select($(button.dataset.tab), true));
 }
 for (const tab of tabs) {
   tab.addEventListener('click', () => select(tab));

@@ -20,7 +20,7 @@ async function webcryptoPkcs8(bits) {
 }
 
 const ops = {
-  async generate({ bits = 4096, comment = '', passphrase = '', engine = 'auto' } = {}) {
+  async generateKey({ bits = 4096, comment = '', passphrase = '', engine = 'auto' } = {}) {
     const options = { bits, comment, passphrase };
     const haveWebCrypto = Boolean(self.crypto?.subtle);
     if (engine === 'webcrypto' && !haveWebCrypto) {
@@ -64,19 +64,19 @@ const ops = {
     }
   },
 
-  inspect({ input, passphrase } = {}) {
+  inspectKey({ input, passphrase } = {}) {
     return keyfit.inspectKey(input, { passphrase: passphrase || undefined });
   },
 
-  convert({ input, ...options } = {}) {
+  convertKey({ input, ...options } = {}) {
     return keyfit.convertKey(input, options);
   },
 
-  checkUrl({ text } = {}) {
+  checkCloneUrl({ text } = {}) {
     return keyfit.checkCloneUrl(text);
   },
 
-  match({ input, passphrase, other } = {}) {
+  matchKey({ input, passphrase, other } = {}) {
     return keyfit.matchKey(input, { passphrase: passphrase || undefined }, other);
   },
 };

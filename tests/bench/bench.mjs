@@ -189,7 +189,7 @@ async function browserRuns(server) {
   const inWorker = async (op, args, n) => page.evaluate(async ({ op, args, n }) => {
     const { WorkerClient } = await import('./js/worker-client.js');
     const client = new WorkerClient();
-    await client.call('inspect', { input: '' });
+    await client.call('inspectKey', { input: '' });
     const times = [];
     for (let i = 0; i < n; i++) {
       const t0 = performance.now();
@@ -200,16 +200,16 @@ async function browserRuns(server) {
     return times;
   }, { op, args, n });
   const n = Math.min(N, 10);
-  record('check', 'inspectKey: plain RSA-4096 PKCS#1', await inWorker('inspect', { input: corpus('rsa4096-pkcs1-sshkeygen.pem') }, n));
+  record('check', 'inspectKey: plain RSA-4096 PKCS#1', await inWorker('inspectKey', { input: corpus('rsa4096-pkcs1-sshkeygen.pem') }, n));
   record('check', 'inspectKey: OpenSSH, bcrypt 16 rounds, with passphrase',
-    await inWorker('inspect', { input: corpus('rsa2048-openssh-aes256-ctr.key'), passphrase: PASSPHRASE }, n));
+    await inWorker('inspectKey', { input: corpus('rsa2048-openssh-aes256-ctr.key'), passphrase: PASSPHRASE }, n));
   record('check', 'inspectKey: ppk3 Argon2id (PuTTY defaults), with passphrase',
-    await inWorker('inspect', { input: corpus('rsa2048-ppk3-argon2id.ppk'), passphrase: PASSPHRASE }, n));
-  record('convert', 'convertKey: RSA-4096 PKCS#1 -> OpenSSH', await inWorker('convert', { input: corpus('rsa4096-pkcs1-sshkeygen.pem'), to: 'openssh' }, n));
+    await inWorker('inspectKey', { input: corpus('rsa2048-ppk3-argon2id.ppk'), passphrase: PASSPHRASE }, n));
+  record('convert', 'convertKey: RSA-4096 PKCS#1 -> OpenSSH', await inWorker('convertKey', { input: corpus('rsa4096-pkcs1-sshkeygen.pem'), to: 'openssh' }, n));
   record('convert', 'convertKey: OpenSSH bcrypt 16 -> PKCS#1 (Make it Jira-ready)',
-    await inWorker('convert', { input: corpus('rsa2048-openssh-aes256-ctr.key'), passphrase: PASSPHRASE, to: 'pkcs1' }, n));
+    await inWorker('convertKey', { input: corpus('rsa2048-openssh-aes256-ctr.key'), passphrase: PASSPHRASE, to: 'pkcs1' }, n));
   record('convert', 'convertKey: ppk3 Argon2id -> PKCS#1',
-    await inWorker('convert', { input: corpus('rsa2048-ppk3-argon2id.ppk'), passphrase: PASSPHRASE, to: 'pkcs1' }, n));
+    await inWorker('convertKey', { input: corpus('rsa2048-ppk3-argon2id.ppk'), passphrase: PASSPHRASE, to: 'pkcs1' }, n));
 
   // Hostile inputs: the costliest file at each cap of src/limits.rs, and files past them (tests/bench/hostile.mjs).
   await hostileGroup({ page, record, timeCommand, n: Math.min(N, 3) });

@@ -122,12 +122,12 @@ export async function timeInBrowser(page, cases, n) {
     out.push(await page.evaluate(async ({ input, passphrase, n }) => {
       const { WorkerClient } = await import('./js/worker-client.js');
       const client = new WorkerClient();
-      await client.call('inspect', { input: '' });
+      await client.call('inspectKey', { input: '' });
       const ms = [];
       let code = null;
       for (let i = 0; i < n; i++) {
         const t0 = performance.now();
-        const report = await client.call('inspect', { input, passphrase });
+        const report = await client.call('inspectKey', { input, passphrase });
         ms.push(performance.now() - t0);
         code = report.problems.find((p) => p.severity === 'error')?.code ?? 'ok';
       }

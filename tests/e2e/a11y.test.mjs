@@ -1,5 +1,5 @@
 // Accessibility: an axe-core audit (node_modules/axe-core, pinned in package-lock.json, evaluated in the page
-// under test only) of every tab in each state (Connect: empty, URL error with a locked key, not ready, ready), in light and dark, at 1280 and 390 px wide, with zero
+// under test only) of every tab in each state (Connect: empty, URL error with a locked key, not ready, ready, a guessed port), in light and dark, at 1280 and 390 px wide, with zero
 // violations; nothing wider than a phone's screen; and a screenshot of each state in tests/e2e/screenshots-out/
 // (git-ignored) for a person to look at. Plus what a screen reader needs that axe cannot see (issue 9, point 9).
 import { test } from 'node:test';
@@ -62,10 +62,13 @@ function makeKeys(t) {
   };
 }
 
-/** The two states README shows: [first, last element] of the clip, per state and config. */
+/** The states README shows: [first, last element] of the clip, per state and config. */
 const README_SHOTS = {
   'check-not-ready-light-1280': ['#check', '#check-converter'],
   'convert-converted-dark-390': ['#convert', '#convert-converter .out'],
+  'generate-empty-light-390': ['body > header', 'main [role="tablist"]'],
+  'check-converted-light-1280': ['#check-report', '#check-problems'],
+  'connect-guessed-port-light-390': ['#connect-url-form', '#connect-url-answer'],
 };
 
 /** A screenshot of the page from the top of `first` to the bottom of `last` (page coordinates). */
@@ -175,6 +178,10 @@ for (const config of CONFIGS) {
     await page.locator('#connect-compare').fill(keys.lockedPub);
     await page.locator('#connect-compare-result').filter({ hasText: 'Same key' }).waitFor();
     await state('connect-ready');
+    await page.locator('#connect-url').fill('https://bitbucket.example.com/projects/PROJ/repos/app/browse');
+    await page.locator('#connect-url-use').click();
+    await page.locator('#connect-url-problems li[data-code="guessed-port"]').waitFor();
+    await state('connect-guessed-port');
 
     assert.deepEqual(found, [], `\n${found.join('\n')}`);
   });

@@ -111,7 +111,8 @@ test('connect: the whole form by keyboard, then stale answers, other keys, locke
       assert.equal(rel, 'noreferrer noopener');
       assert.equal(target, '_blank');
     }
-    assert.match(await $('#connect-guide-facts').textContent(), /git@github\.com/, 'the verify command');
+    // The verify command shows once the key file exists (issue 19: it needs id_rsa.pem), in step 4.
+    assert.ok(await $('#connect-verify').isHidden(), 'no verify command before the key file exists');
 
     // The fingerprint ssh-keygen prints, pasted into the Compare box.
     await tabTo(page, '#connect-compare');
@@ -130,6 +131,7 @@ test('connect: the whole form by keyboard, then stale answers, other keys, locke
     await tabTo(page, '#connect-sum-dl');
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     assert.equal(download.suggestedFilename(), 'id_rsa.pem');
+    assert.match(await $('#connect-verify-commands').textContent(), /git@github\.com/, 'the verify command');
     const pem = join(dir, 'jira.pem');
     await download.saveAs(pem);
     const text = readFileSync(pem, 'utf8');

@@ -193,3 +193,85 @@ test('secrets: passphrase and key fields are emptied once used, on a new file an
     assert.deepEqual(left, [], 'fields still holding text');
   });
 });
+
+/**
+ * Holds back, for `ms`, every request the page posts to a worker whose `input` or `other` is one of the texts in
+ * window.__slow: a stand-in for a worker busy with that job.
+ */
+function slowWorkerFor() {
+  window.__slow = new Set();
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function held(message, ...rest) {
+    const texts = [message?.args?.input, message?.args?.other].filter((s) => typeof s === 'string').map((s) => s.trim());
+    if (texts.some((s) => window.__slow.has(s))) setTimeout(() => post.call(this, message, ...rest), 2_000);
+    else post.call(this, message, ...rest);
+  };
+}
+
+test('compare: a third comparison still stops the second; no answer for older text ever shows', { skip }, async (t) => {
+  const dir = tempDir(t);
+  const pub = (name) => {
+    const made = run('ssh-keygen', ['-q', '-t', 'rsa', '-b', '2048', '-N', '', '-m', 'PEM', '-f', join(dir, name)]);
+    assert.equal(made.code, 0, made.out);
+    return readFileSync(join(dir, `${name}.pub`), 'utf8').trim();
+  };
+  const [mine, first, third] = [pub('mine'), pub('first'), pub('third')];
+  const session = await start({ init: slowWorkerFor });
+  t.after(() => session.close());
+  const { page } = session;
+  await openTab(page, 'Check a key');
+  await page.locator('#check-input').fill(readFileSync(join(dir, 'mine'), 'utf8'));
+  await page.locator('#check-verdict').filter({ hasText: '✓ Jira will accept this key.' }).waitFor();
+  await page.evaluate((texts) => {
+    for (const s of texts) window.__slow.add(s);
+    // Every text the result shows from here on.
+    window.__shown = [];
+    const result = document.getElementById('compare-result');
+    new MutationObserver(() => window.__shown.push(result.textContent))
+      .observe(result, { childList: true, characterData: true, subtree: true });
+  }, [first, mine]);
+
+  const input = page.locator('#compare-input');
+  const clock = () => page.evaluate(() => performance.now());
+  await input.fill(first); // 1: slow
+  await page.waitForTimeout(400); // past the 300 ms debounce: the first comparison runs
+  await input.fill(mine); // 2: slow; it stops the first
+  await page.waitForTimeout(400);
+  await input.fill(third); // 3: quick; it must stop the second
+  await page.locator('#compare-result').filter({ hasText: 'No match' }).waitFor();
+  const seen = await clock();
+  await page.waitForFunction((t0) => performance.now() - t0 > 2_500, seen);
+  const shown = await page.evaluate(() => window.__shown.filter(Boolean));
+  assert.match(shown.at(-1), /No match/, `the answer for the text on screen stays: ${shown.join(' | ')}`);
+  assert.ok(!shown.some((s) => /✓ Match/.test(s)), `the second comparison’s answer never shows: ${shown.join(' | ')}`);
+});
+
+test('pagehide ends every worker (check, converter, URL, generator, prime workers); after pageshow they start again', { skip }, async (t) => {
+  const k = keys(t);
+  const session = await start();
+  t.after(() => session.close());
+  const { page } = session;
+  const workers = () => page.workers().length;
+
+  await page.getByLabel('Key size').selectOption('2048');
+  await page.getByLabel('Made by').selectOption('rust'); // the prime workers
+  await page.getByRole('button', { name: 'Generate key pair' }).click();
+  await page.locator('#gen-result').waitFor({ state: 'visible', timeout: 60_000 });
+  await openTab(page, 'Check a key');
+  await page.locator('#check-input').fill(k.plain);
+  await page.locator('#check-verdict').filter({ hasText: '✓ Jira will accept this key.' }).waitFor();
+  await openTab(page, 'Connect to Jira');
+  await page.locator('#connect-url').fill('git@github.com:acme/app.git');
+  await page.locator('#connect-url-verdict').filter({ hasText: 'Jira can use it' }).waitFor();
+  assert.ok(workers() >= 2, `workers running before pagehide: ${workers()}`);
+
+  await page.evaluate(() => dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true })));
+  for (let i = 0; i < 40 && workers() > 0; i++) await page.waitForTimeout(50);
+  assert.equal(workers(), 0, 'no worker is left in a hidden page');
+
+  await page.evaluate(() => dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true })));
+  await openTab(page, 'Check a key');
+  await page.locator('#check-input').fill(k.plain);
+  await page.locator('#check-verdict').filter({ hasText: '✓ Jira will accept this key.' }).waitFor();
+  assert.ok(workers() >= 1, 'a fresh worker for the check');
+});

@@ -15,11 +15,11 @@ test('worker: replaced after a job that grew its memory, kept after a small one'
   const result = await session.page.evaluate(async ({ costly, small }) => {
     const { WorkerClient, RETIRE_MEMORY_BYTES } = await import('./js/worker-client.js');
     const client = new WorkerClient();
-    const first = await client.call('inspect', { input: small });
+    const first = await client.call('inspectKey', { input: small });
     const afterSmall = { ...client.stats };
-    const second = await client.call('inspect', { input: costly, passphrase: 'correct horse' });
+    const second = await client.call('inspectKey', { input: costly, passphrase: 'correct horse' });
     const afterCostly = { ...client.stats };
-    const third = await client.call('inspect', { input: small });
+    const third = await client.call('inspectKey', { input: small });
     const afterNext = { ...client.stats };
     client.cancel();
     return {

@@ -25,7 +25,7 @@ async function send(op, args) {
 const key = (name) => new Uint8Array(readFileSync(new URL(`tests/corpus/keys/${name}`, ROOT)));
 
 test('worker: a dropped file is zeroed after inspect and after convert', async () => {
-  for (const [op, args] of [['inspect', {}], ['convert', { to: 'openssh' }]]) {
+  for (const [op, args] of [['inspectKey', {}], ['convertKey', { to: 'openssh' }]]) {
     const input = key('rsa2048-pkcs1.pem');
     const reply = await send(op, { input, ...args });
     assert.equal(reply.ok, true, JSON.stringify(reply.error));
@@ -36,7 +36,7 @@ test('worker: a dropped file is zeroed after inspect and after convert', async (
 
 test('worker: zeroed on failure too', async () => {
   const input = key('ed25519-openssh.key');
-  const reply = await send('convert', { input, to: 'pkcs1' });
+  const reply = await send('convertKey', { input, to: 'pkcs1' });
   assert.equal(reply.ok, false);
   assert.equal(reply.error.code, 'not-rsa');
   assert.ok(reply.memoryBytes > 0);

@@ -3,6 +3,14 @@
 (function () {
   'use strict';
   const root = document.documentElement;
+  // A page that says it started before any of its scripts ran is a copy saved by the browser ("Save as"): its
+  // markup is the page as it was, its scripts are not all there. It does not start (app.js checks this flag);
+  // it says to use keyfit.html instead.
+  const saved = root.dataset.keyfit === 'started' || root.hasAttribute('data-keyfit-saved');
+  if (saved) {
+    delete root.dataset.keyfit;
+    root.setAttribute('data-keyfit-saved', '');
+  }
 
   function explain() {
     if (typeof WebAssembly !== 'object') {
@@ -10,14 +18,19 @@
         + 'an extension or a "strict security" mode). Turn it on for this page, or use another browser.';
     }
     if (root.dataset.keyfit === 'started') return null;
+    if (saved) {
+      return 'This is a copy of the keyfit page saved by the browser, and such a copy cannot run keyfit. '
+        + 'Use keyfit.html instead: the one-file copy of keyfit that works offline (the hosted keyfit page offers '
+        + 'it as “Download keyfit.html”), or open the hosted page.';
+    }
     if (root.dataset.keyfitBuild === 'single-file') {
       return 'keyfit could not start in this browser. Check that JavaScript is allowed for this file, '
         + 'or open the hosted keyfit page instead.';
     }
     if (location.protocol === 'file:') {
       return 'keyfit cannot start from a file on your disk: browsers refuse this page’s scripts there. '
-        + 'Open keyfit.html instead (the single-file version, made by ./build.sh dist and published with the site), '
-        + 'or serve this folder from a web server.';
+        + 'Open keyfit.html instead, the one-file copy of keyfit that works offline (the hosted keyfit page offers '
+        + 'it as “Download keyfit.html”), or open the hosted page.';
     }
     if (firstError) {
       return `keyfit could not start: an error stopped its scripts (${firstError}). `

@@ -1,7 +1,7 @@
-// Names, file names and options for the key formats keyfit reads and writes.
+// The one table of names: key formats, key types, conversion targets and their file names.
 
 /** Plain-language names of the formats `inspectKey` reports. */
-export const FORMAT_NAMES = {
+const FORMAT_NAMES = {
   pkcs1: 'PKCS#1 RSA private key, PEM (“BEGIN RSA PRIVATE KEY”): the format Jira takes',
   pkcs8: 'PKCS#8 private key, PEM (“BEGIN PRIVATE KEY”, OpenSSL 3 and ssh-keygen -m PKCS8)',
   openssh: 'OpenSSH private key (ssh-keygen’s default since 7.8)',
@@ -19,10 +19,13 @@ export const FORMAT_NAMES = {
   unknown: 'Not a key format keyfit recognises',
 };
 
+/** The plain name of a format code; unknown codes are shown as they are. */
+export const formatName = (format) => FORMAT_NAMES[format] || format;
+
 const ALGORITHMS = {
   rsa: 'RSA', dsa: 'DSA', ed25519: 'Ed25519', ed448: 'Ed448',
   'ecdsa-p256': 'ECDSA P-256', 'ecdsa-p384': 'ECDSA P-384', 'ecdsa-p521': 'ECDSA P-521',
-  'sk-ed25519': 'Ed25519 security-key (FIDO)', 'sk-ecdsa-p256': 'ECDSA P-256 security-key (FIDO)',
+  'sk-ed25519': 'Ed25519 security-key (sk)', 'sk-ecdsa-p256': 'ECDSA P-256 security-key (sk)',
   rsa1: 'SSH-1 RSA', other: 'non-standard SSH',
 };
 

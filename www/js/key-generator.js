@@ -12,11 +12,11 @@ export class KeyGenerator {
   #single = new WorkerClient();
   #pool = Array.from({ length: PRIME_WORKERS }, () => new WorkerClient());
 
-  /** Same contract as WorkerClient.call('generate', args): resolves with the key pair, rejects with a coded Error. */
+  /** Same contract as WorkerClient.call('generateKey', args): resolves with the key pair, rejects with a coded Error. */
   async call(op, args) {
-    if (op !== 'generate') throw failure('invalid-option', `Unknown operation ${op}.`);
+    if (op !== 'generateKey') throw failure('invalid-option', `Unknown operation ${op}.`);
     const rust = args.engine === 'rust' || (args.engine !== 'webcrypto' && !globalThis.crypto?.subtle);
-    if (!rust) return this.#single.call('generate', args);
+    if (!rust) return this.#single.call('generateKey', args);
     return this.#parallel(args);
   }
 

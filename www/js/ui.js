@@ -28,15 +28,15 @@ export function download(name, text) {
 let clipboardNoted = false;
 
 /**
- * Copies a textarea's value to the clipboard; says so in `status`. For a private key (`secret`), the first copy
+ * Copies a textarea's value (or an element's text) to the clipboard; says so in `status`. For a private key (`secret`), the first copy
  * also says that the key stays on the clipboard.
  */
 export async function copy(textarea, status, { secret = false } = {}) {
   try {
-    await navigator.clipboard.writeText(textarea.value);
+    await navigator.clipboard.writeText(textarea.value ?? textarea.textContent);
   } catch {
-    textarea.select();
-    if (!document.execCommand('copy')) {
+    textarea.select?.();
+    if (!textarea.select || !document.execCommand('copy')) {
       say(status, 'Copy failed: select the text and copy it yourself.', 'bad');
       return;
     }
@@ -93,10 +93,23 @@ export function stopwatch(node, label) {
   return () => { clearInterval(timer); node.textContent = ''; return seconds(); };
 }
 
-/** Calls fn after `ms` without further calls. */
+/** Calls fn after `ms` without further calls; `.now()` makes the waiting call at once and returns its result. */
 export function debounce(fn, ms) {
-  let timer;
-  return (...args) => { clearTimeout(timer); timer = setTimeout(() => fn(...args), ms); };
+  let timer = null;
+  let waiting = null;
+  const later = (...args) => {
+    clearTimeout(timer);
+    waiting = args;
+    timer = setTimeout(later.now, ms);
+  };
+  later.now = () => {
+    if (!waiting) return undefined;
+    const args = waiting;
+    clearTimeout(timer);
+    waiting = null;
+    return fn(...args);
+  };
+  return later;
 }
 
 /** Reads a dropped or chosen file as bytes; refuses anything larger than a key file could be. */
@@ -140,4 +153,26 @@ export function keyFileLoader(picker, use, refuse) {
 export function invalid(field, bad) {
   if (bad) field.setAttribute('aria-invalid', 'true');
   else field.removeAttribute('aria-invalid');
+}
+
+/**
+ * Clones <template id="templateId"> into `host`, giving each element with data-id="x" the id `${prefix}-x`,
+ * and turning data-for, data-describedby and data-labelledby into for, aria-describedby and aria-labelledby on
+ * those ids: one markup, unique ids per copy. Returns the lookup name -> element of this copy.
+ */
+export function clonePanel(root, templateId, host, prefix) {
+  const part = root.getElementById(templateId).content.cloneNode(true);
+  const id = (name) => `${prefix}-${name}`;
+  for (const node of part.querySelectorAll('[data-id]')) node.id = id(node.dataset.id);
+  for (const node of part.querySelectorAll('[data-for]')) node.htmlFor = id(node.dataset.for);
+  for (const [data, aria] of [['describedby', 'aria-describedby'], ['labelledby', 'aria-labelledby']]) {
+    for (const node of part.querySelectorAll(`[data-${data}]`)) node.setAttribute(aria, id(node.dataset[data]));
+  }
+  host.append(part);
+  return (name) => root.getElementById(id(name));
+}
+
+/** A URL as nodes with a <wbr> after each / : . @, so that it wraps only there (never inside a port or a name). */
+export function breakable(url) {
+  return url.split(/(?<=[/:.@])/).flatMap((part, i) => (i ? [el('wbr'), part] : [part]));
 }

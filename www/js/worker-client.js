@@ -1,5 +1,8 @@
-// Talks to worker.js: one promise per request, {id, op, args} -> {id, ok, value | error, memoryBytes}.
-// cancel() terminates the worker; the next call makes a fresh one. A worker whose wasm memory grew past
+// Talks to worker.js: one promise per request, {id, op, args} -> {id, ok, value | error, memoryBytes}; `op` is the
+// name of the engine's export it runs (inspectKey, convertKey, checkCloneUrl...). cancel() terminates the worker;
+// the next call makes a fresh one. Every running worker is terminated when the page is hidden (`pagehide`: a
+// page kept in the back/forward cache keeps no worker, and no key in one); after `pageshow` the next call makes
+// a fresh one. A worker whose wasm memory grew past
 // RETIRE_MEMORY_BYTES (wasm memory never shrinks: a 256 MiB KDF would keep 300 MB for the session) is replaced
 // once it has answered every call it was given.
 import { failure } from './failure.js';
@@ -7,6 +10,12 @@ import { startWorker } from './workers.js';
 
 /** Wasm memory past which a worker is replaced after its jobs: well above a 4096-bit key or PuTTY's 8 MiB Argon2. */
 export const RETIRE_MEMORY_BYTES = 48 << 20;
+
+/** The clients that have a worker running, for pagehide. */
+const running = new Set();
+globalThis.addEventListener?.('pagehide', () => {
+  for (const client of [...running]) client.cancel();
+});
 
 export class WorkerClient {
   #worker = null;
@@ -46,6 +55,7 @@ export class WorkerClient {
         this.#retired++;
         worker.terminate();
         this.#worker = null;
+        running.delete(this);
       }
       if (data.ok) {
         call.resolve(data.value);
@@ -61,12 +71,14 @@ export class WorkerClient {
     };
     this.#worker = worker;
     this.#started++;
+    running.add(this);
     return worker;
   }
 
   #stop(error) {
     this.#worker?.terminate();
     this.#worker = null;
+    running.delete(this);
     const pending = [...this.#pending.values()];
     this.#pending.clear();
     for (const call of pending) call.reject(error);
