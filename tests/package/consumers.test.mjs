@@ -6,7 +6,7 @@
 // - tsc --strict --noEmit: a file using every export and event compiles, a file misusing them does not.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium, recordedPage } from '../e2e/harness.mjs';
 import { WIDGET_CSP, corpus, install, missingPackage, pack, serveStatic, sh, shFails, tempDir, writeFiles } from './helpers.mjs';
@@ -108,7 +108,8 @@ console.log(JSON.stringify({ result: { format: r.format, jiraReady: r.jiraReady,
     const out = JSON.parse(sh('node', ['node-check.mjs'], { cwd: app }));
     assert.equal(out.match, 'same-key');
     assert.equal(out.thrown, 'invalid-option');
-    const fingerprint = sh('ssh-keygen', ['-l', '-f', join(new URL('../../tests/corpus/keys', import.meta.url).pathname, 'rsa2048-pkcs1.pem')]).split(' ')[1];
+    writeFileSync(join(dir, 'key.pem'), KEY, { mode: 0o600 }); // ssh-keygen refuses keys others can read
+    const fingerprint = sh('ssh-keygen', ['-l', '-f', join(dir, 'key.pem')]).split(' ')[1];
     assert.deepEqual(out.result, { format: 'pkcs1', jiraReady: true, fingerprint, openssh: '-----BEGIN OPENSSH PRIVATE KEY-----', url: ['https-url'] });
     nodeResult = out.result;
   });
