@@ -155,10 +155,13 @@ function watchTheme() {
   const update = () => {
     for (const widget of shown) widget.refreshScheme();
   };
-  const observer = new MutationObserver(update);
-  observer.observe(document.documentElement, { attributes: true, subtree: true, attributeFilter: THEME_ATTRIBUTES });
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['class', 'style'] });
-  if (document.body) observer.observe(document.body, { attributes: true, attributeFilter: ['class', 'style'] });
+  // Theme attributes anywhere; classes and inline styles (a `color-scheme`) only on <html> and <body>. Two
+  // observers: observing one node again would replace the options of the first call.
+  new MutationObserver(update).observe(document.documentElement, { attributes: true, subtree: true, attributeFilter: THEME_ATTRIBUTES });
+  const top = new MutationObserver(update);
+  for (const node of [document.documentElement, document.body]) {
+    if (node) top.observe(node, { attributes: true, attributeFilter: ['class', 'style'] });
+  }
   matchMedia(DARK_QUERY).addEventListener('change', update);
 }
 

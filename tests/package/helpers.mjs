@@ -72,8 +72,8 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; ch
   '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.txt': 'text/plain' };
 
 /**
- * Serves `root` at `base` (a path ending in /) with `csp` as a header on every response (none when null); a folder
- * serves its index.html, and `fallback` (a file under root) answers paths that are not files. Returns {origin, close()}.
+ * Serves `root` at `base` (a path ending in /) with `csp` as a header on every response (none when null; a function
+ * of the origin and the file gives it per response); a folder serves its index.html. Returns {origin}.
  */
 export async function serveStatic(t, root, { base = '/', csp = null, headers = (_file, h) => h } = {}) {
   const server = createServer(async (req, res) => {
@@ -91,7 +91,8 @@ export async function serveStatic(t, root, { base = '/', csp = null, headers = (
     try {
       const body = await readFile(file);
       const h = { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream', 'X-Content-Type-Options': 'nosniff' };
-      if (csp) h['Content-Security-Policy'] = csp;
+      const policy = typeof csp === 'function' ? csp(`http://${req.headers.host}`, file) : csp;
+      if (policy) h['Content-Security-Policy'] = policy;
       res.writeHead(200, headers(file, h)).end(body);
     } catch {
       res.writeHead(404).end();
