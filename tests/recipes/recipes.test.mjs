@@ -230,7 +230,7 @@ test('README\'s widget recipes in MkDocs + Material, Sphinx + furo and Docusauru
 `),
       });
       const tb = Date.now();
-      await run(join(docu, 'node_modules/.bin/docusaurus'), ['build', '--out-dir', `build${base.replaceAll('/', '-')}`], { cwd: docu });
+      await run(join(docu, 'node_modules/.bin/docusaurus'), ['build', '--no-minify', '--out-dir', `build${base.replaceAll('/', '-')}`], { cwd: docu });
       t.diagnostic(`Docusaurus build with baseUrl ${base}: ${seconds(tb)}`);
       const { origin } = await serveStatic(t, join(docu, `build${base.replaceAll('/', '-')}`), { base, csp: readmePolicy('Docusaurus') });
       const toggle = (page) => page.locator('button[class*="toggleButton"]').first().click();
