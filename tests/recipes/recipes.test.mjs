@@ -55,7 +55,7 @@ const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(0)} s`;
 
 /** Opens `url` in Chromium recording policy violations and console messages from the first script on. */
 async function open(t, browser, url, { colorScheme = 'light' } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, colorScheme });
+  const context = await browser.newContext({ viewport: { width: 1100, height: 640 }, colorScheme });
   t.after(() => context.close());
   await context.addInitScript(() => {
     window.cspViolations = [];
@@ -82,6 +82,7 @@ async function widgetChecks(page) {
   await widget.locator('#check-input').fill(KEY);
   await page.waitForFunction((n) => window.keyfitEvents.length > n, before);
   assert.equal((await page.evaluate(() => window.keyfitEvents.at(-1))).verdict, 'jira-ready');
+  assert.equal(await widget.locator('#check-verdict').textContent(), '✓ Jira will accept this key.');
 }
 
 /** A client-side navigation by clicking `link`: the page is not reloaded, and the new page's widget works. */
@@ -132,12 +133,12 @@ async function proveSite(t, browser, { name, url, toggle, untoggle, link = null,
   const light = await widgetLook(page);
   assert.deepEqual(light, { scheme: 'light', panel: LIGHT_CARD, font: [true, true, true] }, `${name}: light`);
   assert.deepEqual(await axe(page), [], `${name}: axe-core in the light theme`);
-  if (shot) await page.locator('keyfit-widget').first().screenshot({ path: join(SHOTS, `recipe-${name}-light.png`) });
+  if (shot) await page.screenshot({ path: join(SHOTS, `recipe-${name}-light.png`) });
   await toggle(page);
   await page.waitForFunction(() => document.querySelector('keyfit-widget').matches(':state(dark)'));
   assert.deepEqual(await widgetLook(page), { ...light, scheme: 'dark', panel: DARK_CARD }, `${name}: dark`);
   assert.deepEqual(await axe(page), [], `${name}: axe-core in the dark theme`);
-  if (shot) await page.locator('keyfit-widget').first().screenshot({ path: join(SHOTS, `recipe-${name}-dark.png`) });
+  if (shot) await page.screenshot({ path: join(SHOTS, `recipe-${name}-dark.png`) });
   await untoggle(page);
   await page.waitForFunction(() => document.querySelector('keyfit-widget').matches(':state(light)'));
   if (link) await navigatesClientSide(page, link(page));

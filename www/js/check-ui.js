@@ -171,7 +171,7 @@ export function mountKeyCheck(root, prefix, tools, options = {}) {
     }
     // Screen readers hear the reasons with the verdict; on screen they are the list below.
     const reasons = errors.length ? ` Why: ${errors.map((s) => s.plain.title).join(' ')}` : '';
-    verdict.replaceChildren(line, reasons ? el('span', { className: 'visually-hidden' }, reasons) : null);
+    verdict.replaceChildren(line, ...(reasons ? [el('span', { className: 'visually-hidden' }, reasons)] : []));
     verdict.dataset.tone = tone;
 
     $('problems').replaceChildren(...shown.map(({ p, severity, plain }) => {
