@@ -129,3 +129,13 @@ test('the hosted page under a policy that blocks its modules names the file and 
   await note.waitFor();
   assert.match(await note.textContent(), /^keyfit could not start: this page’s Content-Security-Policy blocked page\.js \(script-src-elem\)\./);
 });
+
+test('the widget\'s styles need no style-src: constructable stylesheets under default-src \'none\'', { skip: missingDist }, async (t) => {
+  const page = await docsUnder(t, "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'");
+  const panel = page.locator('#w-check [part~="panel"]');
+  await panel.waitFor();
+  assert.equal(await panel.evaluate((p) => getComputedStyle(p).backgroundColor), LIGHT_CARD);
+  assert.equal(await panel.evaluate((p) => getComputedStyle(p).borderTopStyle), 'solid');
+  // The docs page's own stylesheet is refused (so the policy is in force), the widget's are not.
+  assert.notEqual(await page.evaluate(() => getComputedStyle(document.body).fontFamily), 'Georgia, serif');
+});
