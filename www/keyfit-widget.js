@@ -12,6 +12,8 @@
 // Their details carry public facts only: never a private key, a passphrase or repaired key text.
 // Importing this module where there is no DOM (static-site pre-rendering) defines nothing and does not throw.
 
+import { startupProblem } from './js/failure.js';
+
 /** Each mode's page modules, loaded when a widget of that mode is shown. */
 const MODULES = {
   check: () => import('./js/check-ui.js'),
@@ -166,34 +168,6 @@ function watchTheme() {
 }
 
 // ---------------------------------------------------------------------------------------------- start-up
-
-/**
- * The first line for an engine that could not start, naming the cause where the browser shows it: a
- * Content-Security-Policy without 'wasm-unsafe-eval' (the engine's error says so), or one that blocked one of
- * keyfit's files or its worker (a `securitypolicyviolation` on the page). Else null (the tool's own message stands).
- */
-export function startupProblem(err, violations = []) {
-  const text = `${err?.message ?? ''}`;
-  if (/Content[ -]Security[ -]Policy|wasm-unsafe-eval|'unsafe-eval'/i.test(text) || violations.some((v) => v.blockedURI === 'wasm-eval')) {
-    return 'keyfit cannot run here: this page\'s Content-Security-Policy does not allow WebAssembly. '
-      + 'Add \'wasm-unsafe-eval\' to its script-src (in the policy sent with the page and with keyfit\'s worker.js).';
-  }
-  const blocked = violations[0];
-  if (blocked) {
-    const directive = blocked.effectiveDirective || blocked.violatedDirective;
-    return `keyfit cannot run here: this page's Content-Security-Policy blocked its worker (${directive}). `
-      + `Add 'self' to ${directive} (keyfit's files must be served from this site).`;
-  }
-  if (err?.code === 'worker-failed') {
-    return 'keyfit cannot run here: its worker (worker.js) did not start. Check that the whole keyfit folder is served '
-      + 'from this site next to keyfit-widget.js, and that the page\'s policy allows worker-src \'self\'.';
-  }
-  if (err?.code === 'engine-load-failed') {
-    return 'keyfit cannot run here: its engine (pkg/keyfit_bg.wasm) did not load. Check that it is served next to '
-      + 'keyfit-widget.js as application/wasm, and that the page\'s policy allows connect-src \'self\'.';
-  }
-  return null;
-}
 
 /** The page's one start-up check of the engine: resolves with the error that kept it from starting, or null. */
 let probe = null;
