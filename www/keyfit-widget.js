@@ -126,7 +126,7 @@ const around = (el) => el.parentElement ?? el.getRootNode?.().host ?? null;
  * `light` class), else the page's `color-scheme` (one scheme: that one; both: the system's), else the colour of the
  * page behind it (a page that declares no scheme is as light as it looks).
  */
-export function hostScheme(el) {
+function hostScheme(el) {
   for (let node = around(el); node; node = around(node)) {
     for (const name of THEME_ATTRIBUTES) {
       const scheme = node.hasAttribute(name) ? schemeOf(node.getAttribute(name)) : null;
