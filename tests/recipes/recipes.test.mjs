@@ -4,7 +4,7 @@
 // generator, at the site root and under a sub-path. In each: the widget renders, checks a key and fires
 // keyfit-report, also after the site's client-side navigation (Material's instant loading, Docusaurus' router);
 // it follows the theme switch to dark and back, takes the page's font, and axe-core finds no violation in it
-// in either theme. Screenshots (light and dark) go to tests/e2e/screenshots-out/ (git-ignored).
+// in either theme; under alabaster, which has no dark theme, it stays light on a dark system. Screenshots (light and dark) go to tests/e2e/screenshots-out/ (git-ignored).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -192,7 +192,7 @@ test('README\'s widget recipes in MkDocs + Material, Sphinx + furo and Docusauru
     t.diagnostic(`MkDocs: two sites built and checked in ${seconds(t0)}`);
   });
 
-  await t.test('Sphinx + furo: at the root and under /sub/', async () => {
+  await t.test('Sphinx + furo: at the root and under /sub/; alabaster (no dark theme) on a dark system', async () => {
     await pip;
     const t0 = Date.now();
     const site = join(dir, 'sphinx');
@@ -211,6 +211,16 @@ test('README\'s widget recipes in MkDocs + Material, Sphinx + furo and Docusauru
       await proveSite(t, browser, { name: 'sphinx', url: `${origin}${base}`, shot: base === '/', toggle,
         untoggle: async (page) => { await toggle(page); }, link: null });
     }
+    // alabaster, Sphinx's default theme, has no dark theme: a light widget even when the system is dark.
+    writeFiles(site, { 'conf.py': readFileSync(join(site, 'conf.py'), 'utf8').replace("html_theme = 'furo'", "html_theme = 'alabaster'") });
+    await run(join(venv, 'bin/sphinx-build'), ['-q', '-b', 'html', '.', '_build-alabaster'], { cwd: site });
+    const { origin } = await serveStatic(t, join(site, '_build-alabaster'), { csp: readmePolicy('Sphinx + furo') });
+    const { page, messages } = await open(t, browser, `${origin}/`, { colorScheme: 'dark' });
+    await widgetChecks(page);
+    assert.deepEqual(await widgetLook(page), { scheme: 'light', panel: LIGHT_CARD, font: [true, true, true] }, 'alabaster, system dark');
+    assert.deepEqual(await axe(page), [], 'alabaster: axe-core');
+    assert.deepEqual(await page.evaluate(() => window.cspViolations), [], 'alabaster: policy violations');
+    assert.deepEqual(messages, [], 'alabaster: console errors');
     t.diagnostic(`Sphinx: built and checked in ${seconds(t0)}`);
   });
 
