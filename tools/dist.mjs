@@ -214,6 +214,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       const i = args.indexOf('--out');
       const out = resolve(i >= 0 ? args[i + 1] : join(ROOT, 'dist'));
       const r = await dist(out);
+      (await import('./npm-package.mjs')).npmPackage(join(out, 'npm')); // dist/npm/: the npm package
       const gz = gzipSync(readFileSync(join(out, 'keyfit.html')), { level: 9 }).length;
       console.log(`built ${relative(process.cwd(), out) || '.'}/ for keyfit ${r.version}: keyfit.html (${r.single} bytes, `
         + `${gz} gzip) and site/ (${r.files} files, SHA256SUMS)`);

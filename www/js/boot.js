@@ -32,6 +32,10 @@
         + 'Open keyfit.html instead, the one-file copy of keyfit that works offline (the hosted keyfit page offers '
         + 'it as “Download keyfit.html”), or open the hosted page.';
     }
+    if (blocked) {
+      return `keyfit could not start: this page’s Content-Security-Policy blocked ${blocked}. `
+        + 'Serve keyfit with the policy README gives (its files from the page’s own origin, \'wasm-unsafe-eval\' in script-src).';
+    }
     if (firstError) {
       return `keyfit could not start: an error stopped its scripts (${firstError}). `
         + 'Reload the page; if this stays, try another browser or the single-file keyfit.html.';
@@ -44,6 +48,14 @@
   let firstError = null;
   window.addEventListener('error', (event) => {
     if (root.dataset.keyfit !== 'started' && event.message) firstError ??= event.message;
+  });
+
+  // The first of keyfit's own files the page's policy refused before keyfit started, with the directive to change.
+  let blocked = null;
+  document.addEventListener('securitypolicyviolation', (event) => {
+    if (root.dataset.keyfit === 'started' || blocked) return;
+    const what = event.blockedURI === 'wasm-eval' ? 'WebAssembly' : event.blockedURI.split('/').pop() || event.blockedURI;
+    blocked = `${what} (${event.effectiveDirective || event.violatedDirective})`;
   });
 
   function show(text) {
