@@ -154,6 +154,8 @@ case "${1:-build}" in
     node --test --test-concurrency=1 tests/e2e/
     echo "== the browser suite's core in Firefox ESR and WebKit"
     node --test --test-concurrency=1 tests/engines/
+    echo "== the npm package as users take it, and README's recipes in MkDocs, Sphinx, Docusaurus"
+    node --test --test-concurrency=1 tests/package/ tests/recipes/
     ;;
   bench)
     need_debian
