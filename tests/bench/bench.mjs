@@ -267,7 +267,7 @@ try {
 }
 console.log(`Chromium ${browser.version}`);
 // keyfit's engine in Chromium, Firefox ESR and WebKit side by side (tests/bench/engines.mjs).
-const engineLines = await engineGroup({ record, n: Math.min(N, 8) });
+const engineLines = await engineGroup({ record, n: Math.min(N, 6) });
 const dist = await distWeights(FLAGS);
 const native = nativeGeneration();
 nativeChecks();

@@ -3,7 +3,8 @@
 // For each browser, on www/ served over http:
 // - the keys seeds 1-3 determine, one thread (www/bench-pkg/, when ./build.sh bench has built it): the same work
 //   in every browser, so the ratio is the engine's speed, whatever the prime-search luck;
-// - inspectKey of an RSA-4096 key, which tests p and q for primality: fixed work, warm;
+// - inspectKey of an RSA-4096 key, which tests p and q for primality: fixed work, in a fresh worker (engine load
+//   and cold code) and warm;
 // - one prime worker: the time of one 2048-bit prime (findPrime);
 // - k = 1, 2, 4 prime workers searching as js/key-generator.js does (each from its own random start, the first
 //   two primes found make the key): the time until two primes are found, per 4096-bit key;
@@ -64,7 +65,8 @@ const SEARCH = async (k, bits) => {
 };
 
 /** Page-side: `times` runs of inspectKey on `key` (an RSA-4096 PKCS#1 key: p and q are tested for primality, the
- * prime search's own arithmetic) in one worker: fixed work, unlike a prime search's luck. Their times in ms. */
+ * prime search's own arithmetic) in one fresh worker: fixed work, unlike a prime search's luck. Times in ms: the
+ * first call (loading the engine and running its code cold) and the next `times` (warm). */
 const FIXED = async (key, times) => {
   const w = new Worker(new URL('worker.js', location.href), { type: 'module' });
   let id = 0;
@@ -73,15 +75,17 @@ const FIXED = async (key, times) => {
     w.onmessage = ({ data }) => { if (data.id === mine) (data.ok ? ok : fail)(data.value ?? data.error); };
     w.postMessage({ id: mine, op: 'inspect', args: { input: key } });
   });
-  await inspect(); // loads the engine
-  const out = [];
+  let t0 = performance.now();
+  await inspect(); // loads the engine, then runs cold code
+  const cold = performance.now() - t0;
+  const warm = [];
   for (let i = 0; i < times; i++) {
-    const t0 = performance.now();
+    t0 = performance.now();
     await inspect();
-    out.push(performance.now() - t0);
+    warm.push(performance.now() - t0);
   }
   w.terminate();
-  return out;
+  return { cold, warm };
 };
 
 /** Page-side: the keys that `seeds` determine (`bits` bits, keyfit's prime engine, one thread, on the page), from
@@ -159,13 +163,19 @@ export async function engineGroup({ record, n = 8 }) {
         const wait = () => (document.querySelector('#gen-saveas')?.options.length > 0 ? ok() : setTimeout(wait, 20));
         wait();
       }));
-      b.samples = { seeded: [], fixed: [], prime: [], page: [], 1: [], 2: [], 4: [] };
+      b.samples = { seeded: [], cold: [], fixed: [], prime: [], page: [], 1: [], 2: [], 4: [] };
     }
     if (existsSync(join(ROOT, 'www/bench-pkg/keyfit.js'))) {
       for (const seed of SEEDS) for (const b of browsers) b.samples.seeded.push(...await b.run(SEEDED, [seed], 4096));
     }
     const key = readFileSync(join(ROOT, 'tests/corpus/keys/rsa4096-pkcs1-sshkeygen.pem'), 'utf8');
-    for (let i = 0; i < n; i++) for (const b of browsers) b.samples.fixed.push(...await b.run(FIXED, key, 5));
+    for (let i = 0; i < n; i++) {
+      for (const b of browsers) {
+        const { cold, warm } = await b.run(FIXED, key, 5);
+        b.samples.cold.push(cold);
+        b.samples.fixed.push(...warm);
+      }
+    }
     for (const k of [1, 2, 4]) {
       for (let i = 0; i < n; i++) {
         for (const b of browsers) {
@@ -186,6 +196,7 @@ export async function engineGroup({ record, n = 8 }) {
     if (b.samples.seeded.length) {
       record('engines', `${b.name}: keyfit's prime engine, seeds ${SEEDS[0]}-${SEEDS.at(-1)}, 4096 bits, one thread (same work)`, b.samples.seeded);
     }
+    record('engines', `${b.name}: inspectKey RSA-4096 PKCS#1, first call in a fresh worker (engine load, cold code)`, b.samples.cold);
     record('engines', `${b.name}: inspectKey RSA-4096 PKCS#1 (p and q tested: fixed work), one worker`, b.samples.fixed);
     record('engines', `${b.name}: one 2048-bit prime, one worker`, b.samples.prime);
     for (const k of [1, 2, 4]) {
