@@ -85,6 +85,7 @@ test('the developer: a Bitbucket Data Center browse URL; the guessed port is nev
   await $('#connect-url-use').click();
   await $('#connect-url-verdict').filter({ hasText: 'SSH clone URL' }).waitFor();
   assert.match(await seen(page, '#connect-url-answer'), /7999 is Bitbucket’s default SSH port/, 'the warning stays');
+  assert.match(await seen(page, '#connect-url-verdict'), /Bitbucket Data Center/, 'named as Atlassian names it now');
   assert.doesNotMatch(await seen(page, '#connect-summary'), /Ready:/);
   assert.match(await seen(page, '#connect-summary'), /port/);
   await page.getByRole('button', { name: 'The port is right' }).click();

@@ -3,6 +3,7 @@
 // fingerprint comparison; 4. what goes into which Jira field. Every answer belongs to the input on screen (an
 // edit aborts the job of the old one and forgets its answer), and every job has its own JobSlot and worker.
 import { breakable, byId, copy, debounce, download, el, say, wipe } from './ui.js';
+import { hostName } from './formats.js';
 import { JobSlot } from './job.js';
 import { mountKeyCheck } from './key-check.js';
 import { MATCH, REPOSITORIES, SAY, SEVERITY_LABEL, guessedNote, problemNodes, sayError, urlProblem } from './messages.js';
@@ -54,7 +55,7 @@ function showUrlAnswer($, a, guess) {
 /** Step 3: where the host named by the URL takes the public key, its key types and how to verify. */
 function showGuide($, answer) {
   const g = answer?.host && answer.guide;
-  $('connect-host-intro').textContent = SAY.hostIntro(g && (answer.hostName || answer.host));
+  $('connect-host-intro').textContent = SAY.hostIntro(g && (hostName(answer) || answer.host));
   $('connect-guide').hidden = !g;
   if (!g) return;
   // One key pair serves every repository Jira connects: what works for one repository and for several, per host.

@@ -19,6 +19,15 @@ const FORMAT_NAMES = {
   unknown: 'Not a key format keyfit recognises',
 };
 
+/** The page's names of checkCloneUrl's host kinds (Atlassian now calls Bitbucket Server "Data Center"). */
+const HOST_NAMES = {
+  github: 'GitHub', gitlab: 'GitLab', 'bitbucket-cloud': 'Bitbucket Cloud', 'bitbucket-server': 'Bitbucket Data Center',
+  'azure-devops': 'Azure DevOps', beanstalk: 'Beanstalk', gerrit: 'Gerrit', gitblit: 'GitBlit', gitolite: 'Gitolite',
+};
+
+/** The name of the host a clone URL answer names: the page's, else the engine's ("your git server"). */
+export const hostName = (a) => HOST_NAMES[a?.hostKind] || a?.hostName;
+
 /** The plain name of a format code; unknown codes are shown as they are. */
 export const formatName = (format) => FORMAT_NAMES[format] || format;
 

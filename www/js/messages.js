@@ -3,7 +3,7 @@
 // own message names parameters and limits and is written for API users; the page leads with its own words and
 // keeps the engine's message as a detail (see problemNodes), never the engine's fix. Names of formats and key
 // types are in formats.js.
-import { INPUT_LIMIT, algorithmName, formatName, sizeText } from './formats.js';
+import { INPUT_LIMIT, algorithmName, formatName, hostName, sizeText } from './formats.js';
 import { el } from './ui.js';
 
 const NEW_RSA = 'Generate a new 4096-bit RSA key on the Generate tab, add its public key on your git host, and give Jira the private key.';
@@ -271,7 +271,7 @@ export const SAY = {
   details: 'Details',
   converted,
   urlVerdict: (a, { warned, named, guessed }) => {
-    const host = a.hostName ? ` for ${a.hostName}${a.host ? ` (${a.host})` : ''}` : '';
+    const host = hostName(a) ? ` for ${hostName(a)}${a.host ? ` (${a.host})` : ''}` : '';
     if (!a.ok) return [`✗ Jira cannot connect with this URL as it is${host ? `; the host is${host.slice(4)}` : ''}.`, 'bad'];
     const once = named ? ' once USER is replaced by your user name on that server' : guessed ? ' once you have checked its port' : '';
     const mark = once ? '' : '✓ '; // not usable yet: no ✓
