@@ -743,3 +743,63 @@ fn the_powershell_and_cmd_commands_run_the_same_words() {
         "{same} same, {placeholders} placeholders"
     );
 }
+
+/// Control and format characters (Unicode Cc, Cf, U+2028/2029) make a URL unusable and never come back: not in
+/// `cleaned` (shown as U+FFFD), a suggestion, the user, host or path, or a verify command.
+#[test]
+fn control_and_format_characters_never_come_back() {
+    let hidden = [
+        '\0',
+        '\u{7}',
+        '\u{8}',
+        '\u{F}',
+        '\u{15}',
+        '\u{1B}',
+        '\u{7F}',
+        '\u{85}',
+        '\u{AD}',
+        '\u{200B}',
+        '\u{200E}',
+        '\u{202E}',
+        '\u{2066}',
+        '\u{2028}',
+        '\u{2029}',
+        '\u{FEFF}',
+        '\u{E0041}',
+    ];
+    let is_hidden = |s: &str| s.chars().any(|c| hidden.contains(&c));
+    let mut rng = ChaCha8Rng::seed_from_u64(18);
+    let inputs: Vec<String> = rows()
+        .into_iter()
+        .map(|r| r.input)
+        .filter(|i| i.len() < 200)
+        .collect();
+    for _ in 0..5_000 {
+        let mut chars: Vec<char> = inputs[rng.next_u32() as usize % inputs.len()]
+            .chars()
+            .collect();
+        let at = 1 + rng.next_u32() as usize % chars.len().max(1);
+        chars.insert(
+            at.min(chars.len()),
+            hidden[rng.next_u32() as usize % hidden.len()],
+        );
+        let input: String = chars.into_iter().collect();
+        let r = check_clone_url(&input);
+        let v = &r.guide.verify;
+        for text in [&r.cleaned, &v.sh, &v.powershell, &v.cmd]
+            .into_iter()
+            .chain(
+                [&r.user, &r.host, &r.path, &r.suggestion]
+                    .into_iter()
+                    .flatten(),
+            )
+        {
+            assert!(!is_hidden(text), "{input:?}: {text:?}");
+        }
+        // Inside the URL (not at its ends, where blanks are taken off), such a character is never usable.
+        let inner = input.trim_matches(|c: char| c.is_whitespace() || hidden.contains(&c));
+        if is_hidden(inner) {
+            assert!(!r.ok, "{input:?}");
+        }
+    }
+}

@@ -175,7 +175,7 @@ export function mountConnect(root, tools, options = {}) {
     ].filter(Boolean));
     const facts = [
       ['Key types it takes', [].concat(g.keyTypes || []).join(', ')],
-      ['Verify from a terminal', g.verify && el('code', {}, g.verify)],
+      ['Verify from a terminal', g.verify && el('code', {}, g.verify.sh)],
       ['Its documentation', (g.docs || []).length && el('span', {}, ...g.docs.flatMap((d, i) => [i ? ' · ' : '', link(d)]))],
     ].filter(([, v]) => v);
     $('connect-guide-facts').replaceChildren(...facts.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]));
