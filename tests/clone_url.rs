@@ -231,6 +231,38 @@ fn passwords_and_tokens_never_come_back() {
         ("https://u:p4ssw0rd!@[2001:db8::7]/r.git", "p4ssw0rd!"),
         ("alice:s3cretS3cret@github.com:a/b.git", "s3cretS3cret"),
         ("alice:s3cretS3cret@nonsense", "s3cretS3cret"),
+        // Issue 18: every form a token takes in a URL.
+        (
+            "https://ghp_1A2b3C4d5E6f7G8h9I0jKlMnOpQrStUvWxYz:x-oauth-basic@github.com/acme/app.git",
+            "ghp_1A2b3C4d5E6f7G8h9I0jKlMnOpQrStUvWxYz",
+        ),
+        (
+            "https://glpat-Zx8yW7vU6tS5rQ4pXyZ1:@gitlab.com/group/repo.git",
+            "glpat-Zx8yW7vU6tS5rQ4pXyZ1",
+        ),
+        (
+            "https://x-token-auth:gho_16C7e42F292c6912E7710c838347Ae178B4a@bitbucket.org/t/r.git",
+            "gho_16C7e42F292c6912E7710c838347Ae178B4a",
+        ),
+        (
+            "https://github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz@github.com/a/b",
+            "github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz",
+        ),
+        (
+            "ssh://git@git.example.com/app.git?access_key=abc123def456",
+            "abc123def456",
+        ),
+        (
+            "https://gitlab.com/group/repo.git#access_token=abc123def456",
+            "abc123def456",
+        ),
+        ("https://alice:pa/ss#word@gitlab.com/group/repo.git", "pa/ss#word"),
+        (
+            "ghp_1A2b3C4d5E6f7G8h9I0jKlMnOpQrStUvWxYz@github.com:acme/app.git",
+            "ghp_1A2b3C4d5E6f7G8h9I0jKlMnOpQrStUvWxYz",
+        ),
+        ("ssh://:hunter2hunter2@git.example.com/app.git", "hunter2hunter2"),
+        ("https://alice:s3cretS3cret@github.com/acme/app\u{15}.git", "s3cretS3cret"),
     ];
     for (input, secret) in cases {
         let r = check_clone_url(input);
