@@ -233,6 +233,38 @@ fn passwords_and_tokens_never_come_back() {
         ("https://u:p4ssw0rd!@[2001:db8::7]/r.git", "p4ssw0rd!"),
         ("alice:s3cretS3cret@github.com:a/b.git", "s3cretS3cret"),
         ("alice:s3cretS3cret@nonsense", "s3cretS3cret"),
+        // Issue 18: every form a token takes in a URL.
+        (
+            "https://ghp_1A2b3C4d5E6f7G8h9I0jKlMnOpQrStUvWxYz:x-oauth-basic@github.com/acme/app.git",
+            "ghp_1A2b3C4d5E6f7G8h9I0jKlMnOpQrStUvWxYz",
+        ),
+        (
+            "https://glpat-Zx8yW7vU6tS5rQ4pXyZ1:@gitlab.com/group/repo.git",
+            "glpat-Zx8yW7vU6tS5rQ4pXyZ1",
+        ),
+        (
+            "https://x-token-auth:gho_16C7e42F292c6912E7710c838347Ae178B4a@bitbucket.org/t/r.git",
+            "gho_16C7e42F292c6912E7710c838347Ae178B4a",
+        ),
+        (
+            "https://github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz@github.com/a/b",
+            "github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz",
+        ),
+        (
+            "ssh://git@git.example.com/app.git?access_key=abc123def456",
+            "abc123def456",
+        ),
+        (
+            "https://gitlab.com/group/repo.git#access_token=abc123def456",
+            "abc123def456",
+        ),
+        ("https://alice:pa/ss#word@gitlab.com/group/repo.git", "pa/ss#word"),
+        (
+            "ghp_1A2b3C4d5E6f7G8h9I0jKlMnOpQrStUvWxYz@github.com:acme/app.git",
+            "ghp_1A2b3C4d5E6f7G8h9I0jKlMnOpQrStUvWxYz",
+        ),
+        ("ssh://:hunter2hunter2@git.example.com/app.git", "hunter2hunter2"),
+        ("https://alice:s3cretS3cret@github.com/acme/app\u{15}.git", "s3cretS3cret"),
     ];
     for (input, secret) in cases {
         let r = check_clone_url(input);
@@ -725,4 +757,64 @@ fn the_powershell_and_cmd_commands_run_the_same_words() {
         same >= 100 && placeholders >= 3,
         "{same} same, {placeholders} placeholders"
     );
+}
+
+/// Control and format characters (Unicode Cc, Cf, U+2028/2029) make a URL unusable and never come back: not in
+/// `cleaned` (shown as U+FFFD), a suggestion, the user, host or path, or a verify command.
+#[test]
+fn control_and_format_characters_never_come_back() {
+    let hidden = [
+        '\0',
+        '\u{7}',
+        '\u{8}',
+        '\u{F}',
+        '\u{15}',
+        '\u{1B}',
+        '\u{7F}',
+        '\u{85}',
+        '\u{AD}',
+        '\u{200B}',
+        '\u{200E}',
+        '\u{202E}',
+        '\u{2066}',
+        '\u{2028}',
+        '\u{2029}',
+        '\u{FEFF}',
+        '\u{E0041}',
+    ];
+    let is_hidden = |s: &str| s.chars().any(|c| hidden.contains(&c));
+    let mut rng = ChaCha8Rng::seed_from_u64(18);
+    let inputs: Vec<String> = rows()
+        .into_iter()
+        .map(|r| r.input)
+        .filter(|i| i.len() < 200)
+        .collect();
+    for _ in 0..5_000 {
+        let mut chars: Vec<char> = inputs[rng.next_u32() as usize % inputs.len()]
+            .chars()
+            .collect();
+        let at = 1 + rng.next_u32() as usize % chars.len().max(1);
+        chars.insert(
+            at.min(chars.len()),
+            hidden[rng.next_u32() as usize % hidden.len()],
+        );
+        let input: String = chars.into_iter().collect();
+        let r = check_clone_url(&input);
+        let v = &r.guide.verify;
+        for text in [&r.cleaned, &v.sh, &v.powershell, &v.cmd]
+            .into_iter()
+            .chain(
+                [&r.user, &r.host, &r.path, &r.suggestion]
+                    .into_iter()
+                    .flatten(),
+            )
+        {
+            assert!(!is_hidden(text), "{input:?}: {text:?}");
+        }
+        // Inside the URL (not at its ends, where blanks are taken off), such a character is never usable.
+        let inner = input.trim_matches(|c: char| c.is_whitespace() || hidden.contains(&c));
+        if is_hidden(inner) {
+            assert!(!r.ok, "{input:?}");
+        }
+    }
 }

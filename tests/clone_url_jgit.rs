@@ -130,8 +130,11 @@ fn jgit(texts: &[String]) -> Vec<Jgit> {
     read
 }
 
+/// The host and repository a URL means (`None`: no repository).
+type Meant = Option<(String, String)>;
+
 /// The corpus: (line, input, the host and repository meant).
-fn corpus() -> Vec<(usize, String, Option<(String, String)>)> {
+fn corpus() -> Vec<(usize, String, Meant)> {
     let text = include_str!("clone-urls-jgit.tsv");
     text.lines()
         .enumerate()
@@ -258,7 +261,7 @@ fn reason_holds(code: &str, r: &CloneUrlReport, j: &Jgit, cleaned: &Jgit) -> Opt
 
 #[test]
 fn jgit_reads_every_url_as_keyfit_says() {
-    let mut inputs: Vec<(String, String, Option<(String, String)>)> = rows()
+    let mut inputs: Vec<(String, String, Meant)> = rows()
         .into_iter()
         .filter(|r| r.input.len() <= 2048)
         .map(|r| (format!("tests/clone-urls.tsv:{}", r.line), r.input, None))

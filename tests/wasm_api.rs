@@ -338,9 +338,14 @@ fn clone_url_table_matches_in_the_browser() {
         assert!(!text(&r, "hostName").is_empty());
         assert!(get(&r, "cleaned").is_string());
         let guide = get(&r, "guide");
-        for key in ["accountKeys", "keyTypes", "verify"] {
+        for key in ["accountKeys", "keyTypes"] {
             assert!(get(&guide, key).is_string(), "guide.{key}");
         }
+        let verify = get(&guide, "verify");
+        for shell in ["sh", "powershell", "cmd"] {
+            assert!(get(&verify, shell).is_string(), "guide.verify.{shell}");
+        }
+        assert!(get(&r, "hostGuessed").as_bool().is_some());
         for key in ["accountKeysUrl", "deployKeys", "deployKeysUrl"] {
             let v = get(&guide, key);
             assert!(v.is_null() || v.is_string(), "guide.{key}");
