@@ -32,7 +32,7 @@ need_debian() {
 need_rust() {
   rustup target list --installed | grep -qx "$TARGET" || rustup target add "$TARGET"
   if [ "$(wasm-bindgen --version 2>/dev/null | cut -d' ' -f2)" != "$WASM_BINDGEN_VERSION" ]; then
-    # Not --locked: its lockfile asks for a crate version the registry here lacks (see shared/FACTS.md).
+    # Not --locked: with it, cargo install failed here (its lockfile pins a crate version the registry lacks).
     cargo install -q wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
   fi
 }
@@ -102,7 +102,7 @@ build() {
   RUSTFLAGS="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo -Cllvm-args=-inline-threshold=5" \
     cargo build -q --lib --release --target "$TARGET" ${features:+--features "$features"}
   wasm-bindgen --target web --no-typescript --out-dir "$out" "target/$TARGET/release/keyfit.wasm"
-  # binaryen from npm: Debian's wasm-opt 108 corrupts wasm-bindgen output (shared/FACTS.md).
+  # binaryen from npm: Debian's wasm-opt 108 corrupts wasm-bindgen output.
   # --low-memory-unused: Rust's wasm keeps no data below 1024 (the stack ends there only when full); 0.7 KB gzip less.
   # -Oz twice: the second pass finds 0.6 KB (gzip) more; a third, or --converge, finds nothing more (the hash
   # kernels change by a few bytes, same speed in an A/B run of the hostile cases). --flatten --rereloop between

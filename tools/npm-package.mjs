@@ -43,7 +43,10 @@ export function readmeCodes(heading) {
   return codes.length ? codes : fail(`README: the table under "${heading}" has no codes`);
 }
 
-/** The string literals a Rust `fn name` (in `impl type`) returns: `Type::Variant => "name"` arms. */
+/**
+ * The string literals a Rust `fn name` (in `impl type`) returns: `Type::Variant => "name"` arms, or the first of
+ * each `Type::Variant => ["name", ...]` row of a names table.
+ */
 export function rustNames(file, type, fn = 'name') {
   const src = read(join(ROOT, 'src', file));
   const impl = src.indexOf(`impl ${type} {`);
@@ -55,7 +58,7 @@ export function rustNames(file, type, fn = 'name') {
     if (src[end] === '{') depth++;
     else if (src[end] === '}' && --depth === 0) break;
   }
-  const names = [...src.slice(start, end).matchAll(/=>\s*"([^"]+)"/g)].map((m) => m[1]);
+  const names = [...src.slice(start, end).matchAll(/=>\s*\[?\s*"([^"]+)"/g)].map((m) => m[1]);
   return names.length ? [...new Set(names)] : fail(`src/${file}: fn ${fn} of ${type} returns no literal`);
 }
 
@@ -77,9 +80,9 @@ export function codeUnions() {
     ConvertTarget: ['the formats `convertKey` writes (`to`)',
       writable[1].split(',').map((s) => s.trim().replace(/^Format::/, '')).filter(Boolean)
         .map((v) => formatName[v] ?? fail(`src/parsed.rs: no name for Format::${v}`))],
-    Algorithm: ['the key type `inspectKey` names', rustNames('key.rs', 'Algorithm')],
+    Algorithm: ['the key type `inspectKey` names', rustNames('key/algorithm.rs', 'Algorithm', 'names')],
     KdfName: ['the key derivation function of an encrypted key (`kdf.name`)', rustNames('parsed.rs', 'Kdf')],
-    UrlForm: ['the form of a clone URL', rustNames('clone_url.rs', 'UrlForm')],
+    UrlForm: ['the form of a clone URL', rustNames('clone_url/parse.rs', 'UrlForm')],
     HostKind: ['the git host a clone URL names', hosts.length ? hosts : fail('src/clone_url/hosts.rs: no host codes')],
     OtherKind: ['what `matchKey` found in `other`', rustNames('key_match.rs', 'OtherKind')],
   };
