@@ -25,8 +25,15 @@ const HOST_NAMES = {
   'azure-devops': 'Azure DevOps', beanstalk: 'Beanstalk', gerrit: 'Gerrit', gitblit: 'GitBlit', gitolite: 'Gitolite',
 };
 
-/** The name of the host a clone URL answer names: the page's, else the engine's ("your git server"). */
-export const hostName = (a) => HOST_NAMES[a?.hostKind] || a?.hostName;
+/**
+ * The name of the host a clone URL answer names: the page's, else the engine's ("your git server"); a kind the
+ * engine only guessed (`hostGuessed`: a `gitlab.` prefix, port 7999...) is said to be a guess.
+ */
+export const hostName = (a) => {
+  const name = HOST_NAMES[a?.hostKind];
+  if (!name) return a?.hostName;
+  return a.hostGuessed ? `what looks like a self-hosted ${name}` : name;
+};
 
 /** The plain name of a format code; unknown codes are shown as they are. */
 export const formatName = (format) => FORMAT_NAMES[format] || format;
@@ -34,7 +41,7 @@ export const formatName = (format) => FORMAT_NAMES[format] || format;
 const ALGORITHMS = {
   rsa: 'RSA', dsa: 'DSA', ed25519: 'Ed25519', ed448: 'Ed448',
   'ecdsa-p256': 'ECDSA P-256', 'ecdsa-p384': 'ECDSA P-384', 'ecdsa-p521': 'ECDSA P-521',
-  'sk-ed25519': 'Ed25519 security-key (sk)', 'sk-ecdsa-p256': 'ECDSA P-256 security-key (sk)',
+  'sk-ed25519': 'Ed25519 (FIDO security key)', 'sk-ecdsa-p256': 'ECDSA P-256 (FIDO security key)',
   rsa1: 'SSH-1 RSA', other: 'non-standard SSH',
 };
 

@@ -5,8 +5,17 @@
 import { WorkerClient } from './worker-client.js';
 import { failure } from './failure.js';
 
+/**
+ * Safari (WebKit) reports 4 cores on any machine with fewer than 8, to hide the real count. On a 2-core machine
+ * WebKit said 4, and 4 prime workers were slower than 2 in every engine (`./build.sh bench engines`), so WebKit's
+ * 4 counts as 2: a real 4-core Mac loses some speed, a 2-core one no longer loses more.
+ */
+const isWebKit = typeof navigator !== 'undefined' && /AppleWebKit/.test(navigator.userAgent)
+  && !/Chrome|Chromium|Edg|Firefox|CriOS|FxiOS/.test(navigator.userAgent);
+const cores = navigator.hardwareConcurrency === 4 && isWebKit ? 2 : navigator.hardwareConcurrency || 2;
+
 /** How many workers search for primes: one per core, at least two so p and q are found concurrently. */
-export const PRIME_WORKERS = Math.max(2, Math.min(navigator.hardwareConcurrency || 2, 8));
+export const PRIME_WORKERS = Math.max(2, Math.min(cores, 8));
 
 export class KeyGenerator {
   #single = new WorkerClient();

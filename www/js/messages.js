@@ -152,6 +152,7 @@ export function sayError(node, err, ctx = {}, prefix = '') {
 
 const COPY_SSH_URL = 'Copy the SSH clone URL from the repository’s Clone button, SSH tab.';
 const USE_THIS_URL = 'Click “Use this URL”, or copy the SSH clone URL from the Clone button’s SSH tab.';
+const USE_CLEANED_URL = 'Click “Use this URL”: keyfit puts in the URL alone, as Jira needs it.';
 
 /** What the page adds about a suggested URL, by the host's kind (checkCloneUrl's `hostKind`). */
 const GUESSED = {
@@ -165,12 +166,23 @@ GUESSED.gitblit = GUESSED.gerrit;
 /** checkCloneUrl's codes in the page's words: code -> [first line, fix] (the engine's message is the detail). */
 const URL_WORDS = {
   'password-in-url': ['The URL holds a password or token: whoever sees it can use it.', 'Remove it (Jira uses the key), and revoke that token or password on the git host.'],
-  'dash-option': ['A part of this URL starts with a dash, which git refuses.', COPY_SSH_URL],
+  'dash-option': ['A user, host or path in this URL starts with a dash: Jira’s connection fails (and ssh on a terminal would read it as an option).', COPY_SSH_URL],
+  'git-clone-prefix': ['This is a whole git clone command: Jira would read “git clone” as part of the user name.', USE_CLEANED_URL],
+  quotes: ['The URL is inside quotes or brackets: Jira would keep them in the user name and path.', USE_CLEANED_URL],
+  'invisible-character': ['The URL carries an invisible character (a zero-width space, no-break space or direction mark): Jira would keep it.', USE_CLEANED_URL],
+  whitespace: ['Blanks or line breaks around the URL.', USE_CLEANED_URL],
+  'control-character': ['The URL holds a control or direction character that no clone URL has: keyfit did not read it.', 'Copy the SSH clone URL again from the repository’s Clone button, SSH tab, and paste it here.'],
+  'scheme-case': ['Jira reads only lower-case schemes: with SSH:// in capitals it looks for a folder on its own disk.', USE_THIS_URL],
+  'scheme-typo': ['The URL starts with ssh:/ or ssh// instead of ssh://: Jira reads it as another host or a folder.', USE_THIS_URL],
+  'transport-form': ['This is git’s transport-helper form (word::…), which Jira does not use: it reads the word as a host.', COPY_SSH_URL],
+  'ipv6-form': ['Jira reads an IPv6 address only as ssh://user@[address]/path with lower-case hex.', USE_THIS_URL],
+  'scp-second-colon': ['A second colon in the short form: Jira reads everything after the first colon as the repository’s path.', USE_THIS_URL],
+  'percent-escape': ['The URL holds %-escapes: Jira decodes them (git does not), or refuses a broken one.', USE_THIS_URL],
   empty: ['Nothing was pasted.', COPY_SSH_URL],
   'space-inside': ['The URL has a blank or a line break inside it.', 'Copy the URL again in one piece.'],
   'not-a-url': ['This is not a clone URL.', COPY_SSH_URL],
   'local-path': ['This is a path on your computer: Jira cannot reach it.', COPY_SSH_URL],
-  'slash-after-host': ['git reads this as a local folder: a slash follows the host name.', USE_THIS_URL],
+  'slash-after-host': ['A slash follows the host name: Jira reads this as a folder on its own disk, or takes the wrong host.', USE_THIS_URL],
   'missing-path': ['The URL names a server but no repository.', COPY_SSH_URL],
   'browser-url': ['This is the repository’s web page, not its clone URL.', USE_THIS_URL],
   'https-url': ['This is an HTTPS URL: Jira’s SSH integration needs the SSH clone URL.', USE_THIS_URL],
