@@ -130,6 +130,21 @@ test('the hosted page under a policy that blocks its modules names the file and 
   assert.match(await note.textContent(), /^keyfit could not start: this page’s Content-Security-Policy blocked page\.js \(script-src-elem\)\./);
 });
 
+test('the hosted page under a policy without \'wasm-unsafe-eval\': a check says so in its first line', { skip: missingDist }, async (t) => {
+  const root = tempDir(t);
+  cpSync(SITE, root, { recursive: true });
+  const { origin } = await serveStatic(t, root, { csp: () => "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; worker-src 'self'; connect-src 'self'" });
+  const browser = await launchChromium();
+  t.after(() => browser.close());
+  const page = await browser.newPage();
+  await page.goto(`${origin}/`);
+  await page.click('#tab-check');
+  await page.locator('#check-input').fill('-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n');
+  const status = page.locator('#check-status .title');
+  await status.waitFor();
+  assert.match(await status.textContent(), /^keyfit cannot run here: this page's Content-Security-Policy does not allow WebAssembly\. Add 'wasm-unsafe-eval' to its script-src/);
+});
+
 test('the widget\'s styles need no style-src: constructable stylesheets under default-src \'none\'', { skip: missingDist }, async (t) => {
   const page = await docsUnder(t, "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'");
   const panel = page.locator('#w-check [part~="panel"]');

@@ -4,6 +4,7 @@
 // keeps the engine's message as a detail (see problemNodes), never the engine's fix. Names of formats and key
 // types are in formats.js.
 import { INPUT_LIMIT, algorithmName, formatName, hostName, sizeText } from './formats.js';
+import { startupProblem } from './failure.js';
 import { el } from './ui.js';
 
 const NEW_RSA = 'Generate a new 4096-bit RSA key on the Generate tab, add its public key on your git host, and give Jira the private key.';
@@ -144,8 +145,10 @@ export function problemNodes({ title, fix, next }, engine = {}, label = null) {
 
 /** Shows an error in a status element: plain line, fix, and the engine's message as a detail. */
 export function sayError(node, err, ctx = {}, prefix = '') {
-  const plain = explain(err.code, ctx);
-  node.replaceChildren(...problemNodes({ ...plain, title: prefix + plain.title },
+  // An engine the page's Content-Security-Policy blocked: the cause and the directive to add, first.
+  const blocked = /Content[ -]Security[ -]Policy|wasm-unsafe-eval/i.test(err.message ?? '') ? startupProblem(err) : null;
+  const plain = blocked ? { title: blocked, fix: '' } : explain(err.code, ctx);
+  node.replaceChildren(...problemNodes({ ...plain, title: (blocked ? '' : prefix) + plain.title },
     err.code === 'cancelled' ? {} : { message: err.message }));
   node.dataset.tone = err.code === 'cancelled' ? 'warn' : 'bad';
 }
