@@ -15,9 +15,8 @@
 
 use crate::error::{Error, Result};
 use core::cell::RefCell;
-use hmac::{Hmac, Mac};
 use sha2::digest::generic_array::GenericArray;
-use zeroize::{Zeroize, Zeroizing};
+use zeroize::Zeroizing;
 
 /// The pseudo-random function of a PBKDF2: HMAC with this hash.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -156,6 +155,12 @@ pub fn pbkdf2(prf: Prf, pass: &[u8], salt: &[u8], iterations: u32, out: &mut [u8
         Some(false) => return Err(Error::WrongPassphrase),
         None => {}
     }
+    pbkdf2_here(prf, pass, salt, iterations, out);
+    Ok(())
+}
+
+/// PBKDF2-HMAC of `pass` into `out`, always made here (for writing keys, where the salt is fresh each time).
+pub fn pbkdf2_here(prf: Prf, pass: &[u8], salt: &[u8], iterations: u32, out: &mut [u8]) {
     match prf {
         Prf::Sha1 => pbkdf2_sha1(pass, salt, iterations, out),
         Prf::Sha224 => pbkdf2_sha224(pass, salt, iterations, out),
@@ -163,29 +168,49 @@ pub fn pbkdf2(prf: Prf, pass: &[u8], salt: &[u8], iterations: u32, out: &mut [u8
         Prf::Sha384 => pbkdf2_sha384(pass, salt, iterations, out),
         Prf::Sha512 => pbkdf2_sha512(pass, salt, iterations, out),
     }
-    Ok(())
 }
 
-/// One PBKDF2 on a hash's compression function: `$digest` the hash (for a long passphrase and the first
-/// iteration), `[$word; $n]` its state, `$iv` its initial state, `$block` its block bytes, `$out` its digest bytes,
+/// One PBKDF2 on a hash's compression function alone: `[$word; $n]` its state, `$iv` its initial state, `$block` its block bytes, `$out` its digest bytes,
 /// `$compress` its compression function.
 macro_rules! pbkdf2_on {
-    ($name:ident, $digest:ty, [$word:ty; $n:expr], $iv:expr, $block:expr, $out:expr, $compress:expr) => {
+    ($name:ident, [$word:ty; $n:expr], $iv:expr, $block:expr, $out:expr, $compress:expr) => {
         fn $name(pass: &[u8], salt: &[u8], iterations: u32, out: &mut [u8]) {
             const BLOCK: usize = $block;
             const OUT: usize = $out;
             const WORD: usize = core::mem::size_of::<$word>();
             const IV: [$word; $n] = $iv;
             fn compress(state: &mut [$word; $n], block: &[u8; BLOCK]) {
-                $compress(state, core::slice::from_ref(GenericArray::from_slice(block)));
+                $compress(
+                    state,
+                    core::slice::from_ref(GenericArray::from_slice(block)),
+                );
+            }
+            /// Hashes `parts` on from `state`, which has taken `before` bytes, and pads (FIPS 180-4 §5.1: the
+            /// bit length in the last 8 bytes, or 16 for 128-byte blocks).
+            fn finish(state: &mut [$word; $n], before: usize, parts: &[&[u8]]) {
+                let len = before + parts.iter().map(|p| p.len()).sum::<usize>();
+                let mut buf = Zeroizing::new(Vec::with_capacity(len + BLOCK + 17));
+                parts.iter().for_each(|p| buf.extend_from_slice(p));
+                buf.push(0x80);
+                let padded = (buf.len() + BLOCK / 8).next_multiple_of(BLOCK);
+                buf.resize(padded - 8, 0);
+                buf.extend_from_slice(&((len * 8) as u64).to_be_bytes());
+                for block in buf.chunks_exact(BLOCK) {
+                    compress(state, block.try_into().unwrap_or_else(|_| unreachable!()));
+                }
+            }
+            /// The first `OUT` bytes of a state, big-endian, into `out`.
+            fn write(state: &[$word; $n], out: &mut [u8]) {
+                for (bytes, word) in out[..OUT].chunks_mut(WORD).zip(state.iter()) {
+                    bytes.copy_from_slice(&word.to_be_bytes()[..bytes.len()]);
+                }
             }
             // HMAC's key block: the passphrase, or its hash when longer than a block (RFC 2104).
             let mut key = Zeroizing::new([0u8; BLOCK]);
             if pass.len() > BLOCK {
-                use sha2::Digest;
-                let mut hash = <$digest>::digest(pass);
-                key[..OUT].copy_from_slice(&hash);
-                hash.as_mut_slice().zeroize();
+                let mut hash = Zeroizing::new(IV);
+                finish(&mut hash, 0, &[pass]);
+                write(&hash, &mut key[..]);
             } else {
                 key[..pass.len()].copy_from_slice(pass);
             }
@@ -199,29 +224,26 @@ macro_rules! pbkdf2_on {
                 state
             };
             let (inner, outer) = (keyed(0x36), keyed(0x5c));
-            let prf = Hmac::<$digest>::new_from_slice(pass).unwrap_or_else(|_| unreachable!());
-            // U_j in a block padded for a message of BLOCK + OUT bytes (the keyed block, then U_j): every inner
-            // and outer hash after the first iteration has that length.
+            // U_j in a block padded for a message of BLOCK + OUT bytes (the keyed block, then U_j): the outer
+            // hash of every iteration, and the inner one after the first, have that length.
             let mut u = Zeroizing::new([0u8; BLOCK]);
             u[OUT] = 0x80;
             u[BLOCK - 8..].copy_from_slice(&(((BLOCK + OUT) * 8) as u64).to_be_bytes());
             let mut t = Zeroizing::new([0u8; OUT]);
             let mut state = Zeroizing::new(IV);
             for (i, chunk) in out.chunks_mut(OUT).enumerate() {
-                let mut first = prf.clone();
-                first.update(salt);
-                first.update(&(i as u32 + 1).to_be_bytes());
-                let mut mac = first.finalize().into_bytes();
-                u[..OUT].copy_from_slice(&mac);
-                mac.as_mut_slice().zeroize();
+                *state = *inner;
+                finish(&mut state, BLOCK, &[salt, &(i as u32 + 1).to_be_bytes()]);
+                write(&state, &mut u[..]);
+                *state = *outer;
+                compress(&mut state, &u);
+                write(&state, &mut u[..]);
                 t.copy_from_slice(&u[..OUT]);
                 for _ in 1..iterations {
                     for keyed in [&inner, &outer] {
                         *state = **keyed;
                         compress(&mut state, &u);
-                        for (bytes, word) in u[..OUT].chunks_exact_mut(WORD).zip(state.iter()) {
-                            bytes.copy_from_slice(&word.to_be_bytes());
-                        }
+                        write(&state, &mut u[..]);
                     }
                     for (t, u) in t.iter_mut().zip(u.iter()) {
                         *t ^= u;
@@ -235,16 +257,20 @@ macro_rules! pbkdf2_on {
 
 pbkdf2_on!(
     pbkdf2_sha1,
-    sha1::Sha1,
     [u32; 5],
-    [0x6745_2301, 0xefcd_ab89, 0x98ba_dcfe, 0x1032_5476, 0xc3d2_e1f0],
+    [
+        0x6745_2301,
+        0xefcd_ab89,
+        0x98ba_dcfe,
+        0x1032_5476,
+        0xc3d2_e1f0
+    ],
     64,
     20,
     sha1::compress
 );
 pbkdf2_on!(
     pbkdf2_sha224,
-    sha2::Sha224,
     [u32; 8],
     [
         0xc105_9ed8,
@@ -262,7 +288,6 @@ pbkdf2_on!(
 );
 pbkdf2_on!(
     pbkdf2_sha256,
-    sha2::Sha256,
     [u32; 8],
     [
         0x6a09_e667,
@@ -280,7 +305,6 @@ pbkdf2_on!(
 );
 pbkdf2_on!(
     pbkdf2_sha384,
-    sha2::Sha384,
     [u64; 8],
     [
         0xcbbb_9d5d_c105_9ed8,
@@ -298,7 +322,6 @@ pbkdf2_on!(
 );
 pbkdf2_on!(
     pbkdf2_sha512,
-    sha2::Sha512,
     [u64; 8],
     [
         0x6a09_e667_f3bc_c908,
@@ -319,7 +342,13 @@ pbkdf2_on!(
 mod tests {
     use super::*;
 
-    const PRFS: [Prf; 5] = [Prf::Sha1, Prf::Sha224, Prf::Sha256, Prf::Sha384, Prf::Sha512];
+    const PRFS: [Prf; 5] = [
+        Prf::Sha1,
+        Prf::Sha224,
+        Prf::Sha256,
+        Prf::Sha384,
+        Prf::Sha512,
+    ];
 
     /// The `pbkdf2` crate's result, the reference.
     fn reference(prf: Prf, pass: &[u8], salt: &[u8], n: u32, len: usize) -> Vec<u8> {
@@ -354,7 +383,11 @@ mod tests {
         let long = [0x61u8; 200];
         for prf in PRFS {
             for pass in [&b"correct horse"[..], &long[..], &long[..64], &long[..129]] {
-                for (salt, n, len) in [(&b"salt"[..], 1, 20), (&[7u8; 16][..], 2, 32), (&[], 1000, 100)] {
+                for (salt, n, len) in [
+                    (&b"salt"[..], 1, 20),
+                    (&[7u8; 16][..], 2, 32),
+                    (&[], 1000, 100),
+                ] {
                     assert_eq!(
                         derive(prf, pass, salt, n, len),
                         reference(prf, pass, salt, n, len),
@@ -366,14 +399,39 @@ mod tests {
         }
     }
 
+    /// Every salt length across two blocks of padding, for each block size.
+    #[test]
+    fn every_salt_length_pads_right() {
+        let salt = [0x5au8; 300];
+        for prf in PRFS {
+            for len in 0..=260 {
+                let pass = &salt[..len % 150];
+                assert_eq!(
+                    derive(prf, pass, &salt[..len], 2, 70),
+                    reference(prf, pass, &salt[..len], 2, 70),
+                    "{prf:?} salt {len}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn outside_asks_once_then_uses_what_it_is_given() {
         let asked = outside(Vec::new(), || derive_outside(Prf::Sha256)).unwrap_err();
         assert_eq!(asked.prf, Prf::Sha256);
-        assert_eq!((asked.salt.as_slice(), asked.iterations, asked.len), (&b"NaCl"[..], 3, 32));
+        assert_eq!(
+            (asked.salt.as_slice(), asked.iterations, asked.len),
+            (&b"NaCl"[..], 3, 32)
+        );
         let key = Zeroizing::new(reference(Prf::Sha256, b"pw", b"NaCl", 3, 32));
-        let given = vec![Derived { request: asked, key: key.clone() }];
-        assert_eq!(outside(given, || derive_outside(Prf::Sha256)), Ok(Some(key.to_vec())));
+        let given = vec![Derived {
+            request: asked,
+            key: key.clone(),
+        }];
+        assert_eq!(
+            outside(given, || derive_outside(Prf::Sha256)),
+            Ok(Some(key.to_vec()))
+        );
         // Nothing stays behind: outside of `outside`, PBKDF2 is made here.
         assert_eq!(derive(Prf::Sha256, b"pw", b"NaCl", 3, 32), *key);
         // SHA-224 is never asked for.

@@ -17,16 +17,18 @@ use crate::asn1::{
     DSA_OID, EC_OID, ED25519_OID, ED448_OID, RSA_OID,
 };
 use crate::error::{Error, Result};
+use crate::kdf::{self, Prf};
 use crate::key::dsa_from_parts;
 use crate::key::{ed25519_bytes, Ed25519Private, PrivateKey};
-use crate::kdf::{self, Prf};
 use crate::legacy_pem;
 use crate::limits;
 use crate::parsed::{Encryption, Format, Kdf, Parsed};
 use crate::text::PEM_WIDTH;
 use ::pkcs8::pkcs5::pbes2::{self, EncryptionScheme, Pbkdf2Prf};
 use ::pkcs8::{EncryptedPrivateKeyInfo, PrivateKeyInfo};
-use cbc::cipher::{block_padding::Pkcs7, BlockCipher, BlockDecryptMut, KeyInit, KeyIvInit};
+use cbc::cipher::{
+    block_padding::Pkcs7, BlockCipher, BlockDecryptMut, BlockEncryptMut, KeyInit, KeyIvInit,
+};
 use der::asn1::{AnyRef, ObjectIdentifier, OctetStringRef, UintRef};
 use der::{Decode, Encode, Reader, SliceReader, Tag};
 use rand_core::CryptoRngCore;
@@ -275,7 +277,8 @@ fn scrypt_into(s: &pbes2::ScryptParams<'_>, pass: &[u8], out: &mut [u8]) -> Resu
         out.len(),
     )
     .map_err(invalid)?;
-    scrypt::scrypt(pass, s.salt, &params, out).map_err(|_| Error::Corrupt("the scrypt parameters are invalid"))
+    scrypt::scrypt(pass, s.salt, &params, out)
+        .map_err(|_| Error::Corrupt("the scrypt parameters are invalid"))
 }
 
 /// Decrypts PBES2's CBC ciphers with the derived key; a padding failure is a wrong passphrase.
@@ -541,9 +544,12 @@ pub(crate) fn write(
     rng.fill_bytes(&mut iv);
     let params = pbes2::Parameters::pbkdf2_sha256_aes256cbc(WRITE_ITERATIONS, &salt, &iv)
         .map_err(|_| Error::Corrupt("the PBES2 parameters could not be built"))?;
-    let ciphertext = params
-        .encrypt(pass, &der)
-        .map_err(|_| Error::Corrupt("the key could not be encrypted"))?;
+    // Derived here, never outside: a fresh salt each time would ask the caller again and again.
+    let mut key = Zeroizing::new([0u8; 32]);
+    kdf::pbkdf2_here(Prf::Sha256, pass, &salt, WRITE_ITERATIONS, &mut key[..]);
+    let ciphertext = cbc::Encryptor::<aes::Aes256Enc>::new_from_slices(&key[..], &iv)
+        .map_err(|_| Error::Corrupt("the key could not be encrypted"))?
+        .encrypt_padded_vec_mut::<Pkcs7>(&der);
     let info = EncryptedPrivateKeyInfo {
         encryption_algorithm: params.into(),
         encrypted_data: &ciphertext,
