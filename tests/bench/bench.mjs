@@ -12,6 +12,7 @@ import { serve } from '../../tools/serve.mjs';
 import { updateReadme } from './readme.mjs';
 import { distWeights } from './dist-weight.mjs';
 import { hostileGroup } from './hostile.mjs';
+import { slowLinkGroup } from './slow-link.mjs';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const N = Number(process.env.BENCH_N || 20);
@@ -266,6 +267,7 @@ try {
 }
 console.log(`Chromium ${browser.version}`);
 const dist = await distWeights(FLAGS);
+notes.push(...await slowLinkGroup({ record, n: Math.min(N, 2) })); // tests/bench/slow-link.mjs
 const native = nativeGeneration();
 nativeChecks();
 
