@@ -34,6 +34,17 @@ pub enum Prf {
 }
 
 impl Prf {
+    /// The digest length in bytes: one PBKDF2 output block.
+    pub fn block_len(self) -> usize {
+        match self {
+            Prf::Sha1 => 20,
+            Prf::Sha224 => 28,
+            Prf::Sha256 => 32,
+            Prf::Sha384 => 48,
+            Prf::Sha512 => 64,
+        }
+    }
+
     /// The WebCrypto name of the hash, for the PRFs WebCrypto derives PBKDF2 with.
     pub fn webcrypto_hash(self) -> Option<&'static str> {
         match self {
@@ -138,12 +149,13 @@ fn from_outside(request: &Pbkdf2Request, out: &mut [u8]) -> Option<bool> {
     })
 }
 
-/// PBKDF2-HMAC of `pass` into `out` (any length).
+/// PBKDF2-HMAC of `pass` into `out` (any length), within [`crate::limits::MAX_PBKDF2_WORK`].
 ///
 /// # Errors
-/// [`Error::WrongPassphrase`] only inside [`outside`], when the derivation is missing (the reading then stops and
+/// [`Error::KdfTooCostly`] past the work cap; [`Error::WrongPassphrase`] only inside [`outside`], when the derivation is missing (the reading then stops and
 /// the caller sees the request, never this error).
 pub fn pbkdf2(prf: Prf, pass: &[u8], salt: &[u8], iterations: u32, out: &mut [u8]) -> Result<()> {
+    crate::limits::check_pbkdf2_work(iterations, out.len().div_ceil(prf.block_len()))?;
     let request = Pbkdf2Request {
         prf,
         salt: salt.to_vec(),
@@ -434,6 +446,13 @@ mod tests {
         );
         // Nothing stays behind: outside of `outside`, PBKDF2 is made here.
         assert_eq!(derive(Prf::Sha256, b"pw", b"NaCl", 3, 32), *key);
+        // Past the work cap (seven SHA-1 blocks at the iteration cap), refused before anything is asked.
+        let mut big = vec![0u8; 140];
+        let err = outside(Vec::new(), || {
+            pbkdf2(Prf::Sha1, b"pw", b"s", 1_000_000, &mut big)
+        })
+        .expect("refused, not asked");
+        assert_eq!(err.unwrap_err().code(), "kdf-too-costly");
         // SHA-224 is never asked for.
         let here = outside(Vec::new(), || derive_outside(Prf::Sha224)).expect("made here");
         assert_eq!(here, Some(reference(Prf::Sha224, b"pw", b"NaCl", 3, 32)));
