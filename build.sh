@@ -96,10 +96,10 @@ build() {
   need_rust
   need_node
   # Panic messages carry the crates' source paths: name them from CARGO_HOME, so the wasm (and dist/) is the same
-  # byte for byte whoever builds it. LLVM's inline threshold 5 (opt-level "z" uses 25): 1.4 KB gzip less wasm; 3
-  # gives the same, 0 and 10-15 more. #[inline(always)] kernels are unaffected; at-cap PBKDF2 ran ~10% slower in
-  # node, bcrypt, scrypt, Argon2 and findPrime the same within noise (inspectKey of tests/bad/at-cap-*, A/B, 2 runs).
-  RUSTFLAGS="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo -Cllvm-args=-inline-threshold=5" \
+  # byte for byte whoever builds it. No `-Cllvm-args=-inline-threshold=5` (1.4 KB gzip less wasm): it reaches
+  # into the opt-level 3 hash kernels too, and PBKDF2 at its cap took 29% (SHA-256) to 40% (SHA-512) more CPU
+  # time in node with it (inspectKey, A/B, 2 runs each); bcrypt, scrypt and Argon2 were the same within noise.
+  RUSTFLAGS="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo" \
     cargo build -q --lib --release --target "$TARGET" ${features:+--features "$features"}
   wasm-bindgen --target web --no-typescript --out-dir "$out" "target/$TARGET/release/keyfit.wasm"
   # binaryen from npm: Debian's wasm-opt 108 corrupts wasm-bindgen output.

@@ -22,6 +22,7 @@ mod armor;
 mod asn1;
 mod error;
 mod format;
+mod kdf;
 mod key;
 mod legacy_pem;
 pub mod limits;

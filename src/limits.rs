@@ -38,6 +38,9 @@ pub const MAX_ARGON2_WORK: u64 = if cfg!(fuzzing) { 128 } else { 1 << 19 };
 /// Most PBKDF2 iterations (OpenSSL writes 2048; 600 000 is OWASP's SHA-256 advice). Every PRF and cipher
 /// keyfit reads needs at most two output blocks.
 pub const MAX_PBKDF2_ITERATIONS: u32 = if cfg!(fuzzing) { 16 } else { 1_000_000 };
+/// Most PBKDF2 work, iterations × output blocks: two blocks at the iteration cap (SHA-1 and SHA-224 need two for
+/// an AES-256 key), so that PBES2 with RC2, whose key may be 128 bytes (seven SHA-1 blocks), costs no more.
+pub const MAX_PBKDF2_WORK: u64 = 2 * MAX_PBKDF2_ITERATIONS as u64;
 /// Largest scrypt log2(N) (OpenSSL's `-scrypt` writes 14; scrypt needs N < 2^(16 r), so N = 2^20 would need
 /// r = 2 and twice the work cap).
 pub const MAX_SCRYPT_LOG_N: u8 = if cfg!(fuzzing) { 8 } else { 19 };
@@ -175,6 +178,18 @@ pub fn check_pbkdf2(iterations: u32) -> Result<()> {
     )
 }
 
+/// Checks the work of one PBKDF2: `iterations` for each of `blocks` output blocks.
+///
+/// # Errors
+/// [`Error::KdfTooCostly`] past [`MAX_PBKDF2_WORK`].
+pub fn check_pbkdf2_work(iterations: u32, blocks: usize) -> Result<()> {
+    cap(
+        "PBKDF2 iterations × output blocks",
+        u64::from(iterations).saturating_mul(blocks as u64),
+        MAX_PBKDF2_WORK,
+    )
+}
+
 /// Checks the iteration count of a PBES1 or PKCS#12 scheme.
 ///
 /// # Errors
@@ -249,6 +264,9 @@ mod tests {
         assert!(check_bcrypt_rounds(MAX_BCRYPT_ROUNDS + 1).is_err());
         assert!(check_pbkdf2(MAX_PBKDF2_ITERATIONS).is_ok());
         assert!(check_pbkdf2(MAX_PBKDF2_ITERATIONS + 1).is_err());
+        assert!(check_pbkdf2_work(MAX_PBKDF2_ITERATIONS, 2).is_ok());
+        let err = check_pbkdf2_work(MAX_PBKDF2_ITERATIONS, 7).unwrap_err();
+        assert!(err.to_string().contains("output blocks"), "{err}");
         // The largest N, with memory and N × r × p at their caps.
         assert!(check_scrypt(MAX_SCRYPT_LOG_N, 2, 1).is_ok());
         assert!(check_scrypt(MAX_SCRYPT_LOG_N, 2, 2).is_err());

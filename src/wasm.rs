@@ -226,17 +226,90 @@ fn report_to_js(r: &Report) -> JsValue {
     obj.into()
 }
 
-/// `inspectKey(textOrBytes, {passphrase})` -> the checker's report. Problems with the key are in the report;
+// ---- PBKDF2 by the browser: the option `derivedKeys` of inspectKey, convertKey and matchKey ----
+
+/// Runs `read` as `options.derivedKeys` asks: absent, every KDF runs here; an array (empty at first) of
+/// `{hash, salt, iterations, key}` (WebCrypto hash names, `Uint8Array`s) says the caller derives PBKDF2 with
+/// WebCrypto, and a derivation it has not given yet is thrown as `pbkdf2-needed`.
+fn with_derived_keys<T>(options: &JsValue, read: impl FnOnce() -> T) -> Result<T, JsValue> {
+    let Some(derived) = derived_keys(options)? else {
+        return Ok(read());
+    };
+    crate::kdf::outside(derived, read).map_err(|request| pbkdf2_needed(&request))
+}
+
+/// Reads `options.derivedKeys`: `None` when absent.
+fn derived_keys(options: &JsValue) -> Result<Option<Vec<crate::kdf::Derived>>, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(None);
+    }
+    let list = Reflect::get(options, &"derivedKeys".into())
+        .map_err(|_| misuse("options must be an object"))?;
+    if list.is_undefined() || list.is_null() {
+        return Ok(None);
+    }
+    let bad = || misuse("derivedKeys must be an array of {hash, salt, iterations, key}");
+    if !Array::is_array(&list) {
+        return Err(bad());
+    }
+    let bytes = |item: &JsValue, name: &str| -> Result<Zeroizing<Vec<u8>>, JsValue> {
+        let v = Reflect::get(item, &name.into()).map_err(|_| bad())?;
+        if !v.is_instance_of::<Uint8Array>() {
+            return Err(bad());
+        }
+        Ok(Zeroizing::new(Uint8Array::new(&v).to_vec()))
+    };
+    let mut out = Vec::new();
+    for item in Array::from(&list).iter() {
+        let prf = opt_string(&item, "hash")?
+            .and_then(|h| crate::kdf::Prf::from_webcrypto_hash(&h))
+            .ok_or_else(bad)?;
+        let iterations = opt_number(&item, "iterations")?
+            .filter(|n| *n <= f64::from(u32::MAX))
+            .ok_or_else(bad)? as u32;
+        let key = bytes(&item, "key")?;
+        let request = crate::kdf::Pbkdf2Request {
+            prf,
+            salt: bytes(&item, "salt")?.to_vec(),
+            iterations,
+            len: key.len(),
+        };
+        out.push(crate::kdf::Derived { request, key });
+    }
+    Ok(Some(out))
+}
+
+/// The `Error` with code `pbkdf2-needed` and `pbkdf2: {hash, salt, iterations, length}`: the derivation to make
+/// (with the passphrase of the call) and give back in `derivedKeys`.
+fn pbkdf2_needed(request: &crate::kdf::Pbkdf2Request) -> JsValue {
+    let e = js_sys::Error::new("keyfit needs this PBKDF2 derivation in options.derivedKeys.");
+    let _ = Reflect::set(&e, &"code".into(), &"pbkdf2-needed".into());
+    let what = Object::new();
+    set(
+        &what,
+        "hash",
+        request.prf.webcrypto_hash().unwrap_or_default(),
+    );
+    set(&what, "salt", Uint8Array::from(&request.salt[..]));
+    set(&what, "iterations", request.iterations);
+    set(&what, "length", request.len as u32);
+    let _ = Reflect::set(&e, &"pbkdf2".into(), &what);
+    e.into()
+}
+
+/// `inspectKey(textOrBytes, {passphrase, derivedKeys})` -> the checker's report. Problems with the key are in the report;
 /// it throws only for misuse (a key that is neither a string nor a `Uint8Array`, a non-string passphrase).
 #[wasm_bindgen(js_name = inspectKey)]
 pub fn inspect_key(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let bytes = input_bytes(&input)?;
     let pass = Zeroizing::new(opt_string(&options, "passphrase")?.unwrap_or_default());
-    let report = crate::inspect::inspect(&bytes, Some(pass.as_bytes()));
+    let report = with_derived_keys(&options, || {
+        crate::inspect::inspect(&bytes, Some(pass.as_bytes()))
+    })?;
     Ok(report_to_js(&report))
 }
 
-/// `convertKey(textOrBytes, {passphrase, to, newPassphrase, comment, cipher, rounds})` -> the converted text.
+/// `convertKey(textOrBytes, {passphrase, to, newPassphrase, comment, cipher, rounds, derivedKeys})` -> the converted text.
 #[wasm_bindgen(js_name = convertKey)]
 pub fn convert_key(input: JsValue, options: JsValue) -> Result<JsString, JsValue> {
     let bytes = input_bytes(&input)?;
@@ -255,7 +328,8 @@ pub fn convert_key(input: JsValue, options: JsValue) -> Result<JsString, JsValue
     if let Some(rounds) = opt_number(&options, "rounds")? {
         opts.rounds = rounds.min(f64::from(u32::MAX)) as u32;
     }
-    let out = convert::convert_key(&bytes, &opts, &mut OsRng).map_err(|e| js_error(&e))?;
+    let out = with_derived_keys(&options, || convert::convert_key(&bytes, &opts, &mut OsRng))?
+        .map_err(|e| js_error(&e))?;
     // JavaScript copies the text straight out of `out`, which is wiped when it drops: a returned `String` would
     // be a second copy, freed by wasm-bindgen without wiping.
     Ok(JsString::from(out.as_str()))
@@ -305,7 +379,7 @@ pub fn seeded_keygen(seed: u32, bits: u32, engine: Option<String>) -> Result<Str
 
 // ---- matchKey (issue 13): the key against what the git host shows ----
 
-/// `matchKey(keyInput, {passphrase}, other)` -> `{match: true|false|null, otherKind, message, code,
+/// `matchKey(keyInput, {passphrase, derivedKeys}, other)` -> `{match: true|false|null, otherKind, message, code,
 /// keyFingerprint}`: whether the key (a string or `Uint8Array`, any form `inspectKey` reads) is the one that
 /// `other` (a public key or a fingerprint, as git hosts and tools show them) names. Throws only for misuse.
 #[wasm_bindgen(js_name = matchKey)]
@@ -313,7 +387,9 @@ pub fn match_key(input: JsValue, options: JsValue, other: JsValue) -> Result<JsV
     let bytes = input_bytes(&input)?;
     let pass = Zeroizing::new(opt_string(&options, "passphrase")?.unwrap_or_default());
     let other = input_bytes(&other)?;
-    let m = crate::key_match::match_key(&bytes, Some(pass.as_bytes()), &other);
+    let m = with_derived_keys(&options, || {
+        crate::key_match::match_key(&bytes, Some(pass.as_bytes()), &other)
+    })?;
     let obj = Object::new();
     set(&obj, "match", or_null(m.matches));
     set(&obj, "otherKind", m.other_kind.name());

@@ -336,7 +336,7 @@ export class KeyfitWidget extends Base {
    * starting says why before anyone types: the first line names the cause. */
   #probe(tools, root, run) {
     // Once per page: the first widget's worker answers for all (they share the page's policy and keyfit's files).
-    probe ??= tools.call('checkUrl', { text: '' }).then(() => null, (err) => {
+    probe ??= tools.call('checkCloneUrl', { text: '' }).then(() => null, (err) => {
       if (err?.code === 'cancelled') probe = null;
       return err;
     });

@@ -17,6 +17,7 @@ use crate::asn1::{
     DSA_OID, EC_OID, ED25519_OID, ED448_OID, RSA_OID,
 };
 use crate::error::{Error, Result};
+use crate::kdf::{self, Prf};
 use crate::key::dsa_from_parts;
 use crate::key::{ed25519_bytes, Ed25519Private, PrivateKey};
 use crate::legacy_pem;
@@ -25,6 +26,9 @@ use crate::parsed::{Encryption, Format, Kdf, Parsed};
 use crate::text::PEM_WIDTH;
 use ::pkcs8::pkcs5::pbes2::{self, EncryptionScheme, Pbkdf2Prf};
 use ::pkcs8::{EncryptedPrivateKeyInfo, PrivateKeyInfo};
+use cbc::cipher::{
+    block_padding::Pkcs7, BlockCipher, BlockDecryptMut, BlockEncryptMut, KeyInit, KeyIvInit,
+};
 use der::asn1::{AnyRef, ObjectIdentifier, OctetStringRef, UintRef};
 use der::{Decode, Encode, Reader, SliceReader, Tag};
 use rand_core::CryptoRngCore;
@@ -204,20 +208,25 @@ impl<'a> Scheme<'a> {
                 if ciphertext.is_empty() || ciphertext.len() % block != 0 {
                     return Err(Error::Truncated);
                 }
-                let mut buf = Zeroizing::new(ciphertext.to_vec());
-                let len = params
-                    .decrypt_in_place(pass, &mut buf)
-                    .map_err(|e| match e {
-                        ::pkcs8::pkcs5::Error::DecryptFailed
-                        | ::pkcs8::pkcs5::Error::EncryptFailed => Error::WrongPassphrase,
-                        ::pkcs8::pkcs5::Error::UnsupportedAlgorithm { oid } => {
-                            Error::UnsupportedCipher(format!("PBES2 with {oid}"))
-                        }
-                        _ => Error::Corrupt("the PBES2 parameters are invalid"),
-                    })?
-                    .len();
-                buf.truncate(len);
-                Ok(buf)
+                let mut key = Zeroizing::new(vec![0u8; params.encryption.key_size()]);
+                if params
+                    .kdf
+                    .key_length()
+                    .is_some_and(|len| usize::from(len) != key.len())
+                {
+                    return Err(Error::Corrupt("the PBES2 parameters are invalid"));
+                }
+                match &params.kdf {
+                    pbes2::Kdf::Pbkdf2(p) => pbkdf2_into(p, pass, &mut key)?,
+                    pbes2::Kdf::Scrypt(s) => scrypt_into(s, pass, &mut key)?,
+                    other => {
+                        return Err(Error::UnsupportedCipher(format!(
+                            "PBES2 with {}",
+                            other.oid()
+                        )))
+                    }
+                }
+                decrypt_cbc(params.encryption, &key, ciphertext)
             }
             Scheme::Pbes2Rc2(kdf, bits, iv) => {
                 let p = kdf
@@ -237,24 +246,68 @@ impl<'a> Scheme<'a> {
     }
 }
 
-/// PBKDF2 of `pass` into `out` with the PRF the parameters name.
+/// PBKDF2 of `pass` into `out` with the PRF the parameters name ([`crate::kdf`]: made by the browser when the
+/// caller derives outside, else here).
 fn pbkdf2_into(p: &pbes2::Pbkdf2Params<'_>, pass: &[u8], out: &mut [u8]) -> Result<()> {
-    use pbkdf2::pbkdf2_hmac;
-    let (salt, n) = (p.salt, p.iteration_count);
-    match p.prf {
-        Pbkdf2Prf::HmacWithSha1 => pbkdf2_hmac::<sha1::Sha1>(pass, salt, n, out),
-        Pbkdf2Prf::HmacWithSha224 => pbkdf2_hmac::<sha2::Sha224>(pass, salt, n, out),
-        Pbkdf2Prf::HmacWithSha256 => pbkdf2_hmac::<sha2::Sha256>(pass, salt, n, out),
-        Pbkdf2Prf::HmacWithSha384 => pbkdf2_hmac::<sha2::Sha384>(pass, salt, n, out),
-        Pbkdf2Prf::HmacWithSha512 => pbkdf2_hmac::<sha2::Sha512>(pass, salt, n, out),
+    let prf = match p.prf {
+        Pbkdf2Prf::HmacWithSha1 => Prf::Sha1,
+        Pbkdf2Prf::HmacWithSha224 => Prf::Sha224,
+        Pbkdf2Prf::HmacWithSha256 => Prf::Sha256,
+        Pbkdf2Prf::HmacWithSha384 => Prf::Sha384,
+        Pbkdf2Prf::HmacWithSha512 => Prf::Sha512,
         other => {
             return Err(Error::UnsupportedCipher(format!(
                 "PBKDF2 with {}",
                 other.oid()
             )))
         }
+    };
+    kdf::pbkdf2(prf, pass, p.salt, p.iteration_count, out)
+}
+
+/// scrypt of `pass` into `out`; the caller has checked the caps.
+fn scrypt_into(s: &pbes2::ScryptParams<'_>, pass: &[u8], out: &mut [u8]) -> Result<()> {
+    let invalid = |_| Error::Corrupt("the scrypt parameters are invalid");
+    // N is a power of two from 2 up (checked when described).
+    let log_n = s.cost_parameter.trailing_zeros() as u8;
+    let params = scrypt::Params::new(
+        log_n,
+        s.block_size.into(),
+        s.parallelization.into(),
+        out.len(),
+    )
+    .map_err(invalid)?;
+    scrypt::scrypt(pass, s.salt, &params, out)
+        .map_err(|_| Error::Corrupt("the scrypt parameters are invalid"))
+}
+
+/// Decrypts PBES2's CBC ciphers with the derived key; a padding failure is a wrong passphrase.
+fn decrypt_cbc(es: EncryptionScheme<'_>, key: &[u8], data: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
+    fn run<C: BlockDecryptMut + BlockCipher + KeyInit>(
+        key: &[u8],
+        iv: &[u8],
+        data: &[u8],
+    ) -> Result<Zeroizing<Vec<u8>>> {
+        let mut buf = Zeroizing::new(data.to_vec());
+        let len = cbc::Decryptor::<C>::new_from_slices(key, iv)
+            .map_err(|_| Error::Corrupt("the PBES2 parameters are invalid"))?
+            .decrypt_padded_mut::<Pkcs7>(&mut buf)
+            .map_err(|_| Error::WrongPassphrase)?
+            .len();
+        buf.truncate(len);
+        Ok(buf)
     }
-    Ok(())
+    match es {
+        EncryptionScheme::Aes128Cbc { iv } => run::<aes::Aes128Dec>(key, iv, data),
+        EncryptionScheme::Aes192Cbc { iv } => run::<aes::Aes192Dec>(key, iv, data),
+        EncryptionScheme::Aes256Cbc { iv } => run::<aes::Aes256Dec>(key, iv, data),
+        EncryptionScheme::DesEde3Cbc { iv } => run::<des::TdesEde3>(key, iv, data),
+        EncryptionScheme::DesCbc { iv } => run::<des::Des>(key, iv, data),
+        other => Err(Error::UnsupportedCipher(format!(
+            "PBES2 with {}",
+            other.oid()
+        ))),
+    }
 }
 
 /// The PBES2 parameters, or the name of the scheme keyfit cannot decrypt.
@@ -491,9 +544,12 @@ pub(crate) fn write(
     rng.fill_bytes(&mut iv);
     let params = pbes2::Parameters::pbkdf2_sha256_aes256cbc(WRITE_ITERATIONS, &salt, &iv)
         .map_err(|_| Error::Corrupt("the PBES2 parameters could not be built"))?;
-    let ciphertext = params
-        .encrypt(pass, &der)
-        .map_err(|_| Error::Corrupt("the key could not be encrypted"))?;
+    // Derived here, never outside: a fresh salt each time would ask the caller again and again.
+    let mut key = Zeroizing::new([0u8; 32]);
+    kdf::pbkdf2_here(Prf::Sha256, pass, &salt, WRITE_ITERATIONS, &mut key[..]);
+    let ciphertext = cbc::Encryptor::<aes::Aes256Enc>::new_from_slices(&key[..], &iv)
+        .map_err(|_| Error::Corrupt("the key could not be encrypted"))?
+        .encrypt_padded_vec_mut::<Pkcs7>(&der);
     let info = EncryptedPrivateKeyInfo {
         encryption_algorithm: params.into(),
         encrypted_data: &ciphertext,

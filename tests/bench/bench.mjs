@@ -13,6 +13,7 @@ import { updateReadme } from './readme.mjs';
 import { distWeights } from './dist-weight.mjs';
 import { hostileGroup } from './hostile.mjs';
 import { engineGroup } from './engines.mjs';
+import { slowLinkGroup } from './slow-link.mjs';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const N = Number(process.env.BENCH_N || 20);
@@ -269,6 +270,7 @@ console.log(`Chromium ${browser.version}`);
 // keyfit's engine in Chromium, Firefox ESR and WebKit side by side (tests/bench/engines.mjs).
 const engineLines = await engineGroup({ record, n: Math.min(N, 6) });
 const dist = await distWeights(FLAGS);
+notes.push(...await slowLinkGroup({ record, n: Math.min(N, 2) })); // tests/bench/slow-link.mjs
 const native = nativeGeneration();
 nativeChecks();
 

@@ -73,7 +73,7 @@ const FIXED = async (key, times) => {
   const inspect = () => new Promise((ok, fail) => {
     const mine = ++id;
     w.onmessage = ({ data }) => { if (data.id === mine) (data.ok ? ok : fail)(data.value ?? data.error); };
-    w.postMessage({ id: mine, op: 'inspect', args: { input: key } });
+    w.postMessage({ id: mine, op: 'inspectKey', args: { input: key } });
   });
   let t0 = performance.now();
   await inspect(); // loads the engine, then runs cold code

@@ -5,9 +5,10 @@
 // with the right passphrase; shapes no tool writes (salts at the cap) come from tests/bad/make.sh.
 // Nothing here asserts a timing.
 //
-// Part of `./build.sh bench`; alone: `node tests/bench/hostile.mjs` (builds nothing: run ./build.sh first).
+// Part of `./build.sh bench`; alone: `node tests/bench/hostile.mjs` (builds nothing: run ./build.sh first;
+// HOSTILE_ONLY=PBKDF2 keeps the cases whose description contains that text).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -69,7 +70,7 @@ export function hostileCases(dir, caps = readCaps()) {
   const iter = caps.MAX_PBKDF2_ITERATIONS;
   const ed = join(dir, 'ed25519.pem');
   run('openssl', ['genpkey', '-algorithm', 'ed25519', '-out', ed]);
-  for (const prf of ['hmacWithSHA1', 'hmacWithSHA256', 'hmacWithSHA512']) {
+  for (const prf of ['hmacWithSHA1', 'hmacWithSHA224', 'hmacWithSHA256', 'hmacWithSHA384', 'hmacWithSHA512']) {
     const path = join(dir, `pbkdf2-${prf}.pem`);
     run('openssl', ['pkcs8', '-topk8', '-in', ed, '-v2', 'aes-256-cbc', '-v2prf', prf, '-iter', String(iter),
       '-passout', `file:${passfile}`, '-out', path]);
@@ -103,8 +104,8 @@ export function hostileCases(dir, caps = readCaps()) {
   // The largest RSA private key: p and q are tested for primality at every size (openssl genrsa takes a while).
   const rsaBits = caps.MAX_RSA_PRIVATE_BITS;
   const rsa = join(dir, 'rsa.pem');
-  run('openssl', ['genrsa', '-traditional', '-out', rsa, String(rsaBits)]);
-  cases.push({ what: `RSA-${rsaBits} PKCS#1, p and q tested (cap)`, path: rsa,
+  if (!process.env.HOSTILE_ONLY || /rsa/i.test(process.env.HOSTILE_ONLY)) run('openssl', ['genrsa', '-traditional', '-out', rsa, String(rsaBits)]);
+  if (existsSync(rsa)) cases.push({ what: `RSA-${rsaBits} PKCS#1, p and q tested (cap)`, path: rsa,
     native: ['openssl', ['rsa', '-check', '-noout', '-in', rsa]] });
 
   // Past the caps: refused before any work.
@@ -112,7 +113,9 @@ export function hostileCases(dir, caps = readCaps()) {
     'openssh-bcrypt-rounds-100000.key', 'ppk3-argon2-memory-4g.ppk']) {
     cases.push({ what: `past the caps: ${name}`, path: bad(name), native: null });
   }
-  return cases.filter((c) => c.path);
+  // HOSTILE_ONLY=text: only the cases whose description contains it (e.g. PBKDF2), for a quick look.
+  const only = process.env.HOSTILE_ONLY?.toLowerCase();
+  return cases.filter((c) => c.path && (!only || c.what.toLowerCase().includes(only)));
 }
 
 /** Times keyfit's inspectKey (with the passphrase) on each case in a worker of `page`; returns [{ms[], code}]. */
