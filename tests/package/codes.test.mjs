@@ -13,12 +13,14 @@ const all = (text, re) => [...text.matchAll(re)].map((m) => m[1]);
 const sorted = (list) => [...new Set(list)].sort();
 const unions = codeUnions();
 
-test('problem codes: README\'s table is what inspect.rs and Error::code report', () => {
+test('problem codes: README\'s table is what inspect.rs, messages.rs and Error::code report', () => {
   const inspect = src('inspect.rs');
   const emitted = [
     ...rustNames('error.rs', 'Error', 'code'),
     ...all(inspect, /report\.add\(\s*"([a-z0-9-]+)"/g),
     ...all(inspect, /=> \("([a-z0-9-]+)",/g),
+    // The checker's findings, each with its code beside its words.
+    ...all(src('messages.rs'), /=> \(\s*"([a-z0-9-]+)",/g),
   ];
   assert.deepEqual(sorted(unions.ProblemCode[1]), sorted(emitted));
 });
