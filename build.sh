@@ -149,13 +149,14 @@ case "${1:-build}" in
     echo "== wasm binding tests in headless Chromium"
     CHROMEDRIVER=/usr/bin/chromedriver cargo test --target "$TARGET" --test wasm_api
     echo "== node tests (tools, wasm memory after each call)"
-    node --test --test-concurrency=1 tests/node/
+    # --test-timeout: a test that hangs fails after 10 minutes (20 for the npm installs) rather than stall the run.
+    node --test --test-concurrency=1 --test-timeout=600000 tests/node/
     echo "== browser end-to-end tests"
-    node --test --test-concurrency=1 tests/e2e/
+    node --test --test-concurrency=1 --test-timeout=600000 tests/e2e/
     echo "== the browser suite's core in Firefox ESR and WebKit"
-    node --test --test-concurrency=1 tests/engines/
+    node --test --test-concurrency=1 --test-timeout=600000 tests/engines/
     echo "== the npm package as users take it, and README's recipes in MkDocs, Sphinx, Docusaurus"
-    node --test --test-concurrency=1 tests/package/ tests/recipes/
+    node --test --test-concurrency=1 --test-timeout=1200000 tests/package/ tests/recipes/
     ;;
   bench)
     need_debian

@@ -8,7 +8,7 @@ import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { serve } from '../../tools/serve.mjs';
+import { serve, stopServer } from '../../tools/serve.mjs';
 import { updateReadme } from './readme.mjs';
 import { distWeights } from './dist-weight.mjs';
 import { hostileGroup } from './hostile.mjs';
@@ -264,7 +264,7 @@ let browser;
 try {
   browser = await browserRuns(server);
 } finally {
-  server.close();
+  stopServer(server);
 }
 console.log(`Chromium ${browser.version}`);
 // keyfit's engine in Chromium, Firefox ESR and WebKit side by side (tests/bench/engines.mjs).

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { serve } from '../../tools/serve.mjs';
+import { serve, stopServer } from '../../tools/serve.mjs';
 import { CORPUS, DIST, SITE, startDocsServer } from '../e2e/dist-helpers.mjs';
 
 const gzip = (body) => gzipSync(body, { level: 9 }).length;
@@ -36,7 +36,7 @@ async function hostedPageWeight(browser) {
     await page.locator('#gen-result').waitFor({ state: 'visible', timeout: 120_000 });
     await context.close();
   } finally {
-    server.close();
+    stopServer(server);
   }
   return { weight: total(files), files: [...files.keys()].sort() };
 }

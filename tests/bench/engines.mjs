@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { serve } from '../../tools/serve.mjs';
+import { serve, stopServer } from '../../tools/serve.mjs';
 import { missing, open } from '../engines/drivers.mjs';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -189,7 +189,7 @@ export async function engineGroup({ record, n = 8 }) {
     for (let i = 0; i < n; i++) for (const b of browsers) b.samples.page.push(await b.run(PAGE_KEY));
   } finally {
     for (const b of browsers) await b.close().catch(() => {});
-    await new Promise((ok) => server.close(ok));
+    await stopServer(server);
   }
   load.push(loadavg()[0]);
   for (const b of browsers) {

@@ -161,7 +161,7 @@ export async function hostileGroup({ page, record, timeCommand, n = 3 }) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { chromium } = await import('playwright-core');
-  const { serve } = await import('../../tools/serve.mjs');
+  const { serve, stopServer } = await import('../../tools/serve.mjs');
   const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
   const record = (group, what, samples) => {
     const s = [...samples].sort((a, b) => a - b);
@@ -184,6 +184,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     await hostileGroup({ page, record, timeCommand, n: Number(process.env.BENCH_N || 3) });
   } finally {
     await browser.close();
-    server.close();
+    stopServer(server);
   }
 }

@@ -12,7 +12,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { fileFor } from '../../tools/serve.mjs';
+import { fileFor, stopServer } from '../../tools/serve.mjs';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const SITE = join(ROOT, 'dist/site');
@@ -146,7 +146,7 @@ export async function slowLinkGroup({ record, n = 2, only = null }) {
     }
   } finally {
     await browser.close();
-    server.close();
+    stopServer(server);
   }
   const parts = engineParts();
   lines.push(`Engine parts (gzip): ${parts.map((p) => `${p.part} ${(p.gzip / 1024).toFixed(1)} KiB`).join(', ')}`);

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { ROOT, launchChromium, recordedPage } from './harness.mjs';
+import { stopServer } from '../../tools/serve.mjs';
 
 export const DIST = join(ROOT, 'dist');
 export const SITE = join(DIST, 'site');
@@ -68,7 +69,7 @@ export async function startDocsServer() {
     }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((ok) => server.close(ok)) };
+  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => stopServer(server) };
 }
 
 /** Asserts a detail object has no private key, passphrase or private key text in any field. */

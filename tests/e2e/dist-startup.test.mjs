@@ -4,14 +4,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serve } from '../../tools/serve.mjs';
+import { serve, stopServer } from '../../tools/serve.mjs';
 import { WWW } from './harness.mjs';
 import { CORPUS, browse } from './dist-helpers.mjs';
 
 /** Serves www/ for one test; returns its origin. */
 async function served(t) {
   const server = await serve(WWW, 0);
-  t.after(() => new Promise((ok) => server.close(ok)));
+  t.after(() => stopServer(server));
   return `http://127.0.0.1:${server.address().port}`;
 }
 

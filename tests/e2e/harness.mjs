@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
-import { serve } from '../../tools/serve.mjs';
+import { serve, stopServer } from '../../tools/serve.mjs';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const WWW = join(ROOT, 'www');
@@ -49,7 +49,7 @@ export async function start({ colorScheme = 'light', viewport = { width: 1100, h
   try {
     browser = await launchChromium();
   } catch (err) {
-    server.close();
+    stopServer(server);
     throw err;
   }
   const context = await browser.newContext({ acceptDownloads: true, colorScheme, viewport });
@@ -61,7 +61,7 @@ export async function start({ colorScheme = 'light', viewport = { width: 1100, h
     page, context, origin, url: origin + path, requests, consoleMessages,
     async close() {
       await browser.close();
-      await new Promise((ok) => server.close(ok));
+      await stopServer(server);
     },
   };
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { run, tempDir, writeKey } from '../e2e/harness.mjs';
 import { CORPUS, DIST, SITE, assertPublicOnly, missingDist, startDocsServer } from '../e2e/dist-helpers.mjs';
-import { serve } from '../../tools/serve.mjs';
+import { serve, stopServer } from '../../tools/serve.mjs';
 import { missing, open } from './drivers.mjs';
 import {
   attribute, clickInside, exists, fill, problemCodes, select, shows, submit, text, textMatches, value,
@@ -96,7 +96,7 @@ export function engineSuite(engine) {
     const dir = tempDir(t);
     // Served as tools/serve.mjs serves it: with keyfit's own policy as a header on every file.
     const server = await serve(SITE, 0);
-    t.after(() => new Promise((ok) => server.close(ok)));
+    t.after(() => stopServer(server));
     const s = await open(t, engine);
     t.diagnostic(`${s.version}`);
     await openPage(s, `http://127.0.0.1:${server.address().port}/`);

@@ -8,7 +8,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:http';
-import { serve, fileFor } from '../../tools/serve.mjs';
+import { serve, fileFor, stopServer } from '../../tools/serve.mjs';
 
 /** A raw GET (no URL normalisation by the client): [status, body]. */
 function get(port, path) {
@@ -35,7 +35,7 @@ test('serve.mjs: bad URLs and paths out of the root', async (t) => {
   writeFileSync(join(dir, 'outside.txt'), 'SECRET');
   const server = await serve(root, 0);
   const { port } = server.address();
-  t.after(() => { server.close(); rmSync(dir, { recursive: true, force: true }); });
+  t.after(async () => { await stopServer(server); rmSync(dir, { recursive: true, force: true }); });
 
   const [status, body, headers] = await get(port, '/');
   assert.equal(status, 200);

@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stopServer } from '../../tools/serve.mjs';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const PACKAGE = join(ROOT, 'dist/npm');
@@ -102,6 +103,6 @@ export async function serveStatic(t, root, { base = '/', csp = null, headers = (
     }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  t.after(() => new Promise((ok) => server.close(ok)));
+  t.after(() => stopServer(server));
   return { origin: `http://127.0.0.1:${server.address().port}` };
 }
