@@ -1,7 +1,7 @@
 // Issue 19: the page walked as four users walk it, asserting on the text they see. A Jira admin with an OpenSSH
 // id_rsa (passphrase) and a GitHub https URL; a developer with a PuTTY .ppk (made by puttygen) and a Bitbucket Data
 // Center browse URL; a team lead rotating the key; someone on a 390 px phone pasting a key a chat app mangled. Plus
-// the first screen, Generate -> Connect, and a page saved with the browser ("Webpage, Complete").
+// the first screen, Generate -> Connect, and a page saved with the browser ("Webpage, Complete", and MHTML).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -182,6 +182,35 @@ test('a page saved with the browser (“Webpage, Complete”) says to use keyfit
   const text = await note.innerText();
   assert.match(text, /keyfit\.html/);
   assert.doesNotMatch(text, /build\.sh|npm|node /, 'no build command in what a user reads');
+});
+
+test('a page saved with the browser as MHTML (“Webpage, Single File”) says to use keyfit.html, and offers nothing that cannot work', async (t) => {
+  const dir = tempDir(t);
+  const session = await start();
+  t.after(() => session.close());
+  // What Chromium's "Save as › Webpage, Single File" writes: the DOM as it is now and its stylesheet, no scripts.
+  const cdp = await session.context.newCDPSession(session.page);
+  const { data } = await cdp.send('Page.captureSnapshot', { format: 'mhtml' });
+  const file = join(dir, 'keyfit.mhtml');
+  writeFileSync(file, data);
+  const browser = await launchChromium();
+  t.after(() => browser.close());
+  const page = await browser.newPage();
+  await page.goto(pathToFileURL(file).href);
+  const text = await page.evaluate(() => document.body.innerText);
+  assert.match(text, /saved by the browser/, `the note says what this copy is: ${text}`);
+  assert.match(text, /use keyfit\.html/i);
+  assert.doesNotMatch(text, /build\.sh|npm|node /, 'no build command in what a user reads');
+  // Nothing to click or fill that would do nothing: the tabs and their forms are not shown.
+  const controls = await page.locator('main, button, input, textarea, select').evaluateAll((nodes) => nodes.filter((n) => n.checkVisibility()).length);
+  assert.equal(controls, 0, 'no tab, button or field shows in a copy where no script runs');
+  assert.doesNotMatch(text, /✓|Generate key pair/);
+
+  // The same note, and no tabs, where JavaScript is turned off (what <noscript> used to say).
+  const off = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await off.goto(session.url);
+  assert.ok(await off.getByText('use keyfit.html instead').isVisible());
+  assert.equal(await off.locator('main').isVisible(), false);
 });
 
 test('the verify commands show once id_rsa.pem exists, each restricting the key file first', { skip }, async (t) => {
