@@ -1,5 +1,6 @@
 // Accessibility: an axe-core audit (node_modules/axe-core, pinned in package-lock.json, evaluated in the page
-// under test only) of every tab in each state (Connect: empty, URL error with a locked key, not ready, ready, a guessed port), in light and dark, at 1280 and 390 px wide, with zero
+// under test only) of every tab in each state (Connect: empty, URL error with a locked key, not ready, ready, on a
+// phone its finished steps folded, a guessed port), in light and dark, at 1280 and 390 px wide, with zero
 // violations; nothing wider than a phone's screen; and a screenshot of each state in tests/e2e/screenshots-out/
 // (git-ignored) for a person to look at. Plus what a screen reader needs that axe cannot see (issue 9, point 9).
 import { test } from 'node:test';
@@ -69,6 +70,7 @@ const README_SHOTS = {
   'generate-empty-light-390': ['body > header', 'main [role="tablist"]'],
   'check-converted-light-1280': ['#check-report', '#check-problems'],
   'connect-guessed-port-light-390': ['#connect-url-form', '#connect-url-answer'],
+  'connect-folded-light-390': ['#connect-step-url', '#connect-summary'],
 };
 
 /** A screenshot of the page from the top of `first` to the bottom of `last` (page coordinates). */
@@ -178,6 +180,14 @@ for (const config of CONFIGS) {
     await page.locator('#connect-compare').fill(keys.lockedPub);
     await page.locator('#connect-compare-result').filter({ hasText: 'Same key' }).waitFor();
     await state('connect-ready');
+    if (config.viewport.width <= 640) {
+      // On a phone the finished steps fold into one line each once the focus leaves them.
+      await page.locator('#connect-sum-url-copy').focus();
+      const folded = await page.locator('.step-line[aria-expanded="false"]').count();
+      if (folded !== 3) found.push(`connect-folded: ${folded} of the 3 finished steps folded`);
+      await state('connect-folded');
+      await page.locator('#connect-step-url .step-line').click(); // opened again to change the URL
+    }
     await page.locator('#connect-url').fill('https://bitbucket.example.com/projects/PROJ/repos/app/browse');
     await page.locator('#connect-url-use').click();
     await page.locator('#connect-url-problems li[data-code="guessed-port"]').waitFor();

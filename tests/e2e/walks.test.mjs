@@ -158,6 +158,64 @@ test('the phone: tabs in one row at 390 px; a key mangled by a chat app is repai
   await noStrayWords(page);
 });
 
+/** A folded Connect step's line: {text, expanded, lines, cut} (lines: its height in lines of its text). */
+const stepLine = (page, step) => page.locator(`#connect-step-${step} .step-line`).evaluate((button) => {
+  const span = button.firstElementChild;
+  const lineHeight = parseFloat(getComputedStyle(span).lineHeight);
+  return { text: span.innerText, expanded: button.getAttribute('aria-expanded'),
+    lines: span.getBoundingClientRect().height / lineHeight, cut: span.scrollWidth > span.clientWidth };
+});
+
+test('the phone: Connect’s finished steps fold into one line that names the outcome; a changed URL opens its step again', { skip }, async (t) => {
+  const key = sshKeygen(tempDir(t), 'id_rsa', ['-N', '', '-m', 'PEM']);
+  const session = await start({ viewport: { width: 390, height: 844 } });
+  t.after(() => session.close());
+  const { page } = session;
+  const $ = (s) => page.locator(s);
+  await openTab(page, 'Connect to Jira');
+  await $('#connect-url').fill('git@github.com:acme/app.git');
+  await $('#connect-url-verdict[data-tone="ok"]').waitFor();
+  assert.ok(await $('#connect-url').isVisible(), 'a step never folds while the focus is in it');
+
+  // The key field takes the focus: step 1 is finished, so it folds into one line.
+  await $('#connect-key-input').fill(key.text);
+  const url = await stepLine(page, 'url');
+  assert.deepEqual({ ...url, lines: Math.round(url.lines) }, { text: '✓ Host URL: git@github.com:acme/app.git', expanded: 'false', lines: 1, cut: false });
+  assert.ok((await $('#connect-step-url').boundingBox()).height < 60, 'the folded step is one line high');
+  assert.equal(await $('#connect-step-url-body').isVisible(), false);
+  await $('#connect-summary').filter({ hasText: '✓ Ready' }).waitFor();
+  await $('#connect-compare').focus();
+  assert.match((await stepLine(page, 'key')).text, /^✓ Private key: Jira-ready, no passphrase$/);
+
+  // Opened again by keyboard; a changed URL keeps it open (not finished: no line) until it is right again.
+  await $('#connect-step-url .step-line').focus();
+  await page.keyboard.press('Enter');
+  assert.equal((await stepLine(page, 'url')).expanded, 'true');
+  assert.ok(await $('#connect-url').isVisible(), 'opened, the step shows its field');
+  await $('#connect-url').fill('https://github.com/acme/widgets');
+  await $('#connect-url-problems li[data-code="https-url"]').waitFor();
+  assert.equal(await $('#connect-step-url .step-line').count(), 0, 'an unfinished step has no folded line');
+  assert.equal(await seen(page, '#connect-step-url h3'), '1. Host URL');
+  await $('#connect-url-use').click();
+  await $('#connect-url-verdict[data-tone="ok"]').waitFor();
+  assert.ok(await $('#connect-url').isVisible(), 'still open while the focus is in it');
+  await $('#connect-compare').focus();
+  assert.equal((await stepLine(page, 'url')).text, '✓ Host URL: git@github.com:acme/widgets.git');
+
+  // Step 3 folds once the host's key is the same one and the focus moves on.
+  await $('#connect-compare').fill(readFileSync(`${key.file}.pub`, 'utf8'));
+  await $('#connect-compare-result').filter({ hasText: 'Same key' }).waitFor();
+  await $('#connect-sum-url-copy').focus();
+  assert.equal((await stepLine(page, 'host')).text, '✓ Git host: it has this key');
+  assert.equal(await $('#connect-compare').isVisible(), false);
+  await noStrayWords(page);
+
+  // At 1280 px every step shows in full, as before.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  assert.equal(await $('.step-line').count(), 0);
+  for (const step of ['url', 'key', 'host']) assert.ok(await $(`#connect-step-${step}-body`).isVisible(), `${step} shows at 1280 px`);
+});
+
 test('a page saved with the browser (“Webpage, Complete”) says to use keyfit.html, with no build command', async (t) => {
   const dir = tempDir(t);
   const session = await start();

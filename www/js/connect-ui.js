@@ -1,8 +1,10 @@
 // The Connect tab: Jira's SSH form top to bottom. 1. the Host URL, checked as typed; 2. the private key and its
 // passphrase (the key-check panel); 3. the git host's side: the public key, where that host takes it, and a
 // fingerprint comparison; 4. what goes into which Jira field. Every answer belongs to the input on screen (an
-// edit aborts the job of the old one and forgets its answer), and every job has its own JobSlot and worker.
+// edit aborts the job of the old one and forgets its answer), and every job has its own JobSlot and worker. On a
+// phone, steps 1-3 fold into one line each once finished (connect-steps.js).
 import { breakable, byId, copy, debounce, download, el, say, wipe } from './ui.js';
+import { connectSteps } from './connect-steps.js';
 import { hostName } from './formats.js';
 import { JobSlot } from './job.js';
 import { mountKeyCheck } from './key-check.js';
@@ -24,6 +26,13 @@ const link = (href, text = href) => (/^https:\/\//.test(href || '')
 /** The port "Use this URL" put in, while the user has not said it is right: its warning, else null. */
 const pendingGuess = (state) => (state.guessed && !state.guessed.confirmed && state.guessed.url === state.answer?.text
   ? state.guessed : null);
+
+/** Step 1's one line once Jira can use the URL as it is (the verdict's ✓ with no warning), else null. */
+function urlLine(answer, guess) {
+  if (!answer?.ok || guess || answer.problems.some((p) => p.severity === 'warning')) return null;
+  const url = answer.cleaned || answer.text.trim();
+  return PLACEHOLDER.test(url) ? null : SAY.stepDone.url(url);
+}
 
 /**
  * Writes checkCloneUrl's answer `a` (with `text`, the URL it is for) into step 1. `guess`: the guessed port's
@@ -141,8 +150,9 @@ export function mountConnect(root, tools, options = {}) {
   const $ = byId(root);
   // checkCloneUrl's answer for the URL on screen; the converter's result; the port "Use this URL" guessed.
   const state = { answer: null, converted: null, guessed: null, keyFile: false };
+  const steps = connectSteps(root);
   const url = wireUrl($, tools, state, () => update());
-  const compare = wireCompare($, compareTools, () => key);
+  const compare = wireCompare($, compareTools, () => key, () => update());
   const key = mountKeyCheck(root, $('connect-key-panel'), 'connect-key', keyTools, {
     converterTools,
     level: 4,
@@ -162,9 +172,14 @@ export function mountConnect(root, tools, options = {}) {
     return state.converted?.jiraReady ? state.converted : null;
   }
   function update() {
+    const ready = jiraKey();
+    const guess = pendingGuess(state);
     showGuide($, state.answer);
-    if (!summarize($, state.answer, jiraKey(), pendingGuess(state))) state.keyFile = false;
+    if (!summarize($, state.answer, ready, guess)) state.keyFile = false;
     showVerify($, state.answer, state.keyFile);
+    steps.url(urlLine(state.answer, guess));
+    steps.key(ready && SAY.stepDone.key(ready.protection));
+    steps.host(compare.same && SAY.stepDone.host);
   }
 
   $('connect-sum-url-copy').addEventListener('click', () => copy($('connect-sum-url'), $('connect-sum-status')));
@@ -241,17 +256,27 @@ function wireUrl($, tools, state, changed) {
   return { forget };
 }
 
-/** Step 3's comparison of the key of step 2 (`keyCheck()`) with what the host shows (a fingerprint or a public key). */
-function wireCompare($, tools, keyCheck) {
+/**
+ * Step 3's comparison of the key of step 2 (`keyCheck()`) with what the host shows (a fingerprint or a public key);
+ * `changed()` once it says the same key, and when that answer goes.
+ */
+function wireCompare($, tools, keyCheck, changed) {
   const input = $('connect-compare');
   const result = $('connect-compare-result');
   const job = new JobSlot(tools, {
     stop: $('connect-compare-stop'), clock: $('connect-compare-clock'), focusAfter: input,
     onStop: () => say(result, SAY.comparisonStopped, 'warn'),
   });
+  let same = false;
+  const sameKey = (yes) => {
+    if (same === yes) return;
+    same = yes;
+    changed();
+  };
   async function run() {
     job.abort();
     say(result, '');
+    sameKey(false);
     const other = input.value.trim();
     const mine = keyCheck()?.key;
     if (!other) return;
@@ -261,13 +286,15 @@ function wireCompare($, tools, keyCheck) {
     const args = publicKey ? { input: publicKey, other } : { ...mine, other };
     try {
       const got = await job.run((t, signal) => matchWork(t, signal, args, other));
-      if (got) showMatch(result, got.value);
+      if (!got) return;
+      showMatch(result, got.value);
+      sameKey(got.value.match === true);
     } catch (err) {
       sayError(result, err, {}, SAY.couldNotCompare);
     }
   }
-  const stop = () => { job.abort(); say(result, ''); };
+  const stop = () => { job.abort(); say(result, ''); sameKey(false); };
   const runSoon = debounce(run, 300);
   input.addEventListener('input', () => { stop(); runSoon(); });
-  return { run, stop };
+  return { run, stop, get same() { return same; } };
 }

@@ -322,6 +322,12 @@ export const SAY = {
     removed: 'Leave it blank: the Jira-ready key has no passphrase.',
     none: 'Leave it blank: this key has no passphrase.',
   })[protection] ?? (protection ? 'Type the passphrase you entered in step 2.' : 'Known once the key is ready.'),
+  /** A finished Connect step folded into one line on a phone: [its title, its outcome]. */
+  stepDone: {
+    url: (url) => ['✓ Host URL:', url],
+    key: (protection) => ['✓ Private key:', `Jira-ready, ${{ kept: 'passphrase kept', new: 'new passphrase' }[protection] || 'no passphrase'}`],
+    host: ['✓ Git host:', 'it has this key'],
+  },
   connectSummary: ({ url, key, port }) => {
     const missing = [!url && (port ? 'a Host URL whose port you have checked (step 1)' : 'a correct Host URL (step 1)'),
       !key && 'a Jira-ready private key (step 2)'].filter(Boolean);
