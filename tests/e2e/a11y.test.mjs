@@ -70,7 +70,7 @@ const README_SHOTS = {
   'generate-empty-light-390': ['body > header', 'main [role="tablist"]'],
   'check-converted-light-1280': ['#check-report', '#check-problems'],
   'connect-guessed-port-light-390': ['#connect-url-form', '#connect-url-answer'],
-  'connect-folded-light-390': ['#connect-step-url', '#connect-summary'],
+  'connect-folded-light-390': ['#connect-step-url', '#connect-sum-url-box'],
 };
 
 /** A screenshot of the page from the top of `first` to the bottom of `last` (page coordinates). */
