@@ -342,16 +342,17 @@ export class KeyfitWidget extends Base {
    * page whose policy or files keep it from starting says why before anyone types: the first line names the cause. */
   #probe(tools, root, run) {
     // Once per page: the first widget's worker answers for all (they share the page's policy and keyfit's files).
+    const stillShown = () => run === this.#renders;
     probe ??= whenIdle()
-      .then(() => (run === this.#renders ? tools.call('checkCloneUrl', { text: '' }) : Promise.reject(failure('cancelled', 'cancelled'))))
+      .then(() => (stillShown() ? tools.call('checkCloneUrl', { text: '' }) : Promise.reject(failure('cancelled', 'gone'))))
       .then(() => null, (err) => {
         if (err?.code === 'cancelled') probe = null;
         return err;
       });
     probe.then(async (err) => {
-      if (!err || run !== this.#renders || err.code === 'cancelled') return;
+      if (!err || !stillShown() || err.code === 'cancelled') return;
       const { startupProblem } = await import('./js/messages.js');
-      const text = run === this.#renders && startupProblem(err, violations);
+      const text = stillShown() && startupProblem(err, violations);
       if (!text) return;
       const note = document.createElement('p');
       note.className = 'verdict';
