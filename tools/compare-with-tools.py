@@ -33,6 +33,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.dont_write_bytecode = True  # no __pycache__ in tools/
+from der_tlv import der_items  # tools/der_tlv.py, beside this script
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 JSCH = os.path.join(ROOT, "tests", "tools", "jsch-check.sh")
@@ -76,21 +79,6 @@ def run(cmd, timeout=30, stdin=b""):
 
 
 # --- a little DER, to turn openssl's SubjectPublicKeyInfo into an SSH blob --------------------------------------
-
-def der_items(data):
-    """(tag, content) of each TLV in data."""
-    out, i = [], 0
-    while i < len(data):
-        tag = data[i]
-        n = data[i + 1]
-        i += 2
-        if n & 0x80:
-            k = n & 0x7F
-            n = int.from_bytes(data[i:i + k], "big")
-            i += k
-        out.append((tag, data[i:i + n]))
-        i += n
-    return out
 
 
 def ssh_string(b):
@@ -197,6 +185,17 @@ def certified_key(blob):
     return base, ssh_string(base.encode()) + blob[start:i]
 
 
+def openssl_spki(args, path):
+    """Runs `openssl ARGS -in PATH` writing the public key as DER SubjectPublicKeyInfo: (ran, (ssh type, blob,
+    bits) or None); ran is False where openssl failed, and its error text is third."""
+    spki = path + ".spki"
+    ok, _, err = run(["openssl", *args, "-in", path, "-pubout", "-outform", "DER", "-out", spki])
+    if not ok:
+        return False, None, err
+    with open(spki, "rb") as f:
+        return True, spki_to_ssh(f.read()), err
+
+
 # --- the reference tools ----------------------------------------------------------------------------------------
 
 def oracle(path, passphrase):
@@ -238,22 +237,16 @@ def oracle(path, passphrase):
         # openssl: private keys (with the legacy provider for old PBE schemes), then public keys.
         prov = ["-provider", "default", "-provider", "legacy"]
         for form in ("PEM", "DER"):
-            ok, out, _ = run(["openssl", "pkey", *prov, "-inform", form, "-in", key, "-passin", "pass:" + pw,
-                              "-pubout", "-outform", "DER", "-out", key + ".spki"])
-            if ok:
-                got = spki_to_ssh(open(key + ".spki", "rb").read())
-                if got:
-                    add("openssl pkey", "private", got[0], got[1], bits=got[2])
-                break
-            ok, out, _ = run(["openssl", "pkey", *prov, "-pubin", "-inform", form, "-in", key,
-                              "-pubout", "-outform", "DER", "-out", key + ".spki"])
+            ok, got, _ = openssl_spki(["pkey", *prov, "-inform", form, "-passin", "pass:" + pw], key)
+            tool, kind = "openssl pkey", "private"
             if not ok:
-                ok, out, _ = run(["openssl", "rsa", "-RSAPublicKey_in", "-inform", form, "-in", key,
-                                  "-pubout", "-outform", "DER", "-out", key + ".spki"])
+                ok, got, _ = openssl_spki(["pkey", *prov, "-pubin", "-inform", form], key)
+                tool, kind = "openssl pkey -pubin", "public"
+            if not ok:
+                ok, got, _ = openssl_spki(["rsa", "-RSAPublicKey_in", "-inform", form], key)
             if ok:
-                got = spki_to_ssh(open(key + ".spki", "rb").read())
                 if got:
-                    add("openssl pkey -pubin", "public", got[0], got[1], bits=got[2])
+                    add(tool, kind, got[0], got[1], bits=got[2])
                 break
         # puttygen: PuTTY files, OpenSSH and PEM keys, public keys.
         ok, out, _ = run(["timeout", "20", "puttygen", key, "--old-passphrase", passfile,
@@ -306,15 +299,12 @@ def relabelled(key, pw, add):
                     .replace("-----END %s-----" % m.group(1), "-----END %s-----" % label))
         os.chmod(alt, 0o600)
         private = "PRIVATE" in label
-        cmd = ["openssl", "pkey", "-provider", "default", "-provider", "legacy", "-in", alt,
-               "-passin", "pass:" + pw, "-pubout", "-outform", "DER", "-out", alt + ".spki"]
+        args = ["pkey", "-provider", "default", "-provider", "legacy", "-passin", "pass:" + pw]
         if not private:
-            cmd.insert(2, "-pubin")
+            args.insert(1, "-pubin")
             if label == "RSA PUBLIC KEY":
-                cmd = ["openssl", "rsa", "-RSAPublicKey_in", "-in", alt, "-pubout", "-outform", "DER",
-                       "-out", alt + ".spki"]
-        ok, _, _ = run(cmd)
-        got = spki_to_ssh(open(alt + ".spki", "rb").read()) if ok else None
+                args = ["rsa", "-RSAPublicKey_in"]
+        _, got, _ = openssl_spki(args, alt)
         if got:
             add("openssl (as %s)" % label, "private" if private else "public", got[0], got[1], bits=got[2])
             return
@@ -345,9 +335,7 @@ def check_conversion(pem_file, passphrase, want_fp, tmp):
     got = line_to_ssh(out) if ok else None
     if not got and "Invalid key length" in err:
         # ssh-keygen loads no RSA key under 1024 bits, whatever its form: openssl reads it instead.
-        ok, _, err = run(["openssl", "pkey", "-in", pem_file, "-passin", "pass:" + (passphrase or ""),
-                          "-pubout", "-outform", "DER", "-out", pem_file + ".spki"])
-        spki = spki_to_ssh(open(pem_file + ".spki", "rb").read()) if ok else None
+        _, spki, err = openssl_spki(["pkey", "-passin", "pass:" + (passphrase or "")], pem_file)
         got = spki[:2] if spki else None
     if not got:
         problems.append("ssh-keygen -y cannot read keyfit's PKCS#1 output: " + err.strip()[:100])

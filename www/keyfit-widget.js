@@ -12,7 +12,7 @@
 // Their details carry public facts only: never a private key, a passphrase or repaired key text.
 // Importing this module where there is no DOM (static-site pre-rendering) defines nothing and does not throw.
 
-import { startupProblem } from './js/failure.js';
+import { failure } from './js/failure.js';
 
 /** Each mode's page modules, loaded when a widget of that mode is shown. */
 const MODULES = {
@@ -171,6 +171,12 @@ function watchTheme() {
 
 /** The page's one start-up check of the engine: resolves with the error that kept it from starting, or null. */
 let probe = null;
+
+/** Resolves when the browser is idle, within 2 s (where there is no requestIdleCallback, after the current task). */
+const whenIdle = () => new Promise((resolve) => {
+  if (globalThis.requestIdleCallback) requestIdleCallback(resolve, { timeout: 2000 });
+  else setTimeout(resolve);
+});
 
 /** Policy violations on the page that can keep keyfit's engine from starting (WebAssembly, workers). */
 const violations = [];
@@ -332,17 +338,21 @@ export class KeyfitWidget extends Base {
     }
   }
 
-  /** Loads the engine at once (the first check is then quicker), so a page whose policy or files keep it from
-   * starting says why before anyone types: the first line names the cause. */
+  /** Loads the engine once the page is idle (the first check is then quicker, and the host page loads first), so a
+   * page whose policy or files keep it from starting says why before anyone types: the first line names the cause. */
   #probe(tools, root, run) {
     // Once per page: the first widget's worker answers for all (they share the page's policy and keyfit's files).
-    probe ??= tools.call('checkCloneUrl', { text: '' }).then(() => null, (err) => {
-      if (err?.code === 'cancelled') probe = null;
-      return err;
-    });
-    probe.then((err) => {
-      if (!err || run !== this.#renders || err.code === 'cancelled') return;
-      const text = startupProblem(err, violations);
+    const stillShown = () => run === this.#renders;
+    probe ??= whenIdle()
+      .then(() => (stillShown() ? tools.call('checkCloneUrl', { text: '' }) : Promise.reject(failure('cancelled', 'gone'))))
+      .then(() => null, (err) => {
+        if (err?.code === 'cancelled') probe = null;
+        return err;
+      });
+    probe.then(async (err) => {
+      if (!err || !stillShown() || err.code === 'cancelled') return;
+      const { startupProblem } = await import('./js/messages.js');
+      const text = stillShown() && startupProblem(err, violations);
       if (!text) return;
       const note = document.createElement('p');
       note.className = 'verdict';

@@ -15,12 +15,7 @@ fuzz_target!(|data: &[u8]| {
     let m = keyfit::match_key(key, pass, other);
     assert!(!m.code.is_empty() && !m.message.is_empty());
     assert!(m.matches.is_none() || m.key_fingerprint.is_some());
-    let longest_base64 = m
-        .message
-        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '+' || c == '/'))
-        .map(str::len)
-        .max()
-        .unwrap_or(0);
+    let longest_base64 = keyfit_fuzz::longest_base64_run(&m.message);
     // Names read from a file (a cipher, a key type) are shown, up to 64 characters (`text::shown`); key
     // material is longer (the shortest, an Ed25519 public key, is 68 characters of base64).
     assert!(longest_base64 <= 64, "{}", m.message);

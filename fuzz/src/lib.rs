@@ -25,3 +25,7 @@ pub fn split(data: &[u8]) -> (Option<&'static [u8]>, &[u8]) {
 pub fn text(bytes: &[u8]) -> Option<&str> {
     core::str::from_utf8(bytes).ok()
 }
+
+#[path = "../../tests/common/base64_run.rs"]
+mod base64_run;
+pub use base64_run::longest_base64_run;

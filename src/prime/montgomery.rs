@@ -409,8 +409,9 @@ impl Montgomery {
     }
 
     /// `out = a^2 / R mod n` in `[0, 2n)`, for `a` in `[0, 2n)`: the cross products are summed once and doubled.
-    /// Deliberately beside [`Montgomery::mul`] in shape: squaring is most of the prime test's work, and the
-    /// halved column sums are what make it cheaper.
+    /// A deliberate near-copy of [`Montgomery::mul`] (the `duplicates` tool pairs them): squaring is most of the
+    /// prime test's work, and summing each cross product once took one base-2 test of a 2048-bit candidate from
+    /// 13.5 ms to 10.8 ms in wasm (the table in [`crate::prime`]).
     pub(crate) fn sqr(&mut self, out: &mut [u64], a: &[u64]) {
         let len = self.len();
         for (r, &v) in self.rev.iter_mut().zip(a.iter().rev()) {

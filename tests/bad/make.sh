@@ -8,15 +8,18 @@
 # Each case below says what it does; tests/bad_inputs.rs declares what keyfit must say of it.
 #
 # Usage: tests/bad/make.sh [OUTDIR]    (default: this folder; the test compares a rerun with the files)
-# Needs: python3 (standard library only).
+# Needs: python3 (standard library only) and tools/der_tlv.py.
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 OUT=${1:-$HERE}
 mkdir -p "$OUT"
-exec python3 - "$HERE/../corpus/keys" "$OUT" <<'PY'
+exec python3 - "$HERE/../corpus/keys" "$OUT" "$HERE/../../tools" <<'PY'
 import base64, hashlib, os, re, struct, sys
 
 KEYS, OUT = sys.argv[1], sys.argv[2]
+sys.path.insert(0, sys.argv[3])
+sys.dont_write_bytecode = True  # no __pycache__ in tools/
+from der_tlv import der_items  # tools/der_tlv.py, also read by tools/compare-with-tools.py
 KEEP = {"make.sh", ".gitattributes"}
 for name in os.listdir(OUT):
     if name not in KEEP and os.path.isfile(os.path.join(OUT, name)):
@@ -68,29 +71,15 @@ def pem_join(label, headers, data, width, dashes=5):
     out.append(f"{d}{sp}END {label}{sp}{d}")
     return "\n".join(out) + "\n"
 
-def der_read(b, off=0):
-    """Parses one DER TLV at off: (tag, content start, content end)."""
-    tag = b[off]
-    n = b[off + 1]
-    off += 2
-    if n & 0x80:
-        k = n & 0x7F
-        n = int.from_bytes(b[off:off + k], "big")
-        off += k
-    return tag, off, off + n
-
 def der_tree(b):
     """A DER value as (tag, children) when constructed, else (tag, bytes)."""
-    tag, s, e = der_read(b)
-    assert e == len(b)
+    (tag, content), = der_items(b)
+    return der_node(tag, content)
+
+def der_node(tag, content):
     if tag & 0x20:
-        kids, off = [], s
-        while off < e:
-            _, cs, ce = der_read(b, off)
-            kids.append(der_tree(b[off:ce]))
-            off = ce
-        return (tag, kids)
-    return (tag, b[s:e])
+        return (tag, [der_node(t, c) for t, c in der_items(content)])
+    return (tag, content)
 
 def der_len(n):
     if n < 0x80:
@@ -164,18 +153,14 @@ def flip_hex_char(text, header):
 
 # ------------------------------------------------------------------ the corpus files used
 
-PKCS1 = corpus("rsa2048-pkcs1.pem").decode()
-OPENSSH = corpus("rsa2048-openssh.key").decode()
-PKCS1_AES = corpus("rsa2048-pkcs1-aes-128-cbc.pem").decode()
-PPK3 = corpus("rsa2048-ppk3.ppk").decode()
-PPK2 = corpus("rsa2048-ppk2.ppk").decode()
-PPK2_ENC = corpus("rsa2048-ppk2-aes256-cbc.ppk").decode()
-PPK3_ENC = corpus("rsa2048-ppk3-argon2id.ppk").decode()
-PUBLINE = corpus("rsa2048-openssh.pub").decode()
-OPENSSH_ENC = corpus("rsa2048-openssh-aes256-ctr.key").decode()
-PKCS8_PBKDF2 = corpus("rsa2048-pkcs8-pbkdf2-sha256-aes-256-cbc.pem").decode()
-PKCS8_SCRYPT = corpus("rsa2048-pkcs8-scrypt-aes-256-cbc.pem").decode()
-RSA1024 = corpus("rsa1024-pkcs1.pem").decode()
+def texts(*names):
+    return [corpus(name).decode() for name in names]
+
+PKCS1, PKCS1_AES, RSA1024 = texts("rsa2048-pkcs1.pem", "rsa2048-pkcs1-aes-128-cbc.pem", "rsa1024-pkcs1.pem")
+OPENSSH, OPENSSH_ENC, PUBLINE = texts("rsa2048-openssh.key", "rsa2048-openssh-aes256-ctr.key", "rsa2048-openssh.pub")
+PPK2, PPK2_ENC = texts("rsa2048-ppk2.ppk", "rsa2048-ppk2-aes256-cbc.ppk")
+PPK3, PPK3_ENC = texts("rsa2048-ppk3.ppk", "rsa2048-ppk3-argon2id.ppk")
+PKCS8_PBKDF2, PKCS8_SCRYPT = texts("rsa2048-pkcs8-pbkdf2-sha256-aes-256-cbc.pem", "rsa2048-pkcs8-scrypt-aes-256-cbc.pem")
 
 def lines_of(t):
     return t.rstrip("\n").split("\n")
@@ -508,21 +493,20 @@ put("ppk3-argon2-mac-flipped.ppk", flip_hex_char(PPK3_ENC, "Private-MAC"))
 # The comment of a plain ppk changed (it is covered by the MAC), and of an encrypted one.
 put("ppk3-comment-changed.ppk", PPK3.replace("Comment: keyfit-test", "Comment: keyfit-tost"))
 put("ppk2-aes-comment-changed.ppk", PPK2_ENC.replace("Comment: keyfit-test", "Comment: keyfit-tost"))
+def openssh_private_bit_flipped(text, at):
+    """An OpenSSH key with the low bit of byte `at` of its private section (encrypted or not) flipped."""
+    label, headers, blob, width = pem_split(text)
+    f = list(openssh_fields(blob))
+    priv = bytearray(f[5])
+    priv[at] ^= 0x01
+    f[5] = bytes(priv)
+    return pem_join(label, headers, openssh_blob(*f), width)
+
 # The second check number of an unencrypted OpenSSH key flipped (they must be equal).
-label, headers, blob, width = pem_split(OPENSSH)
-f = list(openssh_fields(blob))
-priv = bytearray(f[5])
-priv[7] ^= 0x01
-f[5] = bytes(priv)
-put("openssh-checkint-flipped.key", pem_join(label, headers, openssh_blob(*f), width))
+put("openssh-checkint-flipped.key", openssh_private_bit_flipped(OPENSSH, 7))
 # The first byte of an aes256-ctr OpenSSH key's encrypted section flipped: in CTR mode this flips the first
 # check number only, which is what a wrong passphrase looks like.
-label, headers, blob, width = pem_split(OPENSSH_ENC)
-f = list(openssh_fields(blob))
-priv = bytearray(f[5])
-priv[0] ^= 0x01
-f[5] = bytes(priv)
-put("openssh-aes-checkint-flipped.key", pem_join(label, headers, openssh_blob(*f), width))
+put("openssh-aes-checkint-flipped.key", openssh_private_bit_flipped(OPENSSH_ENC, 0))
 
 print(f"make.sh: wrote {len(written)} files to {OUT}", file=sys.stderr)
 PY

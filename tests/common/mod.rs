@@ -2,6 +2,7 @@
 //! tools in `tools.rs`.
 #![allow(dead_code)]
 
+pub mod base64_run;
 pub mod tools;
 
 use std::path::{Path, PathBuf};

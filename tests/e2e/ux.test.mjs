@@ -18,14 +18,19 @@ function keygen(dir, name, args) {
   return readFileSync(file, 'utf8');
 }
 
+/** keyfit's page for test `t` (`start`'s options), closed when the test ends. */
+async function pageFor(t, options) {
+  const session = await start(options);
+  t.after(() => session.close());
+  return session.page;
+}
+
 const problem = (page, code) => page.locator(`#check-problems li[data-code="${code}"]`);
 
 test('1: "Make it Jira-ready" keeps the passphrase; only "Remove the passphrase" removes it', { skip }, async (t) => {
   const dir = tempDir(t);
   const key = keygen(dir, 'enc', ['-t', 'rsa', '-b', '2048', '-N', 'old pw', '-C', 'p1@keyfit']);
-  const session = await start();
-  t.after(() => session.close());
-  const { page } = session;
+  const page = await pageFor(t);
   const conv = page.locator('#check-converter');
   await openTab(page, 'Check a key');
   await page.locator('#check-input').fill(key);
@@ -57,9 +62,7 @@ test('2: new-passphrase fields do not carry over to the next key', { skip }, asy
   const dir = tempDir(t);
   const a = keygen(dir, 'a', ['-t', 'rsa', '-b', '2048', '-N', '', '-m', 'PEM']);
   const b = keygen(dir, 'b', ['-t', 'rsa', '-b', '2048', '-N', '', '-m', 'PEM']);
-  const session = await start();
-  t.after(() => session.close());
-  const { page } = session;
+  const page = await pageFor(t);
 
   // Convert tab.
   const conv = page.locator('#convert-converter');
@@ -94,9 +97,7 @@ test('3: replacing the input clears every answer that belonged to the old one', 
   const dir = tempDir(t);
   const a = keygen(dir, 'a', ['-t', 'rsa', '-b', '2048', '-N', '', '-m', 'PEM']);
   const b = keygen(dir, 'b', ['-t', 'rsa', '-b', '2048', '-N', '']);
-  const session = await start();
-  t.after(() => session.close());
-  const { page } = session;
+  const page = await pageFor(t);
 
   const conv = page.locator('#convert-converter');
   await openTab(page, 'Convert');
@@ -133,9 +134,7 @@ test('4: the fix sits next to the problem; a mangled key says which step comes f
   const dir = tempDir(t);
   const key = keygen(dir, 'k', ['-t', 'rsa', '-b', '2048', '-N', '']);
   for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
-    const session = await start({ viewport });
-    t.after(() => session.close());
-    const { page } = session;
+    const page = await pageFor(t, { viewport });
     await openTab(page, 'Check a key');
     await page.locator('#check-input').fill(key);
     await problem(page, 'openssh-format').waitFor();
@@ -161,9 +160,7 @@ test('4: the fix sits next to the problem; a mangled key says which step comes f
 test('5: the focus lands somewhere useful after a repair, Generate and Cancel', { skip }, async (t) => {
   const dir = tempDir(t);
   const pem = keygen(dir, 'k', ['-t', 'rsa', '-b', '2048', '-N', '', '-m', 'PEM']);
-  const session = await start();
-  t.after(() => session.close());
-  const { page } = session;
+  const page = await pageFor(t);
   const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
 
   // Generate by keyboard: the focus follows the job, then lands on the result.
@@ -195,15 +192,13 @@ test('5: the focus lands somewhere useful after a repair, Generate and Cancel', 
 });
 
 test('6: a 2 MB paste is refused at once in plain words; a 16400-bit key gets a fix that fits it', { skip }, async (t) => {
-  const session = await start({
+  const page = await pageFor(t, {
     init: () => {
       window.__longTasks = [];
       new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration)))
         .observe({ type: 'longtask', buffered: true });
     },
   });
-  t.after(() => session.close());
-  const { page } = session;
   await openTab(page, 'Check a key');
   await page.evaluate(() => { window.__longTasks.length = 0; });
   const status = page.locator('#check-status');
@@ -253,9 +248,7 @@ test('7: messages: a locked key is a step, not a problem; causes are named; empt
   const encOpenssh = keygen(dir, 'enc', ['-t', 'rsa', '-b', '2048', '-N', 'secret']);
   const small = join(dir, 'small');
   run('openssl', ['genrsa', '-traditional', '-out', small, '1024']);
-  const session = await start();
-  t.after(() => session.close());
-  const { page } = session;
+  const page = await pageFor(t);
   const input = page.locator('#check-input');
   await openTab(page, 'Check a key');
 
@@ -321,9 +314,7 @@ test('7b: an OpenSSH certificate and a security-key key are named, with what to 
   assert.equal(signed.code, 0, signed.out);
   const cert = readFileSync(join(dir, 'user-cert.pub'), 'utf8');
   const sk = readFileSync(new URL('../families/copied/sk-rustcrypto-id_sk_ed25519.pub', import.meta.url), 'utf8');
-  const session = await start();
-  t.after(() => session.close());
-  const { page } = session;
+  const page = await pageFor(t);
   await openTab(page, 'Check a key');
   const title = (code) => problem(page, code).locator('.title').textContent();
 
@@ -341,9 +332,7 @@ test('8: file names say the key type and the format', { skip }, async (t) => {
   const dir = tempDir(t);
   const ed = keygen(dir, 'ed', ['-t', 'ed25519', '-N', '']);
   const rsa = keygen(dir, 'rsa', ['-t', 'rsa', '-b', '2048', '-N', '', '-m', 'PEM']);
-  const session = await start();
-  t.after(() => session.close());
-  const { page } = session;
+  const page = await pageFor(t);
 
   await openTab(page, 'Check a key');
   await page.locator('#check-input').fill(ed);

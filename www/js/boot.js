@@ -58,21 +58,27 @@
     blocked = `${what} (${event.effectiveDirective || event.violatedDirective})`;
   });
 
-  function show(text) {
-    if (document.getElementById('keyfit-startup')) return;
-    const note = document.createElement('p');
-    note.id = 'keyfit-startup';
-    note.className = 'verdict';
-    note.dataset.tone = 'bad';
-    note.setAttribute('role', 'alert');
-    note.textContent = text;
+  /**
+   * Puts a status paragraph (`tone`: bad or warn; `role`: alert or status) under the page's header, once per `id`.
+   * The one maker of such notes: the start-up note below, and the single file's "runs on this page" note
+   * (tools/bundle/single-file/workers.js, bundled after this script, calls it as `keyfitBoot.note`).
+   */
+  function note(id, tone, role, text) {
+    if (document.getElementById(id)) return;
+    const p = document.createElement('p');
+    p.id = id;
+    p.className = 'verdict';
+    p.dataset.tone = tone;
+    p.setAttribute('role', role);
+    p.textContent = text;
     const header = document.querySelector('body > header');
-    if (header) header.after(note);
-    else document.body.prepend(note);
+    if (header) header.after(p);
+    else document.body.prepend(p);
   }
+  window.keyfitBoot = Object.freeze({ note });
 
   window.addEventListener('load', () => {
     const text = explain();
-    if (text) show(text);
+    if (text) note('keyfit-startup', 'bad', 'alert', text);
   });
 })();

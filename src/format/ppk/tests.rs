@@ -84,110 +84,37 @@ fn argon(flavor: &'static str, memory_kib: u32, passes: u32, parallelism: u32) -
     })
 }
 
+/// The keys behind the vectors: fingerprint and comment.
+type Key = (&'static str, &'static str);
+const ED: Key = (FP_ED, "ed comment");
+const RSA1024: Key = (FP_RSA1024, "rsa1024 test");
+const RSA2048: Key = (FP_RSA2048, "rsa2048 test");
+const P256: Key = (FP_P256, "p256 test");
+const P384: Key = (FP_P384, "p384 test");
+const P521: Key = (FP_P521, "p521 test");
+const DSA: Key = (FP_DSA, "dsa test");
+
+/// One row per vector, one line each (hence no rustfmt).
+#[rustfmt::skip]
 fn vectors() -> Vec<Vector> {
-    let v = |name, text, format, kdf, fingerprint, comment| Vector {
-        name,
-        text,
-        format,
-        kdf,
-        fingerprint,
-        comment,
-    };
-    let (p2, p3) = (Format::Ppk2, Format::Ppk3);
-    // One row per vector: rows alike in shape, deliberately (the `duplicates` tool pairs some of them).
+    let v = |name, text, format, kdf, (fingerprint, comment): Key| Vector { name, text, format, kdf, fingerprint, comment };
+    let (p2, p3, sha1) = (Format::Ppk2, Format::Ppk3, Some(Kdf::PpkSha1));
     vec![
-        v("ed v3", ED_V3, p3, None, FP_ED, "ed comment"),
-        v(
-            "ed v3 argon2id",
-            ED_V3E,
-            p3,
-            argon("argon2id", 8192, 13, 1),
-            FP_ED,
-            "ed comment",
-        ),
-        v(
-            "ed v3 argon2i",
-            ED_V3I,
-            p3,
-            argon("argon2i", 16384, 3, 2),
-            FP_ED,
-            "ed comment",
-        ),
-        v("ed v2", ED_V2, p2, None, FP_ED, "ed comment"),
-        v(
-            "ed v2 enc",
-            ED_V2E,
-            p2,
-            Some(Kdf::PpkSha1),
-            FP_ED,
-            "ed comment",
-        ),
-        v(
-            "rsa1024 v3 argon2i",
-            RSA1024_V3I,
-            p3,
-            argon("argon2i", 1024, 2, 2),
-            FP_RSA1024,
-            "rsa1024 test",
-        ),
-        v(
-            "rsa1024 v2 enc",
-            RSA1024_V2E,
-            p2,
-            Some(Kdf::PpkSha1),
-            FP_RSA1024,
-            "rsa1024 test",
-        ),
-        v(
-            "rsa2048 v3",
-            RSA2048_V3,
-            p3,
-            None,
-            FP_RSA2048,
-            "rsa2048 test",
-        ),
-        v(
-            "rsa2048 v3 argon2id",
-            RSA2048_V3E,
-            p3,
-            argon("argon2id", 8192, 21, 1),
-            FP_RSA2048,
-            "rsa2048 test",
-        ),
-        v(
-            "p256 v3 argon2d",
-            P256_V3D,
-            p3,
-            argon("argon2d", 2048, 3, 1),
-            FP_P256,
-            "p256 test",
-        ),
-        v("p256 v2", P256_V2, p2, None, FP_P256, "p256 test"),
-        v(
-            "p384 v3 argon2id",
-            P384_V3E,
-            p3,
-            argon("argon2id", 8192, 21, 1),
-            FP_P384,
-            "p384 test",
-        ),
-        v(
-            "p521 v2 enc",
-            P521_V2E,
-            p2,
-            Some(Kdf::PpkSha1),
-            FP_P521,
-            "p521 test",
-        ),
-        v(
-            "dsa v3 argon2id",
-            DSA_V3E,
-            p3,
-            argon("argon2id", 8192, 21, 1),
-            FP_DSA,
-            "dsa test",
-        ),
-        v("dsa v2", DSA_V2, p2, None, FP_DSA, "dsa test"),
+        v("ed v3", ED_V3, p3, None, ED),
+        v("ed v3 argon2id", ED_V3E, p3, argon("argon2id", 8192, 13, 1), ED),
+        v("ed v3 argon2i", ED_V3I, p3, argon("argon2i", 16384, 3, 2), ED),
+        v("ed v2", ED_V2, p2, None, ED),
+        v("ed v2 enc", ED_V2E, p2, sha1.clone(), ED),
+        v("rsa1024 v3 argon2i", RSA1024_V3I, p3, argon("argon2i", 1024, 2, 2), RSA1024),
+        v("rsa1024 v2 enc", RSA1024_V2E, p2, sha1.clone(), RSA1024),
+        v("rsa2048 v3", RSA2048_V3, p3, None, RSA2048),
+        v("rsa2048 v3 argon2id", RSA2048_V3E, p3, argon("argon2id", 8192, 21, 1), RSA2048),
+        v("p256 v3 argon2d", P256_V3D, p3, argon("argon2d", 2048, 3, 1), P256),
+        v("p256 v2", P256_V2, p2, None, P256),
+        v("p384 v3 argon2id", P384_V3E, p3, argon("argon2id", 8192, 21, 1), P384),
+        v("p521 v2 enc", P521_V2E, p2, sha1.clone(), P521),
+        v("dsa v3 argon2id", DSA_V3E, p3, argon("argon2id", 8192, 21, 1), DSA),
+        v("dsa v2", DSA_V2, p2, None, DSA),
     ]
 }
 

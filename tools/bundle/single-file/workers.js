@@ -131,16 +131,8 @@ function working(i) {
 
 /** Says once, on the page, that the work runs on the page (it can pause, and Stop waits for the current step). */
 function noteOnPage(engineFailed) {
-  if (document.getElementById('keyfit-on-page')) return;
-  const note = document.createElement('p');
-  note.id = 'keyfit-on-page';
-  note.className = 'verdict';
-  note.dataset.tone = 'warn';
-  note.setAttribute('role', 'status');
-  note.textContent = `${engineFailed ? 'keyfit’s engine would not load in background workers'
-    : 'This browser would not start background workers'} for this file, so keyfit runs on this page: it may pause `
-    + 'during long jobs, and Stop waits for the current step. Your keys still stay on this computer.';
-  const header = document.querySelector('body > header');
-  if (header) header.after(note);
-  else document.body.prepend(note);
+  // Made by www/js/boot.js, the classic script keyfit.html runs ahead of this bundle (as its start-up note is).
+  const why = engineFailed ? 'keyfit’s engine would not load in background workers' : 'This browser would not start background workers';
+  window.keyfitBoot.note('keyfit-on-page', 'warn', 'status', `${why} for this file, so keyfit runs on this page: it may pause `
+    + 'during long jobs, and Stop waits for the current step. Your keys still stay on this computer.');
 }
