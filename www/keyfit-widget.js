@@ -333,10 +333,12 @@ export class KeyfitWidget extends Base {
   }
 
   /** Loads the engine at once (the first check is then quicker), so a page whose policy or files keep it from
-   * starting says why before anyone types: the first line names the cause. */
+   * starting says why before anyone types: the first line names the cause. The parts of the engine the mode uses:
+   * the key engine, and in mode connect the Host URL check's part too. */
   #probe(tools, root, run) {
     // Once per page: the first widget's worker answers for all (they share the page's policy and keyfit's files).
-    probe ??= tools.call('checkCloneUrl', { text: '' }).then(() => null, (err) => {
+    const parts = this.mode === 'connect' ? ['url', 'keys'] : ['keys'];
+    probe ??= tools.call('load', { parts }).then(() => null, (err) => {
       if (err?.code === 'cancelled') probe = null;
       return err;
     });

@@ -13,7 +13,7 @@ const corpus = (name) => readFileSync(join(CORPUS, name), 'utf8');
 const PASSPHRASE = 'correct horse'; // tests/corpus/PASSPHRASE
 
 test('dist/site ships every script and stylesheet of www/ minified, and the page as one module', { skip: missingDist }, () => {
-  const scripts = ['app.js', 'worker.js', 'embed.js', 'keyfit-widget.js', 'style.css', 'pkg/keyfit.js',
+  const scripts = ['app.js', 'worker.js', 'embed.js', 'keyfit-widget.js', 'style.css', 'pkg/keyfit.js', 'pkg/keyfit_url.js',
     ...readdirSync(join(WWW, 'js')).map((f) => `js/${f}`)];
   for (const f of scripts) {
     const shipped = readFileSync(join(SITE, f), 'utf8');
