@@ -185,6 +185,17 @@ const hostedIndex = (html, singleSha) => replaceOnce(
     '<p id="offline-copy" class="hint">', 'offline-copy paragraph'),
   /<script type="module" src="app.js"><\/script>/, `<script type="module" src="${PAGE_BUNDLE}"></script>`, 'script app.js');
 
+/**
+ * The hosted worker.js as one module with its imports (js/failure.js, both glues of pkg/): one request where the
+ * worker would make two in turn before it could fetch a wasm part (a round trip less on every worker's start). The
+ * glues find their wasm beside themselves, `new URL('keyfit_bg.wasm', import.meta.url)`: in the bundle, their
+ * import.meta.url is the URL pkg/keyfit.js would have.
+ */
+function workerBundle() {
+  return bundle(join(WWW, 'worker.js'), { format: 'esm', importMetaUrl: 'keyfitPkgUrl',
+    banner: "const keyfitPkgUrl = new URL('pkg/keyfit.js', import.meta.url).href;" });
+}
+
 export async function dist(out) {
   for (const f of ['pkg/keyfit.js', 'pkg/keyfit_url.js', ...WASM_PARTS]) if (!existsSync(join(WWW, f))) fail(`www/${f} is missing: run ./build.sh first`);
   const ver = version();
@@ -200,6 +211,7 @@ export async function dist(out) {
   }
   if (existsSync(join(WWW, PAGE_BUNDLE))) fail(`www/${PAGE_BUNDLE} exists: the hosted page's bundle would overwrite it`);
   write(join(site, PAGE_BUNDLE), await bundle(join(WWW, 'app.js'), { format: 'esm' }));
+  write(join(site, 'worker.js'), await workerBundle());
   write(join(site, 'index.html'), hostedIndex(stamp(index), sha256(single)));
   write(join(site, 'pkg/widget-parts.js'), shipped('pkg/widget-parts.js', Buffer.from(parts)));
   write(join(site, 'keyfit.html'), single);
