@@ -104,7 +104,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const w = await distWeights(flags);
   const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
   console.log(`hosted page (dist/site): ${kib(w.hosted.gzip)} gzip (${kib(w.hosted.raw)} raw) for ${w.hostedFiles.length} files: ${w.hostedFiles.join(' ')}`);
-  console.log(`hosted page, a Host URL's verdict only: ${kib(w.hostedUrl.gzip)} gzip (${kib(w.hostedUrl.raw)} raw) for ${w.hostedUrlFiles.length} files: ${w.hostedUrlFiles.join(' ')}`);
+  console.log(`hosted page, all it has loaded by a Host URL's verdict (Connect tab, nothing else done): ${kib(w.hostedUrl.gzip)} gzip (${kib(w.hostedUrl.raw)} raw) for ${w.hostedUrlFiles.length} files: ${w.hostedUrlFiles.join(' ')}`);
   console.log(`engine parts (gzip): ${w.parts.map((p) => `${p.part} ${kib(p.gzip)}`).join(', ')}`);
   console.log(`single file: ${kib(w.single.gzip)} gzip (${kib(w.single.raw)} raw)`);
   console.log(`widget: ${kib(w.widget.gzip)} gzip (${kib(w.widget.raw)} raw) for ${w.widgetFiles.length} files: ${w.widgetFiles.join(' ')}`);
