@@ -22,8 +22,8 @@ mod suggest;
 mod text;
 mod verify;
 
-use crate::inspect::{Problem, Severity};
 use crate::limits;
+use crate::problem::{Problem, Severity};
 use parse::ParsedUrl;
 use text::problem;
 

@@ -8,6 +8,7 @@
 //! Built for fuzzing (`--cfg fuzzing`, as `cargo fuzz` does) the KDF and size caps are lowered, so that
 //! slow-but-legal inputs do not drown the run; the readers are the same.
 
+#[cfg(feature = "keys")]
 use crate::error::{Error, Result};
 
 /// Largest input accepted, in bytes (a 16384-bit key in any format is under 20 KiB).
@@ -60,6 +61,7 @@ pub const MAX_KEYS_PER_FILE: u32 = 1;
 /// Longest clone URL `check_clone_url` reads, in bytes (code `url-too-long`); real ones stay under 300.
 pub const MAX_CLONE_URL_BYTES: usize = 2048;
 
+#[cfg(feature = "keys")]
 fn cap(parameter: &'static str, value: u64, limit: u64) -> Result<()> {
     if value > limit {
         return Err(Error::KdfTooCostly {
@@ -71,6 +73,7 @@ fn cap(parameter: &'static str, value: u64, limit: u64) -> Result<()> {
     Ok(())
 }
 
+#[cfg(feature = "keys")]
 /// [`Error::KeyTooLarge`] naming `parameter` when `value` is past `limit`.
 fn size_cap(parameter: &'static str, value: usize, limit: usize) -> Result<()> {
     if value > limit {
@@ -83,6 +86,7 @@ fn size_cap(parameter: &'static str, value: usize, limit: usize) -> Result<()> {
     Ok(())
 }
 
+#[cfg(feature = "keys")]
 /// Checks an input's size.
 ///
 /// # Errors
@@ -91,6 +95,7 @@ pub fn check_input_len(len: usize) -> Result<()> {
     size_cap("input bytes", len, MAX_INPUT_BYTES)
 }
 
+#[cfg(feature = "keys")]
 /// Checks an RSA or DSA modulus size.
 ///
 /// # Errors
@@ -99,6 +104,7 @@ pub fn check_rsa_bits(bits: usize) -> Result<()> {
     size_cap("modulus bits", bits, MAX_RSA_BITS)
 }
 
+#[cfg(feature = "keys")]
 /// Checks an RSA private key's modulus size.
 ///
 /// # Errors
@@ -114,6 +120,7 @@ pub fn check_rsa_private_bits(bits: usize) -> Result<()> {
     Ok(())
 }
 
+#[cfg(feature = "keys")]
 /// Checks the size of a DSA subgroup order, which bounds the cost of `g^x mod p`.
 ///
 /// # Errors
@@ -122,6 +129,7 @@ pub fn check_dsa_q_bits(bits: usize) -> Result<()> {
     size_cap("DSA subgroup order bits", bits, MAX_DSA_Q_BITS)
 }
 
+#[cfg(feature = "keys")]
 /// Checks the length of a KDF salt (any KDF), before any derivation.
 ///
 /// # Errors
@@ -130,6 +138,7 @@ pub fn check_salt(len: usize) -> Result<()> {
     cap("KDF salt bytes", len as u64, MAX_KDF_SALT_BYTES as u64)
 }
 
+#[cfg(feature = "keys")]
 /// Checks bcrypt-pbkdf rounds.
 ///
 /// # Errors
@@ -141,6 +150,7 @@ pub fn check_bcrypt_rounds(rounds: u32) -> Result<()> {
     cap("bcrypt rounds", rounds.into(), MAX_BCRYPT_ROUNDS.into())
 }
 
+#[cfg(feature = "keys")]
 /// Checks Argon2 parameters.
 ///
 /// # Errors
@@ -163,6 +173,7 @@ pub fn check_argon2(memory_kib: u32, passes: u32, lanes: u32) -> Result<()> {
     )
 }
 
+#[cfg(feature = "keys")]
 /// Checks PBKDF2 iterations.
 ///
 /// # Errors
@@ -178,6 +189,7 @@ pub fn check_pbkdf2(iterations: u32) -> Result<()> {
     )
 }
 
+#[cfg(feature = "keys")]
 /// Checks the work of one PBKDF2: `iterations` for each of `blocks` output blocks.
 ///
 /// # Errors
@@ -190,6 +202,7 @@ pub fn check_pbkdf2_work(iterations: u32, blocks: usize) -> Result<()> {
     )
 }
 
+#[cfg(feature = "keys")]
 /// Checks the iteration count of a PBES1 or PKCS#12 scheme.
 ///
 /// # Errors
@@ -205,6 +218,7 @@ pub fn check_pbe_iterations(iterations: u32) -> Result<()> {
     )
 }
 
+#[cfg(feature = "keys")]
 /// Checks scrypt parameters: N, the memory of its mixing (128 × r × N), its work (N × r × p) and the bytes its
 /// PBKDF2 steps write and hash again (p × 128 × r).
 ///
@@ -230,7 +244,7 @@ pub fn check_scrypt(log_n: u8, r: u32, p: u32) -> Result<()> {
     )
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "keys"))]
 mod tests {
     use super::*;
 

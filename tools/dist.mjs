@@ -78,6 +78,9 @@ export function widgetParts() {
 
 // ---------------------------------------------------------------------------------------------- single file
 
+/** The engine's two parts in www/pkg/ (build.sh): the key engine, then the Host URL check. */
+const WASM_PARTS = ['pkg/keyfit_bg.wasm', 'pkg/keyfit_url_bg.wasm'];
+
 /** Fails when inline text would end its <script>/<style> early or open an HTML comment inside it. */
 function inlineable(text, what) {
   if (/<\/(script|style)|<!--/i.test(text)) fail(`${what} contains "</script", "</style" or "<!--" and cannot be inlined`);
@@ -88,23 +91,24 @@ function inlineable(text, what) {
  * module graphs are bundled by esbuild as the hosted page's is, as classic scripts, with the single file's
  * stand-ins for pkg/keyfit.js and js/workers.js swapped in. */
 async function singleFileScript() {
-  const wasmPath = join(WWW, 'pkg/keyfit_bg.wasm');
-  if (!existsSync(wasmPath)) fail('www/pkg/keyfit_bg.wasm is missing: run ./build.sh first');
-  const glue = join(WWW, 'pkg/keyfit.js');
-  const shim = join(SINGLE, 'keyfit-wasm.js');
+  for (const f of WASM_PARTS) if (!existsSync(join(WWW, f))) fail(`www/${f} is missing: run ./build.sh first`);
+  // Each glue of www/pkg/ and the single file's stand-in for it (which imports the glue itself).
+  const shims = new Map([[join(WWW, 'pkg/keyfit.js'), join(SINGLE, 'keyfit-wasm.js')],
+    [join(WWW, 'pkg/keyfit_url.js'), join(SINGLE, 'keyfit-url-wasm.js')]]);
   // The same swaps in both graphs (worker.js may import page modules, e.g. js/failure.js).
   const swap = (importer, path) => {
-    if (path === glue && importer !== shim) return shim;
+    if (shims.has(path) && importer !== shims.get(path)) return shims.get(path);
     if (path === join(WWW, 'js/workers.js')) return join(SINGLE, 'workers.js');
     return path;
   };
   const iife = { format: 'iife', importMetaUrl: 'globalThis.location.href', swap };
   const [worker, page] = await Promise.all([bundle(join(WWW, 'worker.js'), iife), bundle(join(WWW, 'app.js'), iife)]);
-  const wasm = gzipSync(readFileSync(wasmPath), { level: 9 }).toString('base64');
+  const wasm = WASM_PARTS.map((f) => gzipSync(readFileSync(join(WWW, f)), { level: 9 }).toString('base64')).join(',');
   return `
 'use strict';
 (() => {
-// keyfit's engine (www/pkg/keyfit_bg.wasm), gzip then base64.
+// keyfit's engine, gzip then base64, comma-separated: the key engine (www/pkg/keyfit_bg.wasm), then the Host URL
+// check (www/pkg/keyfit_url_bg.wasm); tools/bundle/single-file/wasm-parts.js unpacks them.
 const KEYFIT_WASM = "${wasm}";
 
 // The worker: worker.js and the engine's bindings. Started from its own source text as a blob: or data: worker
@@ -181,8 +185,19 @@ const hostedIndex = (html, singleSha) => replaceOnce(
     '<p id="offline-copy" class="hint">', 'offline-copy paragraph'),
   /<script type="module" src="app.js"><\/script>/, `<script type="module" src="${PAGE_BUNDLE}"></script>`, 'script app.js');
 
+/**
+ * The hosted worker.js as one module with its imports (js/failure.js, both glues of pkg/): one request where the
+ * worker would make two in turn before it could fetch a wasm part (a round trip less on every worker's start). The
+ * glues find their wasm beside themselves, `new URL('keyfit_bg.wasm', import.meta.url)`: in the bundle, their
+ * import.meta.url is the URL pkg/keyfit.js would have.
+ */
+function workerBundle() {
+  return bundle(join(WWW, 'worker.js'), { format: 'esm', importMetaUrl: 'keyfitPkgUrl',
+    banner: "const keyfitPkgUrl = new URL('pkg/keyfit.js', import.meta.url).href;" });
+}
+
 export async function dist(out) {
-  for (const f of ['pkg/keyfit.js', 'pkg/keyfit_bg.wasm']) if (!existsSync(join(WWW, f))) fail(`www/${f} is missing: run ./build.sh first`);
+  for (const f of ['pkg/keyfit.js', 'pkg/keyfit_url.js', ...WASM_PARTS]) if (!existsSync(join(WWW, f))) fail(`www/${f} is missing: run ./build.sh first`);
   const ver = version();
   const stamp = (html) => setTextById(html, 'keyfit-version', ver);
   const index = read(join(WWW, 'index.html'));
@@ -196,6 +211,7 @@ export async function dist(out) {
   }
   if (existsSync(join(WWW, PAGE_BUNDLE))) fail(`www/${PAGE_BUNDLE} exists: the hosted page's bundle would overwrite it`);
   write(join(site, PAGE_BUNDLE), await bundle(join(WWW, 'app.js'), { format: 'esm' }));
+  write(join(site, 'worker.js'), await workerBundle());
   write(join(site, 'index.html'), hostedIndex(stamp(index), sha256(single)));
   write(join(site, 'pkg/widget-parts.js'), shipped('pkg/widget-parts.js', Buffer.from(parts)));
   write(join(site, 'keyfit.html'), single);

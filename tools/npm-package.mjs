@@ -1,10 +1,11 @@
 // keyfit's npm package, run by `./build.sh dist` after the wasm build:
 //   node tools/npm-package.mjs [--out DIR]    DIR (default dist/npm/): a folder `npm pack` turns into keyfit-X.Y.Z.tgz
-// The package is www/'s own modules as written (bundlers minify), with two swaps so that bundlers see the files they
-// must copy: the worker is started as `new Worker(new URL('../worker.js', import.meta.url), {type: 'module'})` and
-// the engine finds its wasm as `new URL('./keyfit_bg.wasm', import.meta.url)` (the forms Vite, webpack and Parcel
-// follow). Its types come from npm/ (written by hand) and codes.d.ts, made here from README's code tables and
-// src/'s name tables, so the string unions cannot drift from what the engine returns (tests/package/ checks both).
+// The package is www/'s own modules as written (bundlers minify), with swaps so that bundlers see the files they must
+// copy: the worker is started as `new Worker(new URL('../worker.js', import.meta.url), {type: 'module'})` and the
+// engine's two parts find their wasm as `new URL('./keyfit_bg.wasm', import.meta.url)` and
+// `new URL('./keyfit_url_bg.wasm', import.meta.url)` (the forms Vite, webpack and Parcel follow). Its types come from
+// npm/ (written by hand) and codes.d.ts, made here from README's code tables and src/'s name tables, so the string
+// unions cannot drift from what the engine returns (tests/package/ checks both).
 // Output depends only on the sources and the built wasm: files in a fixed order, no timestamps.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -75,7 +76,7 @@ export function codeUnions() {
     CloneUrlCode: ['the `code` of a problem `checkCloneUrl` reports (README "Clone URL codes")', readmeCodes('### Clone URL codes')],
     MatchCode: ['`matchKey`\'s `code` (README "Key match codes")', readmeCodes('Key match codes (`matchKey`\'s `code`):')],
     RepairCode: ['a repair `inspectKey` made to a mangled paste (`repairs`)', rustNames('repair.rs', 'Repair', 'code')],
-    Severity: ['how much a problem matters', rustNames('inspect.rs', 'Severity')],
+    Severity: ['how much a problem matters', rustNames('problem.rs', 'Severity')],
     KeyFormat: ['the format `inspectKey` names', rustNames('parsed.rs', 'Format')],
     ConvertTarget: ['the formats `convertKey` writes (`to`)',
       writable[1].split(',').map((s) => s.trim().replace(/^Format::/, '')).filter(Boolean)
@@ -117,6 +118,7 @@ const SWAPS = {
     /new Worker\(WORKER_URL, \{ type: 'module' \}\)/, "new Worker(new URL('../worker.js', import.meta.url), { type: 'module' })"],
   // wasm-bindgen writes a bare name; webpack would look for a package called keyfit_bg.wasm.
   'pkg/keyfit.js': [/new URL\('keyfit_bg\.wasm', import\.meta\.url\)/, "new URL('./keyfit_bg.wasm', import.meta.url)"],
+  'pkg/keyfit_url.js': [/new URL\('keyfit_url_bg\.wasm', import\.meta\.url\)/, "new URL('./keyfit_url_bg.wasm', import.meta.url)"],
 };
 
 function swapped(file, code) {
@@ -141,7 +143,7 @@ function wwwFiles() {
       visit(relative(WWW, resolve(dirname(join(WWW, file)), spec)));
     }
   };
-  for (const entry of ['keyfit-widget.js', 'worker.js', 'pkg/keyfit.js']) visit(entry);
+  for (const entry of ['keyfit-widget.js', 'worker.js', 'pkg/keyfit.js', 'pkg/keyfit_url.js']) visit(entry);
   return [...seen].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 

@@ -2,7 +2,7 @@
 // workers (js/worker-client.js), each piece of it a job of its own JobSlot (js/job.js).
 import { $ } from './js/ui.js';
 import { KeyGenerator } from './js/key-generator.js';
-import { WorkerClient } from './js/worker-client.js';
+import { WorkerClient, whenIdle } from './js/worker-client.js';
 import { mountGenerate } from './js/generate-ui.js';
 import { mountCheck } from './js/check-ui.js';
 import { mountConvert } from './js/convert-ui.js';
@@ -20,11 +20,17 @@ const next = ({ text, passphrase }) => {
   connect.useKey(text, passphrase);
 };
 mountGenerate(document, new KeyGenerator(), new WorkerClient(), { onNext: next });
-const check = mountCheck(document, new WorkerClient(),
+const checkTools = new WorkerClient();
+const check = mountCheck(document, checkTools,
   { converterTools: new WorkerClient(), compareTools: new WorkerClient(), onNext: next });
 const convert = mountConvert(document, new WorkerClient(), { onNext: next });
-const connect = mountConnect(document, new WorkerClient(),
+const urlTools = new WorkerClient();
+const connect = mountConnect(document, urlTools,
   { keyTools: new WorkerClient(), converterTools: new WorkerClient(), compareTools: new WorkerClient() });
+// The engine ahead of need (each worker loads a part at most once): the Host URL check's small part when the Connect
+// tab opens; the key engine at idle after start, for the Check tab's worker, once that part is in if it is loading.
+let urlPreload = null;
+whenIdle(() => Promise.resolve(urlPreload).then(() => checkTools.preload('keys')));
 
 // Tabs (WAI-ARIA tabs pattern: arrow keys, Home and End move between tabs).
 const tabs = [...document.querySelectorAll('[role="tab"]')];
@@ -35,6 +41,7 @@ function select(tab, focus = false) {
     t.tabIndex = on ? 0 : -1;
     $(t.getAttribute('aria-controls')).hidden = !on;
   }
+  if (tab.id === 'tab-connect') urlPreload = urlTools.preload('url');
   if (focus) tab.focus();
 }
 // The first screen's buttons lead to a tab.

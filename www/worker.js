@@ -3,11 +3,30 @@
 // memoryBytes is the size of the wasm memory after the job: wasm memory never shrinks, so after a costly KDF the
 // page replaces this worker (js/worker-client.js) rather than keep hundreds of megabytes for the session.
 // Byte arrays received (a dropped file, primes) are zeroed once the job is done, whatever its outcome.
-import init, * as keyfit from './pkg/keyfit.js';
+// The engine comes in two parts (build.sh): the key engine (pkg/keyfit_bg.wasm) and the Host URL check
+// (pkg/keyfit_url_bg.wasm, a sixth of its weight). Each loads on the first job that needs it, or when the page asks
+// ahead of need (op `load`), at most once; a part that failed to load is tried again by the next job that needs it,
+// which reports the failure.
+import initKeys, * as keyfit from './pkg/keyfit.js';
+import initUrl, { checkCloneUrl } from './pkg/keyfit_url.js';
 import { failure } from './js/failure.js';
 
-let ready = null;
-let memory = null;
+/** The parts: how each loads (wasm-bindgen's init: fetch and instantiateStreaming where the wasm is served as
+ * application/wasm), and once loading, its promise and memory. */
+const PARTS = {
+  keys: { init: initKeys, file: 'pkg/keyfit_bg.wasm', ready: null, memory: null },
+  url: { init: initUrl, file: 'pkg/keyfit_url_bg.wasm', ready: null, memory: null },
+};
+
+/** Loads part `name` once; rejects with code engine-load-failed (and forgets the attempt) if it does not load. */
+function load(name) {
+  const part = PARTS[name];
+  part.ready ??= part.init().then((exports) => { part.memory = exports.memory; }, (err) => {
+    part.ready = null;
+    throw failure('engine-load-failed', `keyfit’s engine (${part.file}) did not load: ${err.message}`);
+  });
+  return part.ready;
+}
 
 /** An RSA key from the browser's own WebCrypto, exported as PKCS#8 bytes. */
 async function webcryptoPkcs8(bits) {
@@ -113,7 +132,7 @@ const ops = {
   },
 
   checkCloneUrl({ text } = {}) {
-    return keyfit.checkCloneUrl(text);
+    return checkCloneUrl(text);
   },
 
   matchKey({ input, passphrase, other } = {}) {
@@ -121,6 +140,17 @@ const ops = {
       keyfit.matchKey(input, { passphrase: passphrase || undefined, derivedKeys }, other));
   },
 };
+
+/** The part each op needs: the Host URL check's for checkCloneUrl, the key engine's for every other. */
+const partOf = (op) => (op === 'checkCloneUrl' ? 'url' : 'keys');
+
+/** The parts of op `load`'s `{parts}`: ['keys'], ['url'] or both. */
+function partsToLoad({ parts } = {}) {
+  if (!Array.isArray(parts) || !parts.every((p) => Object.hasOwn(PARTS, p))) {
+    throw failure('invalid-option', 'load needs parts: a list of "keys" and "url".');
+  }
+  return parts;
+}
 
 /** Zeroes every byte array among a job's arguments (this worker's copies: the page keeps its own). */
 function wipe(args) {
@@ -131,17 +161,19 @@ function wipe(args) {
   }
 }
 
-const memoryBytes = () => memory?.buffer.byteLength ?? 0;
+const memoryBytes = () => Object.values(PARTS).reduce((sum, part) => sum + (part.memory?.buffer.byteLength ?? 0), 0);
 
 self.onmessage = async ({ data: { id, op, args } }) => {
   try {
-    if (!Object.hasOwn(ops, op)) throw failure('invalid-option', `Unknown operation ${op}.`);
-    ready ??= init().then((exports) => { memory = exports.memory; }, (err) => {
-      ready = null;
-      throw failure('engine-load-failed', `keyfit’s engine did not load: ${err.message}`);
-    });
-    await ready;
-    const value = await ops[op](args);
+    let value;
+    if (op === 'load') {
+      // Ahead of need: the parts the page expects to use soon.
+      await Promise.all(partsToLoad(args).map(load));
+    } else {
+      if (!Object.hasOwn(ops, op)) throw failure('invalid-option', `Unknown operation ${op}.`);
+      await load(partOf(op));
+      value = await ops[op](args);
+    }
     wipe(args);
     self.postMessage({ id, ok: true, value, memoryBytes: memoryBytes() });
   } catch (err) {

@@ -7,7 +7,7 @@ use super::kind::needs_git_user;
 use super::parse::{NotUrl, ParsedUrl, Shape, UrlForm};
 use super::repo::{azure_parts, repo_path};
 use super::text::{has_any, problem, At};
-use crate::inspect::{Problem, Severity};
+use crate::problem::{Problem, Severity};
 
 const COPY_SSH_URL: &str = "Copy the SSH clone URL from the repository's Clone button (SSH tab): it looks like git@host:group/repo.git or ssh://git@host/group/repo.git.";
 

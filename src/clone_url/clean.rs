@@ -5,7 +5,7 @@
 //! result is a part of the input.
 
 use super::text::problem;
-use crate::inspect::{Problem, Severity};
+use crate::problem::{Problem, Severity};
 
 /// Characters trimmed at both ends: Unicode white space (line breaks, no-break spaces) and the invisible marks
 /// web pages carry (zero-width space, byte order mark, direction marks).

@@ -12,8 +12,8 @@ use super::text::{last, number, with_number};
 
 /// The codes of pasted decorations: their URL is the cleaned text.
 const DECORATIONS: [&str; 3] = ["quotes", "git-clone-prefix", "invisible-character"];
-use crate::inspect::{Problem, Severity};
 use crate::limits;
+use crate::problem::{Problem, Severity};
 
 /// Whether `url` checks without errors exactly as it is (no decoration to take off, under the length cap): the
 /// test every suggestion passes.

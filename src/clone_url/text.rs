@@ -1,7 +1,7 @@
 //! Small text helpers shared by every step of the clone URL check (hand-written: each saves wasm bytes over the
 //! generic std path it replaces).
 
-use crate::inspect::{Problem, Severity};
+use crate::problem::{Problem, Severity};
 
 /// Where a word of a list must be found in a text.
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -1,39 +1,59 @@
 // The dist build's weight for `./build.sh bench`: dist/keyfit.html gzip -9; everything the widget loads on the
 // sample docs page (tests/dist-docs) once each mode has been used (a check and a key generation load the worker,
-// the wasm and the prime workers' code); and everything the hosted page (dist/site/, minified) loads for a check
-// and a key generation. Each file counted once, gzip -9.
+// the wasm and the prime workers' code); everything the hosted page (dist/site/, minified) loads for a check and a
+// key generation, and for a Host URL's verdict alone; and each part of the engine (every .wasm of dist/site). Each
+// file counted once, gzip -9.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { serve, stopServer } from '../../tools/serve.mjs';
 import { CORPUS, DIST, SITE, startDocsServer } from '../e2e/dist-helpers.mjs';
+import { engineParts } from './slow-link.mjs';
 
 const gzip = (body) => gzipSync(body, { level: 9 }).length;
 const total = (files) => [...files.values()].reduce((a, w) => ({ raw: a.raw + w.raw, gzip: a.gzip + w.gzip }), { raw: 0, gzip: 0 });
 
-/** What the hosted page (dist/site/, as a host serves it) loads for a check and a Rust-engine key generation. */
-async function hostedPageWeight(browser) {
+/** A check and a Rust-engine key generation on the hosted page. */
+async function checkAndGenerate(page) {
+  await page.getByRole('tab', { name: 'Check a key' }).click();
+  await page.locator('#check-input').fill(readFileSync(join(CORPUS, 'rsa2048-pkcs1.pem'), 'utf8'));
+  await page.locator('#check-verdict[data-tone="ok"]').waitFor();
+  await page.getByRole('tab', { name: 'Generate a key' }).click();
+  await page.locator('#gen-bits').selectOption('2048');
+  await page.locator('#gen-engine').selectOption('rust');
+  await page.locator('#gen-go').click();
+  await page.locator('#gen-result').waitFor({ state: 'visible', timeout: 120_000 });
+}
+
+/** A Host URL's verdict on the hosted page (Connect tab), and nothing else: the key engine is not needed for it. */
+async function hostUrlVerdict(page) {
+  await page.locator('#tab-connect').click();
+  await page.locator('#connect-url').fill('git@github.com:example/repo.git');
+  await page.locator('#connect-url-verdict[data-tone]').waitFor();
+}
+
+/** What the hosted page (dist/site/, as a host serves it) has loaded once `act(page)` is done, each file counted once
+ * (a file still loading then, e.g. an engine part fetched ahead of need, is not counted). */
+async function hostedPageWeight(browser, act) {
   const server = await serve(SITE, 0);
   const files = new Map();
+  let done = false;
   try {
     const context = await browser.newContext();
-    context.on('response', async (r) => {
+    context.on('requestfinished', async (request) => {
+      if (done) return;
       try {
+        const r = await request.response();
         const body = await r.body();
         files.set(new URL(r.url()).pathname, { raw: body.length, gzip: gzip(body) });
       } catch { /* no body */ }
     });
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
-    await page.getByRole('tab', { name: 'Check a key' }).click();
-    await page.locator('#check-input').fill(readFileSync(join(CORPUS, 'rsa2048-pkcs1.pem'), 'utf8'));
-    await page.locator('#check-verdict[data-tone="ok"]').waitFor();
-    await page.getByRole('tab', { name: 'Generate a key' }).click();
-    await page.locator('#gen-bits').selectOption('2048');
-    await page.locator('#gen-engine').selectOption('rust');
-    await page.locator('#gen-go').click();
-    await page.locator('#gen-result').waitFor({ state: 'visible', timeout: 120_000 });
+    await act(page);
+    done = true;
+    await new Promise((ok) => setTimeout(ok, 200)); // the bodies of the requests finished by then
     await context.close();
   } finally {
     stopServer(server);
@@ -47,8 +67,10 @@ export async function distWeights(flags) {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: flags });
   const files = new Map();
   let hosted;
+  let hostedUrl;
   try {
-    hosted = await hostedPageWeight(browser);
+    hosted = await hostedPageWeight(browser, checkAndGenerate);
+    hostedUrl = await hostedPageWeight(browser, hostUrlVerdict);
     const context = await browser.newContext();
     context.on('response', async (r) => {
       const path = new URL(r.url()).pathname;
@@ -72,7 +94,8 @@ export async function distWeights(flags) {
     await docs.close();
   }
   return { single: { raw: single.length, gzip: gzip(single) }, widget: total(files), widgetFiles: [...files.keys()].sort(),
-    hosted: hosted.weight, hostedFiles: hosted.files };
+    hosted: hosted.weight, hostedFiles: hosted.files, hostedUrl: hostedUrl.weight, hostedUrlFiles: hostedUrl.files,
+    parts: engineParts(SITE) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -81,6 +104,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const w = await distWeights(flags);
   const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
   console.log(`hosted page (dist/site): ${kib(w.hosted.gzip)} gzip (${kib(w.hosted.raw)} raw) for ${w.hostedFiles.length} files: ${w.hostedFiles.join(' ')}`);
+  console.log(`hosted page, all it has loaded by a Host URL's verdict (Connect tab, nothing else done): ${kib(w.hostedUrl.gzip)} gzip (${kib(w.hostedUrl.raw)} raw) for ${w.hostedUrlFiles.length} files: ${w.hostedUrlFiles.join(' ')}`);
+  console.log(`engine parts (gzip): ${w.parts.map((p) => `${p.part} ${kib(p.gzip)}`).join(', ')}`);
   console.log(`single file: ${kib(w.single.gzip)} gzip (${kib(w.single.raw)} raw)`);
   console.log(`widget: ${kib(w.widget.gzip)} gzip (${kib(w.widget.raw)} raw) for ${w.widgetFiles.length} files: ${w.widgetFiles.join(' ')}`);
 }

@@ -112,14 +112,20 @@ async function runOnce(browser, origin, { act, done }) {
   return { ms: now, bytes: [...seen.values()].reduce((a, b) => a + b, 0) };
 }
 
-/** Every .wasm under dist/site and its gzip weight. */
+/** What each part of the engine is for (build.sh). */
+const PART_NAMES = { 'pkg/keyfit_bg.wasm': 'the key engine', 'pkg/keyfit_url_bg.wasm': 'the Host URL check' };
+
+/** Every .wasm under dist/site and its gzip weight; `part`: its path, with what it is for where known. */
 export function engineParts(site = SITE) {
   const out = [];
   const walk = (dir) => {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.wasm')) out.push({ part: relative(site, path), gzip: gzip(readFileSync(path)).length });
+      else if (name.endsWith('.wasm')) {
+        const part = relative(site, path);
+        out.push({ part: PART_NAMES[part] ? `${part} (${PART_NAMES[part]})` : part, gzip: gzip(readFileSync(path)).length });
+      }
     }
   };
   walk(site);

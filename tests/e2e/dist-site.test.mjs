@@ -12,8 +12,8 @@ import { CORPUS, SITE, missingDist } from './dist-helpers.mjs';
 const corpus = (name) => readFileSync(join(CORPUS, name), 'utf8');
 const PASSPHRASE = 'correct horse'; // tests/corpus/PASSPHRASE
 
-test('dist/site ships every script and stylesheet of www/ minified, and the page as one module', { skip: missingDist }, () => {
-  const scripts = ['app.js', 'worker.js', 'embed.js', 'keyfit-widget.js', 'style.css', 'pkg/keyfit.js',
+test('dist/site ships www/\'s scripts and stylesheet minified, the page and the worker each as one module', { skip: missingDist }, () => {
+  const scripts = ['app.js', 'embed.js', 'keyfit-widget.js', 'style.css', 'pkg/keyfit.js', 'pkg/keyfit_url.js',
     ...readdirSync(join(WWW, 'js')).map((f) => `js/${f}`)];
   for (const f of scripts) {
     const shipped = readFileSync(join(SITE, f), 'utf8');
@@ -27,6 +27,11 @@ test('dist/site ships every script and stylesheet of www/ minified, and the page
   assert.doesNotMatch(bundle, /(^|[;}])\s*import\s*[{*\w]|\bimport\(/, 'the page bundle still imports a module');
   // js/workers.js finds the worker from its own URL: the bundle sits in js/ so that '../worker.js' still resolves.
   assert.match(bundle, /new URL\("\.\.\/worker\.js",\s*import\.meta\.url\)/);
+  // The worker is one minified module too (with its imports: both glues), whose glues find their wasm in pkg/.
+  const worker = readFileSync(join(SITE, 'worker.js'), 'utf8');
+  assert.doesNotMatch(worker, /^\s*\/\/|\/\*\*/m, 'worker.js still has comments');
+  assert.doesNotMatch(worker, /(^|[;}])\s*import\s*[{*\w]|\bimport\(/, 'the worker bundle still imports a module');
+  assert.match(worker, /new URL\('pkg\/keyfit\.js', import\.meta\.url\)/);
 });
 
 test('the hosted page from dist/site: check, make Jira-ready, generate with the Rust engine', { skip: missingDist, timeout: 180_000 }, async (t) => {

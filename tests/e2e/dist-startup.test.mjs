@@ -71,3 +71,15 @@ test('an engine that fails to load is reported when it is needed', async (t) => 
   await status.waitFor();
   assert.match(await status.textContent(), /engine/i);
 });
+
+test('a Host URL check whose part of the engine fails to load is reported when it is needed', async (t) => {
+  const origin = await served(t);
+  const { page, context } = await browse(t);
+  await context.route('**/keyfit_url_bg.wasm', (route) => route.abort());
+  await page.goto(`${origin}/`);
+  await page.locator('#tab-connect').click();
+  await page.locator('#connect-url').fill('git@github.com:acme/app.git');
+  const status = page.locator('#connect-url-status[data-tone="bad"]');
+  await status.waitFor();
+  assert.match(await status.textContent(), /engine/i);
+});

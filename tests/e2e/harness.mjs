@@ -16,10 +16,11 @@ export const JSCH_CHECK = join(ROOT, 'tests/tools/jsch-check.sh');
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
   '--disable-component-update', '--no-first-run', '--disable-sync'];
 
-/** True once www/pkg/keyfit.js exports `name` (inspectKey and convertKey arrive after generateKey). */
+/** True once www/pkg/ exports `name` from one of the engine's parts: keyfit.js (the key engine; inspectKey and
+ * convertKey arrive after generateKey) or keyfit_url.js (the Host URL check). */
 export function engineHas(name) {
-  const glue = join(WWW, 'pkg/keyfit.js');
-  return existsSync(glue) && new RegExp(`export function ${name}\\b`).test(readFileSync(glue, 'utf8'));
+  return ['pkg/keyfit.js', 'pkg/keyfit_url.js'].map((f) => join(WWW, f))
+    .some((glue) => existsSync(glue) && new RegExp(`export function ${name}\\b`).test(readFileSync(glue, 'utf8')));
 }
 
 /** Debian's Chromium, headless, with no background networking. */

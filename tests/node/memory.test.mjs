@@ -1,4 +1,4 @@
-// Secrets left in wasm memory: after each API call of the built module (www/pkg, made by ./build.sh) returns,
+// Secrets left in wasm memory: after each API call of the built modules (www/pkg, made by ./build.sh) returns,
 // its whole linear memory is searched for the key texts that went in and came out (every base64 line of them),
 // the passphrases, and the private exponent's bytes. Freed memory is not cleared by the allocator, so anything
 // found was copied somewhere and dropped without being wiped.
@@ -149,11 +149,20 @@ const FORMS = [
   (t) => `ssh://git@git.example.com/app.git?access_key=${t}`, (t) => `alice:${t}@github.com:acme/app.git`,
   (t) => `git clone https://alice:${t}@bitbucket.org/t/r.git`, (t) => `https://alice:${t}@github.com/acme/app\u0015.git`,
 ];
+/** A fresh instance of the engine's Host URL part (www/pkg/keyfit_url.js, the page's checkCloneUrl), with its own
+ * wasm memory. */
+async function freshUrlPart(n) {
+  const mod = await import(`${ROOT}www/pkg/keyfit_url.js?fresh=${n}`);
+  const ex = mod.initSync({ module: readFileSync(`${ROOT}www/pkg/keyfit_url_bg.wasm`) });
+  const has = (needle) => Buffer.from(ex.memory.buffer).indexOf(needle) >= 0;
+  return { mod, has };
+}
+
 test('memory after checkCloneUrl, every token form', async () => {
   const left = [];
   for (const t of TOKENS) {
     for (const [i, form] of FORMS.entries()) {
-      const { mod, has } = await fresh(instance++);
+      const { mod, has } = await freshUrlPart(instance++);
       mod.checkCloneUrl(form(t));
       if (has(Buffer.from(t))) left.push(`${t.slice(0, 6)}... form ${i}`);
     }

@@ -48,14 +48,16 @@ const swapping = (swap) => ({
 /**
  * The module graph from `entry` as one minified file: `format` 'esm' (a module for the hosted page) or 'iife' (a
  * classic script, for the single file). Options: `swap(importer, path)`, the file to bundle instead of `path`
- * when `importer` imports it; `importMetaUrl`, an expression for `import.meta.url` (an IIFE has no import.meta).
+ * when `importer` imports it; `importMetaUrl`, an expression for `import.meta.url` (an IIFE has no import.meta);
+ * `banner`, code put first, as written (its own `import.meta.url` is the bundle's).
  */
-export async function bundle(entry, { format, swap = (_, path) => path, importMetaUrl } = {}) {
+export async function bundle(entry, { format, swap = (_, path) => path, importMetaUrl, banner } = {}) {
   let out;
   try {
     out = await build({
       ...options, entryPoints: [entry], bundle: true, format, write: false, plugins: [swapping(swap)],
       ...(importMetaUrl ? { define: { 'import.meta.url': importMetaUrl } } : {}),
+      ...(banner ? { banner: { js: banner } } : {}),
     });
   } catch (err) {
     fail(`esbuild could not bundle ${entry}: ${err.message}`);

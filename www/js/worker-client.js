@@ -1,15 +1,20 @@
 // Talks to worker.js: one promise per request, {id, op, args} -> {id, ok, value | error, memoryBytes}; `op` is the
-// name of the engine's export it runs (inspectKey, convertKey, checkCloneUrl...). cancel() terminates the worker;
-// the next call makes a fresh one. Every running worker is terminated when the page is hidden (`pagehide`: a
-// page kept in the back/forward cache keeps no worker, and no key in one); after `pageshow` the next call makes
-// a fresh one. A worker whose wasm memory grew past
-// RETIRE_MEMORY_BYTES (wasm memory never shrinks: a 256 MiB KDF would keep 300 MB for the session) is replaced
-// once it has answered every call it was given.
+// name of the engine's export it runs (inspectKey, convertKey, checkCloneUrl...), or `load` (preload()). cancel()
+// terminates the worker; the next call makes a fresh one. Every running worker is terminated when the page is
+// hidden (`pagehide`: a page kept in the back/forward cache keeps no worker, and no key in one); after `pageshow`
+// the next call makes a fresh one. A worker whose wasm memory grew past RETIRE_MEMORY_BYTES (wasm memory never
+// shrinks: a 256 MiB KDF would keep 300 MB for the session) is replaced once it has answered every call it was given.
 import { failure } from './failure.js';
 import { startWorker } from './workers.js';
 
 /** Wasm memory past which a worker is replaced after its jobs: well above a 4096-bit key or PuTTY's 8 MiB Argon2. */
 export const RETIRE_MEMORY_BYTES = 48 << 20;
+
+/** Runs `fn` once the page is idle (requestIdleCallback, within 2 s), or after 200 ms where there is no such thing. */
+export function whenIdle(fn) {
+  if (globalThis.requestIdleCallback) requestIdleCallback(() => fn(), { timeout: 2000 });
+  else setTimeout(fn, 200);
+}
 
 /** The clients that have a worker running, for pagehide. */
 const running = new Set();
@@ -37,6 +42,15 @@ export class WorkerClient {
       this.#pending.set(id, { resolve, reject });
       worker.postMessage({ id, op, args });
     });
+  }
+
+  /**
+   * Loads engine parts in the worker ahead of need ('keys': the key engine; 'url': the Host URL check), starting the
+   * worker if none runs. Resolves once they are in, or have failed: a part that did not load is tried again, and its
+   * failure reported, by the first call that needs it.
+   */
+  preload(...parts) {
+    return this.call('load', { parts }).then(() => {}, () => {});
   }
 
   /** Stops whatever the worker is doing; pending calls reject with code "cancelled". */
