@@ -11,49 +11,38 @@
 //! The public API is what this file re-exports; every module is internal (`pub(crate)`) except [`limits`]
 //! (the caps keyfit applies) and, for wasm32, the JavaScript binding.
 
-// The pipeline (cargo feature `keys`).
-#[cfg(feature = "keys")]
-mod convert;
-#[cfg(feature = "keys")]
-mod detect;
-#[cfg(feature = "keys")]
-mod generate;
-#[cfg(feature = "keys")]
-mod inspect;
-#[cfg(feature = "keys")]
-mod key_match;
-#[cfg(feature = "keys")]
-mod parsed;
-#[cfg(feature = "keys")]
-mod repair;
-#[cfg(feature = "keys")]
-mod secret;
+/// Declares items that exist only with cargo feature `keys` (everything about keys).
+macro_rules! with_keys {
+    ($($item:item)*) => { $(#[cfg(feature = "keys")] $item)* };
+}
 
-// The key formats, one file each (src/format/), and the layers they share (feature `keys`).
-#[cfg(feature = "keys")]
-mod armor;
-#[cfg(feature = "keys")]
-mod asn1;
-#[cfg(feature = "keys")]
-mod error;
-#[cfg(feature = "keys")]
-mod format;
-#[cfg(feature = "keys")]
-mod kdf;
-#[cfg(feature = "keys")]
-mod key;
-#[cfg(feature = "keys")]
-mod legacy_pem;
-#[cfg(feature = "keys")]
-mod messages;
-#[cfg(feature = "keys")]
-mod text;
-#[cfg(feature = "keys")]
-mod wire;
+// Everything about keys (feature `keys`).
+with_keys! {
+    // The pipeline.
+    mod convert;
+    mod detect;
+    mod generate;
+    mod inspect;
+    mod key_match;
+    mod parsed;
+    mod repair;
+    mod secret;
 
-// keyfit's RSA prime search (feature `keys`).
-#[cfg(feature = "keys")]
-mod prime;
+    // The key formats, one file each (src/format/), and the layers they share.
+    mod armor;
+    mod asn1;
+    mod error;
+    mod format;
+    mod kdf;
+    mod key;
+    mod legacy_pem;
+    mod messages;
+    mod text;
+    mod wire;
+
+    // keyfit's RSA prime search.
+    mod prime;
+}
 
 // The clone URL check of Jira's Host URL field (src/clone_url/, feature `clone-url`).
 #[cfg(feature = "clone-url")]
@@ -78,33 +67,24 @@ pub use clone_url::{check_clone_url, CloneUrlReport, Guide, HostKind, UrlForm, V
 pub use problem::{Problem, Severity};
 
 // The key API (feature `keys`).
-#[cfg(feature = "keys")]
-pub use convert::{cipher_from_name, convert_key, read_any, ConvertOptions};
-#[cfg(feature = "keys")]
-pub use error::{Error, Result};
-/// The seeded key-generation workload of the benchmark (cargo feature `bench`). NOT for real keys.
-#[cfg(feature = "bench")]
-pub use generate::bench;
-#[cfg(feature = "keys")]
-pub use generate::{
-    finish_pkcs8, generate_key, key_from_primes, GenerateOptions, GeneratedKey, ALLOWED_BITS,
-    DEFAULT_BITS, PUBLIC_EXPONENT,
-};
-#[cfg(feature = "keys")]
-pub use inspect::{inspect, Report};
-#[cfg(feature = "keys")]
-pub use key::{
-    Algorithm, Curve, DsaPrivate, EcdsaPrivate, Ed25519Private, PrivateKey, PublicKey, RsaKey,
-};
-#[cfg(feature = "keys")]
-pub use key_match::{match_key, KeyMatch, OtherKind};
-#[cfg(feature = "keys")]
-pub use legacy_pem::LegacyCipher;
-#[cfg(feature = "keys")]
-pub use parsed::{Encryption, Format, Kdf, Parsed};
-#[cfg(feature = "keys")]
-pub use prime::find_prime;
-#[cfg(feature = "keys")]
-pub use repair::Repair;
-#[cfg(feature = "keys")]
-pub use secret::Secret;
+with_keys! {
+    pub use convert::{cipher_from_name, convert_key, read_any, ConvertOptions};
+    pub use error::{Error, Result};
+    /// The seeded key-generation workload of the benchmark (cargo feature `bench`). NOT for real keys.
+    #[cfg(feature = "bench")]
+    pub use generate::bench;
+    pub use generate::{
+        finish_pkcs8, generate_key, key_from_primes, GenerateOptions, GeneratedKey, ALLOWED_BITS,
+        DEFAULT_BITS, PUBLIC_EXPONENT,
+    };
+    pub use inspect::{inspect, Report};
+    pub use key::{
+        Algorithm, Curve, DsaPrivate, EcdsaPrivate, Ed25519Private, PrivateKey, PublicKey, RsaKey,
+    };
+    pub use key_match::{match_key, KeyMatch, OtherKind};
+    pub use legacy_pem::LegacyCipher;
+    pub use parsed::{Encryption, Format, Kdf, Parsed};
+    pub use prime::find_prime;
+    pub use repair::Repair;
+    pub use secret::Secret;
+}

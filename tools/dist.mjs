@@ -91,7 +91,6 @@ function inlineable(text, what) {
  * module graphs are bundled by esbuild as the hosted page's is, as classic scripts, with the single file's
  * stand-ins for pkg/keyfit.js and js/workers.js swapped in. */
 async function singleFileScript() {
-  for (const f of WASM_PARTS) if (!existsSync(join(WWW, f))) fail(`www/${f} is missing: run ./build.sh first`);
   // Each glue of www/pkg/ and the single file's stand-in for it (which imports the glue itself).
   const shims = new Map([[join(WWW, 'pkg/keyfit.js'), join(SINGLE, 'keyfit-wasm.js')],
     [join(WWW, 'pkg/keyfit_url.js'), join(SINGLE, 'keyfit-url-wasm.js')]]);
