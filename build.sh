@@ -91,33 +91,38 @@ audit() {
 }
 
 # wasm_part out_dir name features: one part of the page's wasm, built from the crate with only `features`, as
-# out_dir/name.js (wasm-bindgen's glue) and out_dir/name_bg.wasm. Prints the wasm's gzip size.
+# out_dir/name.js (wasm-bindgen's glue) and out_dir/name_bg.wasm. The KDF part (keyfit_kdf) is built for speed
+# (cargo profile kdf: opt-level 3; wasm-opt -O3), the others for size (opt-level "z", wasm-opt -Oz).
 wasm_part() {
   local out=$1 name=$2 features=$3
-  # The URL part in a target folder of its own: sharing one, each build would rebuild the crate for the other part.
-  local target_dir=target
+  # Each part but the key engine in a target folder of its own: sharing one, each build would rebuild the crate
+  # for the other part.
+  local target_dir=target profile=release
   [ "$name" = keyfit ] || target_dir="target/wasm-$name"
+  [ "$name" = keyfit_kdf ] && profile=kdf
   # Panic messages carry the crates' source paths: name them from CARGO_HOME, so the wasm (and dist/) is the same
   # byte for byte whoever builds it. No `-Cllvm-args=-inline-threshold=5` (1.4 KB gzip less wasm): it reaches
   # into the opt-level 3 hash kernels too, and PBKDF2 at its cap took 29% (SHA-256) to 40% (SHA-512) more CPU
   # time in node with it (inspectKey, A/B, 2 runs each); bcrypt, scrypt and Argon2 were the same within noise.
   RUSTFLAGS="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo" \
-    cargo build -q --lib --release --target "$TARGET" --target-dir "$target_dir" --no-default-features --features "$features"
-  wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$name" "$target_dir/$TARGET/release/keyfit.wasm"
+    cargo build -q --lib --profile "$profile" --target "$TARGET" --target-dir "$target_dir" --no-default-features --features "$features"
+  wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$name" "$target_dir/$TARGET/$profile/keyfit.wasm"
   # binaryen from npm: Debian's wasm-opt 108 corrupts wasm-bindgen output.
   # --low-memory-unused: Rust's wasm keeps no data below 1024 (the stack ends there only when full); 0.7 KB gzip less.
   # -Oz twice: the second pass finds 0.6 KB (gzip) more; a third, or --converge, finds nothing more (the hash
   # kernels change by a few bytes, same speed in an A/B run of the hostile cases). --flatten --rereloop between
   # the first -Oz and the other two rebuilds the control flow: 1.0 KB gzip less, 3 s more, the at-cap KDFs and
   # findPrime the same speed in node (A/B, 2 runs).
-  node_modules/.bin/wasm-opt -Oz --flatten --rereloop -Oz -Oz --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  local passes="-Oz --flatten --rereloop -Oz -Oz"
+  [ "$profile" = kdf ] && passes="-O3"
+  node_modules/.bin/wasm-opt $passes --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --strip-debug --strip-producers "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
 }
 
-# build [out_dir [cargo features]]: the wasm and its JS glue; the page's is www/pkg/, in two parts: the key engine
-# (keyfit.js, keyfit_bg.wasm: feature keys) and the Host URL check (keyfit_url.js, keyfit_url_bg.wasm: feature
-# clone-url), which the page's worker loads apart (www/worker.js). Another out_dir (the benchmark's) gets only the
-# key engine, with `features` added.
+# build [out_dir [cargo features]]: the wasm and its JS glue; the page's is www/pkg/, in three parts: the key
+# engine (keyfit.js, keyfit_bg.wasm: feature keys), the Host URL check (keyfit_url.js, keyfit_url_bg.wasm: feature
+# clone-url) and the KDFs (keyfit_kdf.js, keyfit_kdf_bg.wasm: feature kdfs), which the page's worker loads apart
+# (www/worker.js). Another out_dir (the benchmark's) gets only the key engine, with `features` added.
 build() {
   local out=${1:-www/pkg} features=${2:-} sizes=""
   need_rust
@@ -125,6 +130,8 @@ build() {
   wasm_part "$out" keyfit "keys${features:+,$features}"
   sizes="keyfit_bg.wasm $(gzip -9c "$out/keyfit_bg.wasm" | wc -c) bytes"
   if [ "$out" = www/pkg ]; then
+    wasm_part "$out" keyfit_kdf kdfs
+    sizes="$sizes, keyfit_kdf_bg.wasm $(gzip -9c "$out/keyfit_kdf_bg.wasm" | wc -c) bytes"
     wasm_part "$out" keyfit_url clone-url
     sizes="$sizes, keyfit_url_bg.wasm $(gzip -9c "$out/keyfit_url_bg.wasm" | wc -c) bytes"
     # The widget's markup and styles, from index.html and style.css.
@@ -159,9 +166,10 @@ case "${1:-build}" in
     cargo clippy -q --all-targets -- -D warnings
     cargo clippy -q --all-targets --features bench -- -D warnings
     cargo clippy -q --lib --target "$TARGET" -- -D warnings
-    # The page's two wasm parts, each feature set alone (build()).
+    # The page's three wasm parts, each feature set alone (build()).
     cargo clippy -q --lib --target "$TARGET" --no-default-features --features keys -- -D warnings
     cargo clippy -q --lib --target "$TARGET" --no-default-features --features clone-url -- -D warnings
+    cargo clippy -q --lib --target "$TARGET" --no-default-features --features kdfs -- -D warnings
     echo "== native tests"
     cargo test -q
     cargo test -q --features bench --lib generate::bench

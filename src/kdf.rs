@@ -1,21 +1,30 @@
-//! PBKDF2 ([RFC 8018 §5.2](https://www.rfc-editor.org/rfc/rfc8018#section-5.2)) for the encrypted PKCS#8
-//! readers, made either by the browser or here.
+//! The key derivations of the encrypted key formats: PBKDF2 ([RFC 8018 §5.2](https://www.rfc-editor.org/rfc/rfc8018#section-5.2),
+//! PKCS#8 PBES2, five PRFs), scrypt ([RFC 7914](https://www.rfc-editor.org/rfc/rfc7914), PKCS#8 PBES2),
+//! bcrypt-pbkdf (OpenSSH) and Argon2 (PuTTY .ppk v3), named by a [`Request`].
 //!
-//! - **Outside** (the browser's WebCrypto `deriveBits`, native code): for HMAC with SHA-1, SHA-256, SHA-384 and
-//!   SHA-512. A caller that can derive runs the reading inside [`outside`]: the first PBKDF2 the reading needs and
-//!   was not given stops it (nothing else is derived) and comes back as a [`Pbkdf2Request`]; the caller derives
-//!   it and runs the reading again with the bytes. The worker does this where `crypto.subtle` exists.
-//! - **Here**, for SHA-224 (WebCrypto has no SHA-224 for PBKDF2) and wherever no caller derives: the HMAC inner
-//!   and outer states are computed once, then each iteration is two calls of the compression function on one
-//!   block, padded once (the inner and outer messages are both one block plus one digest long). The `pbkdf2`
-//!   crate goes through `hmac` and the `digest` traits, which clone the keyed state, re-buffer and re-pad on every
-//!   iteration; no crate offers the loop on the bare compression functions.
+//! - **Here** (cargo feature `kdfs`): [`derive`], with keyfit's PBKDF2 loops (`kdf/pbkdf2.rs`) and the
+//!   RustCrypto crates for the others. The page builds this alone as its KDF part (build.sh), at opt-level 3.
+//! - **Outside** (feature `keys`, `kdf/outside.rs`): the readers and writers ask for a derivation with
+//!   [`outside::derive`]; a caller that derives elsewhere (the page's worker: WebCrypto for PBKDF2, else the
+//!   KDF part) runs them inside [`outside::outside`], which stops at the first derivation it was not given and
+//!   returns it as the request to make. The key engine, built without `kdfs`, derives nothing itself.
 //!
-//! Derived bytes live in `Zeroizing` buffers only, and what [`outside`] was given is wiped when it returns.
+//! Derived bytes live in `Zeroizing` buffers only.
 
-use crate::error::{Error, Result};
-use core::cell::RefCell;
-use sha2::digest::generic_array::GenericArray;
+// The JavaScript names, the caps check and `outside` are used by the wasm binding (and the tests) only, and the
+// key engine's binding and the KDF part's each use some.
+#![cfg_attr(
+    not(all(target_arch = "wasm32", feature = "keys", feature = "kdfs")),
+    allow(dead_code)
+)]
+
+#[cfg(feature = "keys")]
+pub mod outside;
+#[cfg(feature = "kdfs")]
+mod pbkdf2;
+
+use crate::limits;
+#[cfg(feature = "kdfs")]
 use zeroize::Zeroizing;
 
 /// The pseudo-random function of a PBKDF2: HMAC with this hash.
@@ -34,6 +43,15 @@ pub enum Prf {
 }
 
 impl Prf {
+    /// Every PRF, in the order of [`Prf::hash_name`].
+    pub const ALL: [Prf; 5] = [
+        Prf::Sha1,
+        Prf::Sha224,
+        Prf::Sha256,
+        Prf::Sha384,
+        Prf::Sha512,
+    ];
+
     /// The digest length in bytes: one PBKDF2 output block.
     pub fn block_len(self) -> usize {
         match self {
@@ -45,421 +63,223 @@ impl Prf {
         }
     }
 
-    /// The WebCrypto name of the hash, for the PRFs WebCrypto derives PBKDF2 with.
-    pub fn webcrypto_hash(self) -> Option<&'static str> {
+    /// The hash's name as WebCrypto spells it (WebCrypto itself derives PBKDF2 with all but SHA-224).
+    pub fn hash_name(self) -> &'static str {
         match self {
-            Prf::Sha1 => Some("SHA-1"),
-            Prf::Sha224 => None,
-            Prf::Sha256 => Some("SHA-256"),
-            Prf::Sha384 => Some("SHA-384"),
-            Prf::Sha512 => Some("SHA-512"),
+            Prf::Sha1 => "SHA-1",
+            Prf::Sha224 => "SHA-224",
+            Prf::Sha256 => "SHA-256",
+            Prf::Sha384 => "SHA-384",
+            Prf::Sha512 => "SHA-512",
         }
     }
 
-    // Used by the wasm binding only.
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-    /// The PRF of a WebCrypto hash name.
-    pub fn from_webcrypto_hash(name: &str) -> Option<Self> {
-        [Prf::Sha1, Prf::Sha256, Prf::Sha384, Prf::Sha512]
-            .into_iter()
-            .find(|p| p.webcrypto_hash() == Some(name))
+    /// The PRF of a hash name ([`Prf::hash_name`]).
+    pub fn from_hash_name(name: &str) -> Option<Self> {
+        Prf::ALL.into_iter().find(|p| p.hash_name() == name)
     }
 }
 
-/// A PBKDF2 derivation a reading needs: the passphrase is the one the reading was given.
+/// The three Argon2 variants (version 0x13, the one PuTTY writes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Argon2Flavor {
+    /// Argon2d.
+    D,
+    /// Argon2i.
+    I,
+    /// Argon2id.
+    Id,
+}
+
+impl Argon2Flavor {
+    /// `argon2d`, `argon2i` or `argon2id`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Argon2Flavor::D => "argon2d",
+            Argon2Flavor::I => "argon2i",
+            Argon2Flavor::Id => "argon2id",
+        }
+    }
+
+    /// The flavor of a [`Argon2Flavor::name`].
+    pub fn from_name(name: &str) -> Option<Self> {
+        [Argon2Flavor::D, Argon2Flavor::I, Argon2Flavor::Id]
+            .into_iter()
+            .find(|f| f.name() == name)
+    }
+}
+
+/// A KDF and its cost parameters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Params {
+    /// PBKDF2 with HMAC-`prf`.
+    Pbkdf2 {
+        /// The PRF.
+        prf: Prf,
+        /// The iteration count.
+        iterations: u32,
+    },
+    /// scrypt with N = 2^`log_n`.
+    Scrypt {
+        /// log2 of the cost N.
+        log_n: u8,
+        /// The block size r.
+        r: u32,
+        /// The parallelism p.
+        p: u32,
+    },
+    /// OpenSSH's bcrypt-pbkdf.
+    Bcrypt {
+        /// The rounds.
+        rounds: u32,
+    },
+    /// Argon2 (version 0x13).
+    Argon2 {
+        /// d, i or id.
+        flavor: Argon2Flavor,
+        /// Memory in KiB.
+        memory_kib: u32,
+        /// Passes over the memory.
+        passes: u32,
+        /// Lanes.
+        lanes: u32,
+    },
+}
+
+impl Params {
+    /// The KDF's name as the JavaScript API spells it: `pbkdf2`, `scrypt`, `bcrypt` or an Argon2 flavor.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Params::Pbkdf2 { .. } => "pbkdf2",
+            Params::Scrypt { .. } => "scrypt",
+            Params::Bcrypt { .. } => "bcrypt",
+            Params::Argon2 { flavor, .. } => flavor.name(),
+        }
+    }
+}
+
+/// One derivation: a KDF, its parameters, salt and output length. The passphrase is not part of it: a reading
+/// derives from the passphrase of the call, a write (`write`) from the new passphrase.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Pbkdf2Request {
-    /// The PRF.
-    pub prf: Prf,
-    /// The salt.
+pub struct Request {
+    /// The KDF and its costs.
+    pub params: Params,
+    /// The salt (for a write, fresh: see [`outside::derive`]).
     pub salt: Vec<u8>,
-    /// The iteration count.
-    pub iterations: u32,
     /// The number of bytes to derive.
     pub len: usize,
+    /// Whether the derivation is for writing a key (from the new passphrase), not reading one.
+    pub write: bool,
 }
 
-/// A derivation made outside, for [`outside`].
-pub struct Derived {
-    /// What was derived.
-    pub request: Pbkdf2Request,
-    /// The derived bytes.
-    pub key: Zeroizing<Vec<u8>>,
+/// Why a KDF made nothing: it takes neither this passphrase nor these parameters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refused {
+    /// The KDF takes no empty passphrase (bcrypt-pbkdf).
+    EmptyPassphrase,
+    /// The parameters, salt or length are outside what the KDF defines.
+    Invalid,
 }
 
-/// What [`outside`] was given, and the first derivation asked for and missing.
-struct Outside {
-    derived: Vec<Derived>,
-    missing: Option<Pbkdf2Request>,
-}
-
-thread_local! {
-    static OUTSIDE: RefCell<Option<Outside>> = const { RefCell::new(None) };
-}
-
-// Used by the wasm binding (and the tests) only.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-/// Wipes what [`outside`] was given when it returns.
-struct Restore;
-
-impl Drop for Restore {
-    fn drop(&mut self) {
-        OUTSIDE.with(|o| drop(o.borrow_mut().take()));
-    }
-}
-
-// Used by the wasm binding (and the tests) only.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-/// Runs `read` with the PBKDF2 derivations a caller made outside (the browser's WebCrypto): a derivation
-/// WebCrypto can make and `derived` lacks stops the reading and is returned as the request to derive; the
-/// caller derives it and calls again, with the same passphrase. SHA-224 is always derived here.
-///
-/// # Errors
-/// The [`Pbkdf2Request`] the reading stopped at; what `read` returned then is dropped.
-pub fn outside<T>(
-    derived: Vec<Derived>,
-    read: impl FnOnce() -> T,
-) -> core::result::Result<T, Pbkdf2Request> {
-    OUTSIDE.with(|o| {
-        *o.borrow_mut() = Some(Outside {
-            derived,
-            missing: None,
-        });
-    });
-    let restore = Restore;
-    let out = read();
-    let missing = OUTSIDE.with(|o| o.borrow_mut().as_mut().and_then(|o| o.missing.take()));
-    drop(restore);
-    missing.map_or(Ok(out), Err)
-}
-
-/// The outside derivation for `request`: `Some(true)` when `out` holds it, `Some(false)` when it is missing
-/// (now recorded), `None` when the PBKDF2 is made here.
-fn from_outside(request: &Pbkdf2Request, out: &mut [u8]) -> Option<bool> {
-    request.prf.webcrypto_hash()?;
-    OUTSIDE.with(|o| {
-        let mut o = o.borrow_mut();
-        let o = o.as_mut()?;
-        if let Some(d) = o.derived.iter().find(|d| d.request == *request) {
-            out.copy_from_slice(&d.key);
-            return Some(true);
+impl Refused {
+    /// `empty-passphrase` or `invalid`, as the JavaScript API spells it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Refused::EmptyPassphrase => "empty-passphrase",
+            Refused::Invalid => "invalid",
         }
-        o.missing.get_or_insert_with(|| request.clone());
-        Some(false)
-    })
+    }
+
+    /// The reason of a [`Refused::name`].
+    pub fn from_name(name: &str) -> Option<Self> {
+        [Refused::EmptyPassphrase, Refused::Invalid]
+            .into_iter()
+            .find(|r| r.name() == name)
+    }
 }
 
-/// PBKDF2-HMAC of `pass` into `out` (any length), within [`crate::limits::MAX_PBKDF2_WORK`].
+impl Request {
+    /// Whether the request is within keyfit's caps (`limits`), which the readers check (with the errors they
+    /// name) before they ask: what the KDF part checks again before deriving.
+    pub fn within_caps(&self) -> bool {
+        let salt_ok = self.salt.len() <= limits::MAX_KDF_SALT_BYTES && self.len <= 1024;
+        salt_ok
+            && match self.params {
+                Params::Pbkdf2 { prf, iterations } => {
+                    iterations <= limits::MAX_PBKDF2_ITERATIONS
+                        && u64::from(iterations) * self.len.div_ceil(prf.block_len()) as u64
+                            <= limits::MAX_PBKDF2_WORK
+                }
+                Params::Scrypt { log_n, r, p } => {
+                    let (n, r, p) = (1u64 << log_n.min(63), u64::from(r), u64::from(p));
+                    log_n <= limits::MAX_SCRYPT_LOG_N
+                        && 128 * r * p <= limits::MAX_SCRYPT_EXPANSION
+                        && 128 * r * n <= limits::MAX_SCRYPT_MEMORY
+                        && n * r * p <= limits::MAX_SCRYPT_WORK
+                }
+                Params::Bcrypt { rounds } => rounds <= limits::MAX_BCRYPT_ROUNDS,
+                Params::Argon2 {
+                    memory_kib,
+                    passes,
+                    lanes,
+                    ..
+                } => {
+                    memory_kib <= limits::MAX_ARGON2_MEMORY_KIB
+                        && passes <= limits::MAX_ARGON2_PASSES
+                        && lanes <= limits::MAX_ARGON2_LANES
+                        && u64::from(memory_kib) * u64::from(passes) <= limits::MAX_ARGON2_WORK
+                }
+            }
+    }
+}
+
+/// Derives `request` from `pass` here. The caller has checked the caps ([`Request::within_caps`]).
 ///
 /// # Errors
-/// [`Error::KdfTooCostly`] past the work cap; [`Error::WrongPassphrase`] only inside [`outside`], when the derivation is missing (the reading then stops and
-/// the caller sees the request, never this error).
-pub fn pbkdf2(prf: Prf, pass: &[u8], salt: &[u8], iterations: u32, out: &mut [u8]) -> Result<()> {
-    crate::limits::check_pbkdf2_work(iterations, out.len().div_ceil(prf.block_len()))?;
-    let request = Pbkdf2Request {
-        prf,
-        salt: salt.to_vec(),
-        iterations,
-        len: out.len(),
-    };
-    match from_outside(&request, out) {
-        Some(true) => return Ok(()),
-        Some(false) => return Err(Error::WrongPassphrase),
-        None => {}
-    }
-    pbkdf2_here(prf, pass, salt, iterations, out);
-    Ok(())
-}
-
-/// PBKDF2-HMAC of `pass` into `out`, always made here (for writing keys, where the salt is fresh each time).
-pub fn pbkdf2_here(prf: Prf, pass: &[u8], salt: &[u8], iterations: u32, out: &mut [u8]) {
-    match prf {
-        Prf::Sha1 => pbkdf2_sha1(pass, salt, iterations, out),
-        Prf::Sha224 => pbkdf2_sha224(pass, salt, iterations, out),
-        Prf::Sha256 => pbkdf2_sha256(pass, salt, iterations, out),
-        Prf::Sha384 => pbkdf2_sha384(pass, salt, iterations, out),
-        Prf::Sha512 => pbkdf2_sha512(pass, salt, iterations, out),
-    }
-}
-
-/// One PBKDF2 on a hash's compression function alone: `[$word; $n]` its state, `$iv` its initial state, `$block` its block bytes, `$out` its digest bytes,
-/// `$compress` its compression function.
-macro_rules! pbkdf2_on {
-    ($name:ident, [$word:ty; $n:expr], $iv:expr, $block:expr, $out:expr, $compress:expr) => {
-        fn $name(pass: &[u8], salt: &[u8], iterations: u32, out: &mut [u8]) {
-            const BLOCK: usize = $block;
-            const OUT: usize = $out;
-            const WORD: usize = core::mem::size_of::<$word>();
-            const IV: [$word; $n] = $iv;
-            fn compress(state: &mut [$word; $n], block: &[u8; BLOCK]) {
-                $compress(
-                    state,
-                    core::slice::from_ref(GenericArray::from_slice(block)),
-                );
+/// [`Refused`] when the KDF does not take the passphrase or the parameters.
+#[cfg(feature = "kdfs")]
+pub fn derive(request: &Request, pass: &[u8]) -> Result<Zeroizing<Vec<u8>>, Refused> {
+    let mut out = Zeroizing::new(vec![0u8; request.len]);
+    let salt = &request.salt[..];
+    match request.params {
+        Params::Pbkdf2 { prf, iterations } => {
+            if iterations == 0 {
+                return Err(Refused::Invalid);
             }
-            /// Hashes `parts` on from `state`, which has taken `before` bytes, and pads (FIPS 180-4 §5.1: the
-            /// bit length in the last 8 bytes, or 16 for 128-byte blocks).
-            fn finish(state: &mut [$word; $n], before: usize, parts: &[&[u8]]) {
-                let len = before + parts.iter().map(|p| p.len()).sum::<usize>();
-                let mut buf = Zeroizing::new(Vec::with_capacity(len + BLOCK + 17));
-                parts.iter().for_each(|p| buf.extend_from_slice(p));
-                buf.push(0x80);
-                let padded = (buf.len() + BLOCK / 8).next_multiple_of(BLOCK);
-                buf.resize(padded - 8, 0);
-                buf.extend_from_slice(&((len * 8) as u64).to_be_bytes());
-                for block in buf.chunks_exact(BLOCK) {
-                    compress(state, block.try_into().unwrap_or_else(|_| unreachable!()));
-                }
+            pbkdf2::pbkdf2(prf, pass, salt, iterations, &mut out);
+        }
+        Params::Scrypt { log_n, r, p } => {
+            let params =
+                scrypt::Params::new(log_n, r, p, request.len).map_err(|_| Refused::Invalid)?;
+            scrypt::scrypt(pass, salt, &params, &mut out).map_err(|_| Refused::Invalid)?;
+        }
+        Params::Bcrypt { rounds } => {
+            if pass.is_empty() {
+                return Err(Refused::EmptyPassphrase);
             }
-            /// The first `OUT` bytes of a state, big-endian, into `out`.
-            fn write(state: &[$word; $n], out: &mut [u8]) {
-                for (bytes, word) in out[..OUT].chunks_mut(WORD).zip(state.iter()) {
-                    bytes.copy_from_slice(&word.to_be_bytes()[..bytes.len()]);
-                }
-            }
-            // HMAC's key block: the passphrase, or its hash when longer than a block (RFC 2104).
-            let mut key = Zeroizing::new([0u8; BLOCK]);
-            if pass.len() > BLOCK {
-                let mut hash = Zeroizing::new(IV);
-                finish(&mut hash, 0, &[pass]);
-                write(&hash, &mut key[..]);
-            } else {
-                key[..pass.len()].copy_from_slice(pass);
-            }
-            let mut pad = Zeroizing::new([0u8; BLOCK]);
-            let mut keyed = |byte: u8| {
-                let mut state = Zeroizing::new(IV);
-                for (p, k) in pad.iter_mut().zip(key.iter()) {
-                    *p = k ^ byte;
-                }
-                compress(&mut state, &pad);
-                state
+            bcrypt_pbkdf::bcrypt_pbkdf(pass, salt, rounds, &mut out)
+                .map_err(|_| Refused::Invalid)?;
+        }
+        Params::Argon2 {
+            flavor,
+            memory_kib,
+            passes,
+            lanes,
+        } => {
+            let flavor = match flavor {
+                Argon2Flavor::D => argon2::Algorithm::Argon2d,
+                Argon2Flavor::I => argon2::Algorithm::Argon2i,
+                Argon2Flavor::Id => argon2::Algorithm::Argon2id,
             };
-            let (inner, outer) = (keyed(0x36), keyed(0x5c));
-            // U_j in a block padded for a message of BLOCK + OUT bytes (the keyed block, then U_j): the outer
-            // hash of every iteration, and the inner one after the first, have that length.
-            let mut u = Zeroizing::new([0u8; BLOCK]);
-            u[OUT] = 0x80;
-            u[BLOCK - 8..].copy_from_slice(&(((BLOCK + OUT) * 8) as u64).to_be_bytes());
-            let mut t = Zeroizing::new([0u8; OUT]);
-            let mut state = Zeroizing::new(IV);
-            for (i, chunk) in out.chunks_mut(OUT).enumerate() {
-                *state = *inner;
-                finish(&mut state, BLOCK, &[salt, &(i as u32 + 1).to_be_bytes()]);
-                write(&state, &mut u[..]);
-                *state = *outer;
-                compress(&mut state, &u);
-                write(&state, &mut u[..]);
-                t.copy_from_slice(&u[..OUT]);
-                for _ in 1..iterations {
-                    for keyed in [&inner, &outer] {
-                        *state = **keyed;
-                        compress(&mut state, &u);
-                        write(&state, &mut u[..]);
-                    }
-                    for (t, u) in t.iter_mut().zip(u.iter()) {
-                        *t ^= u;
-                    }
-                }
-                chunk.copy_from_slice(&t[..chunk.len()]);
-            }
+            let params = argon2::Params::new(memory_kib, passes, lanes, Some(request.len))
+                .map_err(|_| Refused::Invalid)?;
+            argon2::Argon2::new(flavor, argon2::Version::V0x13, params)
+                .hash_password_into(pass, salt, &mut out)
+                .map_err(|_| Refused::Invalid)?;
         }
-    };
+    }
+    Ok(out)
 }
 
-pbkdf2_on!(
-    pbkdf2_sha1,
-    [u32; 5],
-    [
-        0x6745_2301,
-        0xefcd_ab89,
-        0x98ba_dcfe,
-        0x1032_5476,
-        0xc3d2_e1f0
-    ],
-    64,
-    20,
-    sha1::compress
-);
-pbkdf2_on!(
-    pbkdf2_sha224,
-    [u32; 8],
-    [
-        0xc105_9ed8,
-        0x367c_d507,
-        0x3070_dd17,
-        0xf70e_5939,
-        0xffc0_0b31,
-        0x6858_1511,
-        0x64f9_8fa7,
-        0xbefa_4fa4,
-    ],
-    64,
-    28,
-    sha2::compress256
-);
-pbkdf2_on!(
-    pbkdf2_sha256,
-    [u32; 8],
-    [
-        0x6a09_e667,
-        0xbb67_ae85,
-        0x3c6e_f372,
-        0xa54f_f53a,
-        0x510e_527f,
-        0x9b05_688c,
-        0x1f83_d9ab,
-        0x5be0_cd19,
-    ],
-    64,
-    32,
-    sha2::compress256
-);
-pbkdf2_on!(
-    pbkdf2_sha384,
-    [u64; 8],
-    [
-        0xcbbb_9d5d_c105_9ed8,
-        0x629a_292a_367c_d507,
-        0x9159_015a_3070_dd17,
-        0x152f_ecd8_f70e_5939,
-        0x6733_2667_ffc0_0b31,
-        0x8eb4_4a87_6858_1511,
-        0xdb0c_2e0d_64f9_8fa7,
-        0x47b5_481d_befa_4fa4,
-    ],
-    128,
-    48,
-    sha2::compress512
-);
-pbkdf2_on!(
-    pbkdf2_sha512,
-    [u64; 8],
-    [
-        0x6a09_e667_f3bc_c908,
-        0xbb67_ae85_84ca_a73b,
-        0x3c6e_f372_fe94_f82b,
-        0xa54f_f53a_5f1d_36f1,
-        0x510e_527f_ade6_82d1,
-        0x9b05_688c_2b3e_6c1f,
-        0x1f83_d9ab_fb41_bd6b,
-        0x5be0_cd19_137e_2179,
-    ],
-    128,
-    64,
-    sha2::compress512
-);
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const PRFS: [Prf; 5] = [
-        Prf::Sha1,
-        Prf::Sha224,
-        Prf::Sha256,
-        Prf::Sha384,
-        Prf::Sha512,
-    ];
-
-    /// The `pbkdf2` crate's result, the reference.
-    fn reference(prf: Prf, pass: &[u8], salt: &[u8], n: u32, len: usize) -> Vec<u8> {
-        use pbkdf2::pbkdf2_hmac;
-        let mut out = vec![0u8; len];
-        match prf {
-            Prf::Sha1 => pbkdf2_hmac::<sha1::Sha1>(pass, salt, n, &mut out),
-            Prf::Sha224 => pbkdf2_hmac::<sha2::Sha224>(pass, salt, n, &mut out),
-            Prf::Sha256 => pbkdf2_hmac::<sha2::Sha256>(pass, salt, n, &mut out),
-            Prf::Sha384 => pbkdf2_hmac::<sha2::Sha384>(pass, salt, n, &mut out),
-            Prf::Sha512 => pbkdf2_hmac::<sha2::Sha512>(pass, salt, n, &mut out),
-        }
-        out
-    }
-
-    fn derive(prf: Prf, pass: &[u8], salt: &[u8], n: u32, len: usize) -> Vec<u8> {
-        let mut out = vec![0u8; len];
-        pbkdf2(prf, pass, salt, n, &mut out).expect("derived here");
-        out
-    }
-
-    #[test]
-    fn rfc6070_sha1() {
-        let dk = derive(Prf::Sha1, b"password", b"salt", 4096, 20);
-        let hex: String = dk.iter().map(|b| format!("{b:02x}")).collect();
-        assert_eq!(hex, "4b007901b765489abead49d926f721d065a429c1");
-    }
-
-    /// Every PRF, short and long (hashed) passphrases, one to three output blocks, partial blocks.
-    #[test]
-    fn matches_the_pbkdf2_crate() {
-        let long = [0x61u8; 200];
-        for prf in PRFS {
-            for pass in [&b"correct horse"[..], &long[..], &long[..64], &long[..129]] {
-                for (salt, n, len) in [
-                    (&b"salt"[..], 1, 20),
-                    (&[7u8; 16][..], 2, 32),
-                    (&[], 1000, 100),
-                ] {
-                    assert_eq!(
-                        derive(prf, pass, salt, n, len),
-                        reference(prf, pass, salt, n, len),
-                        "{prf:?} pass {} n {n} len {len}",
-                        pass.len()
-                    );
-                }
-            }
-        }
-    }
-
-    /// Every salt length across two blocks of padding, for each block size.
-    #[test]
-    fn every_salt_length_pads_right() {
-        let salt = [0x5au8; 300];
-        for prf in PRFS {
-            for len in 0..=260 {
-                let pass = &salt[..len % 150];
-                assert_eq!(
-                    derive(prf, pass, &salt[..len], 2, 70),
-                    reference(prf, pass, &salt[..len], 2, 70),
-                    "{prf:?} salt {len}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn outside_asks_once_then_uses_what_it_is_given() {
-        let asked = outside(Vec::new(), || derive_outside(Prf::Sha256)).unwrap_err();
-        assert_eq!(asked.prf, Prf::Sha256);
-        assert_eq!(
-            (asked.salt.as_slice(), asked.iterations, asked.len),
-            (&b"NaCl"[..], 3, 32)
-        );
-        let key = Zeroizing::new(reference(Prf::Sha256, b"pw", b"NaCl", 3, 32));
-        let given = vec![Derived {
-            request: asked,
-            key: key.clone(),
-        }];
-        assert_eq!(
-            outside(given, || derive_outside(Prf::Sha256)),
-            Ok(Some(key.to_vec()))
-        );
-        // Nothing stays behind: outside of `outside`, PBKDF2 is made here.
-        assert_eq!(derive(Prf::Sha256, b"pw", b"NaCl", 3, 32), *key);
-        // Past the work cap (seven SHA-1 blocks at the iteration cap), refused before anything is asked.
-        let mut big = vec![0u8; 140];
-        let err = outside(Vec::new(), || {
-            pbkdf2(Prf::Sha1, b"pw", b"s", 1_000_000, &mut big)
-        })
-        .expect("refused, not asked");
-        assert_eq!(err.unwrap_err().code(), "kdf-too-costly");
-        // SHA-224 is never asked for.
-        let here = outside(Vec::new(), || derive_outside(Prf::Sha224)).expect("made here");
-        assert_eq!(here, Some(reference(Prf::Sha224, b"pw", b"NaCl", 3, 32)));
-    }
-
-    fn derive_outside(prf: Prf) -> Option<Vec<u8>> {
-        let mut out = vec![0u8; 32];
-        pbkdf2(prf, b"pw", b"NaCl", 3, &mut out).ok().map(|()| out)
-    }
-}
+#[cfg(all(test, feature = "kdfs"))]
+mod tests;

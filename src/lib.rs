@@ -5,8 +5,9 @@
 //! Jira's format. [`check_clone_url`] checks what a user pastes into Jira's Host URL field. The core knows
 //! nothing of the browser; `wasm.rs` (and `wasm/`) is the only binding.
 //!
-//! Cargo features, both default: `keys` (everything about keys) and `clone-url` (the clone URL check, which needs
-//! none of the key code). The page's wasm is built twice from this crate, once with each alone (build.sh).
+//! Cargo features, all default: `keys` (everything about keys), `clone-url` (the clone URL check, which needs
+//! none of the key code) and `kdfs` (the key derivations; without it `keys` asks its caller for each, see
+//! `kdf.rs`). The page's wasm is built three times from this crate, once with each alone (build.sh).
 //!
 //! The public API is what this file re-exports; every module is internal (`pub(crate)`) except [`limits`]
 //! (the caps keyfit applies) and, for wasm32, the JavaScript binding.
@@ -33,7 +34,6 @@ with_keys! {
     mod asn1;
     mod error;
     mod format;
-    mod kdf;
     mod key;
     mod legacy_pem;
     mod messages;
@@ -48,7 +48,11 @@ with_keys! {
 #[cfg(feature = "clone-url")]
 mod clone_url;
 
-// Shared by both: the caps, and one finding of a check.
+// The key derivations: what they are and, with `keys`, how the key engine asks for them; with `kdfs`, made here.
+#[cfg(any(feature = "keys", feature = "kdfs"))]
+mod kdf;
+
+// Shared by all: the caps, and one finding of a check.
 pub mod limits;
 mod problem;
 

@@ -34,6 +34,7 @@ use crate::key::{
     Ed25519Private, PrivateKey, PublicKey, RsaCrt,
 };
 use crate::limits;
+use crate::kdf::{outside, Params, Request};
 use crate::parsed::{Encryption, Format, Kdf, Parsed};
 use crate::text::{shown, SSH_WIDTH};
 use crate::wire::{Reader, Writer};
@@ -100,24 +101,26 @@ fn decrypt(cipher: Cipher, key_iv: &[u8], buf: &mut [u8], tag: &[u8]) -> Result<
         })
 }
 
-/// bcrypt-pbkdf of the passphrase into the cipher's key || IV. The caller has checked the rounds.
+/// bcrypt-pbkdf of the passphrase into the cipher's key || IV ([`crate::kdf`]: made by the caller when it derives
+/// outside, else here). The caller has checked the rounds. For a write (`write`), `salt` is fresh and may be
+/// replaced by the salt the bytes were derived with: the salt to write.
 fn derive(
     cipher: Cipher,
     passphrase: &[u8],
-    salt: &[u8],
+    salt: &mut Vec<u8>,
     rounds: u32,
+    write: bool,
 ) -> Result<Zeroizing<Vec<u8>>> {
     let (key_len, iv_len) = key_iv_len(cipher);
-    let mut key_iv = Zeroizing::new(vec![0u8; key_len + iv_len]);
-    bcrypt_pbkdf::bcrypt_pbkdf(passphrase, salt, rounds, &mut key_iv).map_err(|_| {
-        if passphrase.is_empty() {
-            // OpenSSH refuses an empty passphrase for an encrypted key the same way.
-            Error::WrongPassphrase
-        } else {
-            Error::Corrupt("the bcrypt parameters are invalid")
-        }
-    })?;
-    Ok(key_iv)
+    let mut request = Request {
+        params: Params::Bcrypt { rounds },
+        salt: core::mem::take(salt),
+        len: key_len + iv_len,
+        write,
+    };
+    let key_iv = outside::derive(&mut request, passphrase);
+    *salt = request.salt;
+    key_iv
 }
 
 /// The bcrypt salt and rounds of the `kdfoptions` string.
@@ -227,7 +230,7 @@ pub(crate) fn read(armor: &Armor, passphrase: Option<&[u8]>) -> Result<Parsed> {
         None,
         passphrase,
         |passphrase| {
-            let key_iv = derive(cipher, passphrase, salt, rounds)?;
+            let key_iv = derive(cipher, passphrase, &mut salt.to_vec(), rounds, false)?;
             let mut plain = Zeroizing::new(section.to_vec());
             decrypt(cipher, &key_iv, &mut plain, tag)?;
             let protection = if tag_len(cipher) > 0 {
@@ -503,10 +506,10 @@ pub(crate) fn write(
     let kdf_name = match passphrase {
         None => "none",
         Some(passphrase) => {
-            let mut salt = [0u8; SALT_LEN];
+            let mut salt = vec![0u8; SALT_LEN];
             rng.fill_bytes(&mut salt);
+            let key_iv = derive(cipher, passphrase, &mut salt, rounds, true)?;
             kdf_options.string(&salt).u32(rounds);
-            let key_iv = derive(cipher, passphrase, &salt, rounds)?;
             let (key, iv) = key_iv.split_at(key_iv_len(cipher).0);
             cipher
                 .encrypt(key, iv, &mut section)

@@ -17,7 +17,7 @@ use crate::asn1::{
     DSA_OID, EC_OID, ED25519_OID, ED448_OID, RSA_OID,
 };
 use crate::error::{Error, Result};
-use crate::kdf::{self, Prf};
+use crate::kdf::{outside, Params, Prf, Request};
 use crate::key::dsa_from_parts;
 use crate::key::{ed25519_bytes, Ed25519Private, PrivateKey};
 use crate::legacy_pem;
@@ -246,8 +246,8 @@ impl<'a> Scheme<'a> {
     }
 }
 
-/// PBKDF2 of `pass` into `out` with the PRF the parameters name ([`crate::kdf`]: made by the browser when the
-/// caller derives outside, else here).
+/// PBKDF2 of `pass` into `out` with the PRF the parameters name ([`crate::kdf`]: made by the caller when it
+/// derives outside, else here).
 fn pbkdf2_into(p: &pbes2::Pbkdf2Params<'_>, pass: &[u8], out: &mut [u8]) -> Result<()> {
     let prf = match p.prf {
         Pbkdf2Prf::HmacWithSha1 => Prf::Sha1,
@@ -262,23 +262,35 @@ fn pbkdf2_into(p: &pbes2::Pbkdf2Params<'_>, pass: &[u8], out: &mut [u8]) -> Resu
             )))
         }
     };
-    kdf::pbkdf2(prf, pass, p.salt, p.iteration_count, out)
+    crate::limits::check_pbkdf2_work(p.iteration_count, out.len().div_ceil(prf.block_len()))?;
+    let params = Params::Pbkdf2 {
+        prf,
+        iterations: p.iteration_count,
+    };
+    derive_into(params, p.salt, pass, out)
 }
 
 /// scrypt of `pass` into `out`; the caller has checked the caps.
 fn scrypt_into(s: &pbes2::ScryptParams<'_>, pass: &[u8], out: &mut [u8]) -> Result<()> {
-    let invalid = |_| Error::Corrupt("the scrypt parameters are invalid");
     // N is a power of two from 2 up (checked when described).
-    let log_n = s.cost_parameter.trailing_zeros() as u8;
-    let params = scrypt::Params::new(
-        log_n,
-        s.block_size.into(),
-        s.parallelization.into(),
-        out.len(),
-    )
-    .map_err(invalid)?;
-    scrypt::scrypt(pass, s.salt, &params, out)
-        .map_err(|_| Error::Corrupt("the scrypt parameters are invalid"))
+    let params = Params::Scrypt {
+        log_n: s.cost_parameter.trailing_zeros() as u8,
+        r: s.block_size.into(),
+        p: s.parallelization.into(),
+    };
+    derive_into(params, s.salt, pass, out)
+}
+
+/// The derivation `params` of `pass` with `salt`, as long as `out`, into `out`.
+fn derive_into(params: Params, salt: &[u8], pass: &[u8], out: &mut [u8]) -> Result<()> {
+    let mut request = Request {
+        params,
+        salt: salt.to_vec(),
+        len: out.len(),
+        write: false,
+    };
+    out.copy_from_slice(&outside::derive(&mut request, pass)?);
+    Ok(())
 }
 
 /// Decrypts PBES2's CBC ciphers with the derived key; a padding failure is a wrong passphrase.
@@ -542,11 +554,21 @@ pub(crate) fn write(
     let mut iv = [0u8; 16];
     rng.fill_bytes(&mut salt);
     rng.fill_bytes(&mut iv);
+    // A caller that derives outside is asked with this fresh salt, then gives the bytes with it: the salt
+    // written is the one the key was derived with.
+    let mut request = Request {
+        params: Params::Pbkdf2 {
+            prf: Prf::Sha256,
+            iterations: WRITE_ITERATIONS,
+        },
+        salt: salt.to_vec(),
+        len: 32,
+        write: true,
+    };
+    let key = outside::derive(&mut request, pass)?;
+    let salt = request.salt;
     let params = pbes2::Parameters::pbkdf2_sha256_aes256cbc(WRITE_ITERATIONS, &salt, &iv)
         .map_err(|_| Error::Corrupt("the PBES2 parameters could not be built"))?;
-    // Derived here, never outside: a fresh salt each time would ask the caller again and again.
-    let mut key = Zeroizing::new([0u8; 32]);
-    kdf::pbkdf2_here(Prf::Sha256, pass, &salt, WRITE_ITERATIONS, &mut key[..]);
     let ciphertext = cbc::Encryptor::<aes::Aes256Enc>::new_from_slices(&key[..], &iv)
         .map_err(|_| Error::Corrupt("the key could not be encrypted"))?
         .encrypt_padded_vec_mut::<Pkcs7>(&der);

@@ -17,6 +17,7 @@ use crate::key::{
     PrivateKey, PublicKey, RsaCrt,
 };
 use crate::limits;
+use crate::kdf::{outside, Argon2Flavor, Params, Request};
 use crate::parsed::{Encryption, Format, Kdf, Parsed};
 use crate::text::{decode_hex, encode_hex, shown, PEM_WIDTH};
 use crate::wire::{Reader, Writer};
@@ -75,7 +76,7 @@ const V2_MAC_KEY_PREFIX: &[u8] = b"putty-private-key-file-mac-key";
 
 /// Argon2 parameters as a v3 file states them.
 struct Argon2Params {
-    flavor: argon2::Algorithm,
+    flavor: Argon2Flavor,
     memory_kib: u32,
     passes: u32,
     parallelism: u32,
@@ -85,11 +86,7 @@ struct Argon2Params {
 impl Argon2Params {
     fn kdf(&self) -> Kdf {
         Kdf::Argon2 {
-            flavor: match self.flavor {
-                argon2::Algorithm::Argon2d => "argon2d",
-                argon2::Algorithm::Argon2i => "argon2i",
-                argon2::Algorithm::Argon2id => "argon2id",
-            },
+            flavor: self.flavor.name(),
             memory_kib: self.memory_kib,
             passes: self.passes,
             parallelism: self.parallelism,
@@ -98,9 +95,9 @@ impl Argon2Params {
 
     fn header_name(&self) -> &'static str {
         match self.flavor {
-            argon2::Algorithm::Argon2d => "Argon2d",
-            argon2::Algorithm::Argon2i => "Argon2i",
-            argon2::Algorithm::Argon2id => "Argon2id",
+            Argon2Flavor::D => "Argon2d",
+            Argon2Flavor::I => "Argon2i",
+            Argon2Flavor::Id => "Argon2id",
         }
     }
 }
@@ -111,15 +108,20 @@ struct Keys {
     cipher: Zeroizing<[u8; 48]>,
     /// HMAC key (SHA-1 for v2, SHA-256 for v3); empty for an unencrypted v3 file.
     mac: Zeroizing<Vec<u8>>,
+    /// The Argon2 salt the keys were derived with (for a write, the one to write); empty without Argon2.
+    salt: Vec<u8>,
 }
 
-/// Derives the cipher and MAC keys. `passphrase` is `None` for an unencrypted file.
+/// Derives the cipher and MAC keys. `passphrase` is `None` for an unencrypted file. For a write (`write`), the
+/// Argon2 salt is fresh, and the keys may come with another ([`crate::kdf::outside::derive`]): `Keys::salt`.
 fn derive_keys(
     version: PpkVersion,
     argon: Option<&Argon2Params>,
     passphrase: Option<&[u8]>,
+    write: bool,
 ) -> Result<Keys> {
     let mut cipher = Zeroizing::new([0u8; 48]);
+    let mut salt = Vec::new();
     let mac = match (version, passphrase) {
         (PpkVersion::V2, pass) => {
             if let Some(pass) = pass {
@@ -139,23 +141,24 @@ fn derive_keys(
         (PpkVersion::V3, Some(pass)) => {
             // The reader has had the parameters checked against keyfit's caps (`Parsed::encrypted`).
             let params = argon.ok_or(Error::Corrupt("the Argon2 parameters are missing"))?;
-            let invalid = |_| Error::Corrupt("the Argon2 parameters are invalid");
-            let p = argon2::Params::new(
-                params.memory_kib,
-                params.passes,
-                params.parallelism,
-                Some(80),
-            )
-            .map_err(invalid)?;
-            let mut out = Zeroizing::new([0u8; 80]);
-            argon2::Argon2::new(params.flavor, argon2::Version::V0x13, p)
-                .hash_password_into(pass, &params.salt, &mut out[..])
-                .map_err(invalid)?;
+            let mut request = Request {
+                params: Params::Argon2 {
+                    flavor: params.flavor,
+                    memory_kib: params.memory_kib,
+                    passes: params.passes,
+                    lanes: params.parallelism,
+                },
+                salt: params.salt.clone(),
+                len: 80,
+                write,
+            };
+            let out = outside::derive(&mut request, pass)?;
+            salt = request.salt;
             cipher.copy_from_slice(&out[..48]);
             Zeroizing::new(out[48..].to_vec())
         }
     };
-    Ok(Keys { cipher, mac })
+    Ok(Keys { cipher, mac, salt })
 }
 
 /// The MAC over `string(alg) string(encryption) string(comment) string(public) string(private plaintext)`.
@@ -225,9 +228,9 @@ impl<'a> Lines<'a> {
 
 fn read_argon2(lines: &mut Lines<'_>) -> Result<Argon2Params> {
     let flavor = match lines.value("Key-Derivation")? {
-        "Argon2id" => argon2::Algorithm::Argon2id,
-        "Argon2i" => argon2::Algorithm::Argon2i,
-        "Argon2d" => argon2::Algorithm::Argon2d,
+        "Argon2id" => Argon2Flavor::Id,
+        "Argon2i" => Argon2Flavor::I,
+        "Argon2d" => Argon2Flavor::D,
         other => {
             return Err(Error::UnsupportedCipher(format!(
                 "key derivation {}",
@@ -383,7 +386,7 @@ impl File<'_> {
             kdf: Some(argon.map_or(Kdf::PpkSha1, Argon2Params::kdf)),
         });
         let format = version.format();
-        let keys = derive_keys(version, argon, pass)?;
+        let keys = derive_keys(version, argon, pass, false)?;
         let plain = if encrypted {
             if private_data.len() % BLOCK != 0 {
                 return Err(Error::Corrupt(
@@ -543,7 +546,7 @@ pub(crate) fn write(
             let mut salt = vec![0u8; ARGON2_SALT_LEN];
             rng.fill_bytes(&mut salt);
             Some(Argon2Params {
-                flavor: argon2::Algorithm::Argon2id,
+                flavor: Argon2Flavor::Id,
                 memory_kib: ARGON2_MEMORY_KIB,
                 passes: ARGON2_PASSES,
                 parallelism: ARGON2_PARALLELISM,
@@ -583,7 +586,7 @@ fn write_with(
     } else {
         "none"
     };
-    let keys = derive_keys(version, argon, pass)?;
+    let keys = derive_keys(version, argon, pass, true)?;
     let fields = [
         alg.as_bytes(),
         enc_name.as_bytes(),
@@ -620,7 +623,7 @@ fn write_with(
             a.memory_kib,
             a.passes,
             a.parallelism,
-            encode_hex(&a.salt, false)
+            encode_hex(&keys.salt, false)
         ));
     }
     out.push_str(&format!("Private-Lines: {}\n", private_b64.lines().count()));

@@ -6,6 +6,7 @@ use crate::convert::{self, ConvertOptions};
 use crate::error::Error;
 use crate::generate::{self, GenerateOptions, GeneratedKey};
 use crate::inspect::Report;
+use crate::kdf::outside::Derived;
 use crate::parsed::{Format, Kdf};
 use js_sys::{Array, JsString, Object, Reflect, Uint8Array};
 use rand_core::{CryptoRng, RngCore};
@@ -200,20 +201,24 @@ fn report_to_js(r: &Report) -> JsValue {
     obj.into()
 }
 
-// ---- PBKDF2 by the browser: the option `derivedKeys` of inspectKey, convertKey and matchKey ----
+// ---- Derivations made outside: the option `derivedKeys` of inspectKey, convertKey and matchKey ----
 
-/// Runs `read` as `options.derivedKeys` asks: absent, every KDF runs here; an array (empty at first) of
-/// `{hash, salt, iterations, key}` (WebCrypto hash names, `Uint8Array`s) says the caller derives PBKDF2 with
-/// WebCrypto, and a derivation it has not given yet is thrown as `pbkdf2-needed`.
+/// Runs `read` as `options.derivedKeys` asks. An array (empty at first) of requests the engine threw, each with
+/// `key` (a `Uint8Array`) or `refused`, says the caller derives (`wasm/kdf.rs`): a derivation it has not given
+/// yet is thrown as `kdf-needed`. Absent, the KDFs run here when the engine has them (cargo feature `kdfs`); the
+/// page's key engine has not, and throws `kdf-needed` all the same.
 fn with_derived_keys<T>(options: &JsValue, read: impl FnOnce() -> T) -> Result<T, JsValue> {
-    let Some(derived) = derived_keys(options)? else {
+    let derived = derived_keys(options)?;
+    #[cfg(feature = "kdfs")]
+    if derived.is_none() {
         return Ok(read());
-    };
-    crate::kdf::outside(derived, read).map_err(|request| pbkdf2_needed(&request))
+    }
+    crate::kdf::outside::outside(derived.unwrap_or_default(), read)
+        .map_err(|request| kdf_needed(&request))
 }
 
 /// Reads `options.derivedKeys`: `None` when absent.
-fn derived_keys(options: &JsValue) -> Result<Option<Vec<crate::kdf::Derived>>, JsValue> {
+fn derived_keys(options: &JsValue) -> Result<Option<Vec<Derived>>, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(None);
     }
@@ -222,52 +227,36 @@ fn derived_keys(options: &JsValue) -> Result<Option<Vec<crate::kdf::Derived>>, J
     if list.is_undefined() || list.is_null() {
         return Ok(None);
     }
-    let bad = || misuse("derivedKeys must be an array of {hash, salt, iterations, key}");
+    let bad = || {
+        misuse(
+            "derivedKeys must be an array of the requests of kdf-needed, each with key or refused",
+        )
+    };
     if !Array::is_array(&list) {
         return Err(bad());
     }
-    let bytes = |item: &JsValue, name: &str| -> Result<Zeroizing<Vec<u8>>, JsValue> {
-        let v = Reflect::get(item, &name.into()).map_err(|_| bad())?;
-        if !v.is_instance_of::<Uint8Array>() {
-            return Err(bad());
-        }
-        Ok(Zeroizing::new(Uint8Array::new(&v).to_vec()))
-    };
     let mut out = Vec::new();
     for item in Array::from(&list).iter() {
-        let prf = opt_string(&item, "hash")?
-            .and_then(|h| crate::kdf::Prf::from_webcrypto_hash(&h))
-            .ok_or_else(bad)?;
-        let iterations = opt_number(&item, "iterations")?
-            .filter(|n| *n <= f64::from(u32::MAX))
-            .ok_or_else(bad)? as u32;
-        let key = bytes(&item, "key")?;
-        let request = crate::kdf::Pbkdf2Request {
-            prf,
-            salt: bytes(&item, "salt")?.to_vec(),
-            iterations,
-            len: key.len(),
+        let request = super::kdf::request_from_js(&item).ok_or_else(bad)?;
+        let key = match super::kdf::bytes(&item, "key") {
+            Some(key) => Ok(Zeroizing::new(key.to_vec())),
+            None => Err(Reflect::get(&item, &"refused".into())
+                .ok()
+                .and_then(|r| r.as_string())
+                .and_then(|r| crate::kdf::Refused::from_name(&r))
+                .ok_or_else(bad)?),
         };
-        out.push(crate::kdf::Derived { request, key });
+        out.push(Derived { request, key });
     }
     Ok(Some(out))
 }
 
-/// The `Error` with code `pbkdf2-needed` and `pbkdf2: {hash, salt, iterations, length}`: the derivation to make
-/// (with the passphrase of the call) and give back in `derivedKeys`.
-fn pbkdf2_needed(request: &crate::kdf::Pbkdf2Request) -> JsValue {
-    let e = js_sys::Error::new("keyfit needs this PBKDF2 derivation in options.derivedKeys.");
-    let _ = Reflect::set(&e, &"code".into(), &"pbkdf2-needed".into());
-    let what = Object::new();
-    set(
-        &what,
-        "hash",
-        request.prf.webcrypto_hash().unwrap_or_default(),
-    );
-    set(&what, "salt", Uint8Array::from(&request.salt[..]));
-    set(&what, "iterations", request.iterations);
-    set(&what, "length", request.len as u32);
-    let _ = Reflect::set(&e, &"pbkdf2".into(), &what);
+/// The `Error` with code `kdf-needed` and `kdf`: the request to derive (from the passphrase of the call, or for
+/// `write: true` from the new passphrase) and give back in `derivedKeys`.
+fn kdf_needed(request: &crate::kdf::Request) -> JsValue {
+    let e = js_sys::Error::new("keyfit needs this key derivation in options.derivedKeys.");
+    let _ = Reflect::set(&e, &"code".into(), &"kdf-needed".into());
+    let _ = Reflect::set(&e, &"kdf".into(), &super::kdf::request_to_js(request));
     e.into()
 }
 
