@@ -16,8 +16,8 @@ export type KeyInput = string | Uint8Array;
 /** What `init` loads the key engine from; by default keyfit_bg.wasm beside the module. */
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
-/** Loads keyfit's engine, both parts: the key engine (from `input`, by default keyfit_bg.wasm) and the Host URL
- * check (keyfit_url_bg.wasm); every other function needs it done once. */
+/** Loads keyfit's engine, its three parts: the key engine (from `input`, by default keyfit_bg.wasm), the Host URL
+ * check (keyfit_url_bg.wasm) and the KDFs (keyfit_kdf_bg.wasm); every other function needs it done once. */
 export default function init(
   input?: { module_or_path?: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>,
 ): Promise<unknown>;
@@ -28,6 +28,10 @@ export function initSync(module: { module: BufferSource | WebAssembly.Module } |
 
 /** Loads the Host URL check (keyfit_url_bg.wasm) from bytes or a compiled module, synchronously: `checkCloneUrl`. */
 export function initCloneUrlSync(module: { module: BufferSource | WebAssembly.Module } | BufferSource | WebAssembly.Module): unknown;
+
+/** Loads the KDFs (keyfit_kdf_bg.wasm) from bytes or a compiled module, synchronously: the key derivations
+ * `inspectKey`, `convertKey` and `matchKey` make for encrypted keys. */
+export function initKdfSync(module: { module: BufferSource | WebAssembly.Module } | BufferSource | WebAssembly.Module): unknown;
 
 /** Every error keyfit throws: an `Error` with a stable `code` (thrown only for misuse or an impossible request). */
 export interface KeyfitError extends Error {

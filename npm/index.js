@@ -1,17 +1,29 @@
-// keyfit's API for browsers and bundlers: the engine's functions, once `await init()` has loaded the wasm of its two
-// parts, the key engine and the Host URL check (found beside this package's pkg/keyfit.js and pkg/keyfit_url.js
-// through `new URL('./keyfit_bg.wasm', import.meta.url)` and `new URL('./keyfit_url_bg.wasm', import.meta.url)`,
-// which bundlers copy).
+// keyfit's API for browsers and bundlers: the engine's functions, once `await init()` has loaded the wasm of its three
+// parts, the key engine, the Host URL check and the KDFs (found beside this package's pkg/keyfit.js, pkg/keyfit_url.js
+// and pkg/keyfit_kdf.js through `new URL('./keyfit_bg.wasm', import.meta.url)` and its like, which bundlers copy).
 import loadKeys from './pkg/keyfit.js';
 import loadUrl from './pkg/keyfit_url.js';
 
-export { initSync, generateKey, finishKey, findPrime, keyFromPrimes, inspectKey, convertKey, matchKey }
-  from './pkg/keyfit.js';
-export { checkCloneUrl, initSync as initCloneUrlSync } from './pkg/keyfit_url.js';
+import loadKdf, { deriveKey } from './pkg/keyfit_kdf.js';
+import * as keys from './pkg/keyfit.js';
+import { withDerivedKeysSync } from './js/derive-keys.js';
 
-/** Loads keyfit's engine: the key engine from keyfit_bg.wasm, or from what you pass (bytes, a Response, a URL), and
- * the Host URL check from keyfit_url_bg.wasm. Resolves with the key engine's exports. */
+export { initSync, generateKey, finishKey, findPrime, keyFromPrimes } from './pkg/keyfit.js';
+export { checkCloneUrl, initSync as initCloneUrlSync } from './pkg/keyfit_url.js';
+export { initSync as initKdfSync } from './pkg/keyfit_kdf.js';
+
+// The key engine derives no key itself (it throws kdf-needed): these derive in the KDF part, synchronously.
+export const inspectKey = (input, options) =>
+  withDerivedKeysSync(options ?? {}, (derivedKeys) => keys.inspectKey(input, { ...options, derivedKeys }), deriveKey);
+export const convertKey = (input, options) =>
+  withDerivedKeysSync(options ?? {}, (derivedKeys) => keys.convertKey(input, { ...options, derivedKeys }), deriveKey);
+export const matchKey = (input, options, other) =>
+  withDerivedKeysSync(options ?? {}, (derivedKeys) => keys.matchKey(input, { ...options, derivedKeys }, other), deriveKey);
+
+/** Loads keyfit's engine: the key engine from keyfit_bg.wasm, or from what you pass (bytes, a Response, a URL), the
+ * Host URL check from keyfit_url_bg.wasm and the KDFs from keyfit_kdf_bg.wasm. Resolves with the key engine's
+ * exports. */
 export default async function init(input) {
-  const [keys] = await Promise.all([loadKeys(input), loadUrl()]);
-  return keys;
+  const [exports] = await Promise.all([loadKeys(input), loadUrl(), loadKdf()]);
+  return exports;
 }

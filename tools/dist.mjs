@@ -78,8 +78,8 @@ export function widgetParts() {
 
 // ---------------------------------------------------------------------------------------------- single file
 
-/** The engine's two parts in www/pkg/ (build.sh): the key engine, then the Host URL check. */
-const WASM_PARTS = ['pkg/keyfit_bg.wasm', 'pkg/keyfit_url_bg.wasm'];
+/** The engine's three parts in www/pkg/ (build.sh): the key engine, the Host URL check, the KDFs. */
+const WASM_PARTS = ['pkg/keyfit_bg.wasm', 'pkg/keyfit_url_bg.wasm', 'pkg/keyfit_kdf_bg.wasm'];
 
 /** Fails when inline text would end its <script>/<style> early or open an HTML comment inside it. */
 function inlineable(text, what) {
@@ -93,7 +93,8 @@ function inlineable(text, what) {
 async function singleFileScript() {
   // Each glue of www/pkg/ and the single file's stand-in for it (which imports the glue itself).
   const shims = new Map([[join(WWW, 'pkg/keyfit.js'), join(SINGLE, 'keyfit-wasm.js')],
-    [join(WWW, 'pkg/keyfit_url.js'), join(SINGLE, 'keyfit-url-wasm.js')]]);
+    [join(WWW, 'pkg/keyfit_url.js'), join(SINGLE, 'keyfit-url-wasm.js')],
+    [join(WWW, 'pkg/keyfit_kdf.js'), join(SINGLE, 'keyfit-kdf-wasm.js')]]);
   // The same swaps in both graphs (worker.js may import page modules, e.g. js/failure.js).
   const swap = (importer, path) => {
     if (shims.has(path) && importer !== shims.get(path)) return shims.get(path);
@@ -106,8 +107,9 @@ async function singleFileScript() {
   return `
 'use strict';
 (() => {
-// keyfit's engine, gzip then base64, comma-separated: the key engine (www/pkg/keyfit_bg.wasm), then the Host URL
-// check (www/pkg/keyfit_url_bg.wasm); tools/bundle/single-file/wasm-parts.js unpacks them.
+// keyfit's engine, gzip then base64, comma-separated: the key engine (www/pkg/keyfit_bg.wasm), the Host URL check
+// (www/pkg/keyfit_url_bg.wasm), the KDFs (www/pkg/keyfit_kdf_bg.wasm); tools/bundle/single-file/wasm-parts.js
+// unpacks them.
 const KEYFIT_WASM = "${wasm}";
 
 // The worker: worker.js and the engine's bindings. Started from its own source text as a blob: or data: worker
@@ -185,7 +187,7 @@ const hostedIndex = (html, singleSha) => replaceOnce(
   /<script type="module" src="app.js"><\/script>/, `<script type="module" src="${PAGE_BUNDLE}"></script>`, 'script app.js');
 
 /**
- * The hosted worker.js as one module with its imports (js/failure.js, both glues of pkg/): one request where the
+ * The hosted worker.js as one module with its imports (js/failure.js, js/derive-keys.js, the three glues of pkg/): one request where the
  * worker would make two in turn before it could fetch a wasm part (a round trip less on every worker's start). The
  * glues find their wasm beside themselves, `new URL('keyfit_bg.wasm', import.meta.url)`: in the bundle, their
  * import.meta.url is the URL pkg/keyfit.js would have.
@@ -196,7 +198,7 @@ function workerBundle() {
 }
 
 export async function dist(out) {
-  for (const f of ['pkg/keyfit.js', 'pkg/keyfit_url.js', ...WASM_PARTS]) if (!existsSync(join(WWW, f))) fail(`www/${f} is missing: run ./build.sh first`);
+  for (const f of ['pkg/keyfit.js', 'pkg/keyfit_url.js', 'pkg/keyfit_kdf.js', ...WASM_PARTS]) if (!existsSync(join(WWW, f))) fail(`www/${f} is missing: run ./build.sh first`);
   const ver = version();
   const stamp = (html) => setTextById(html, 'keyfit-version', ver);
   const index = read(join(WWW, 'index.html'));

@@ -2,8 +2,9 @@
 //   node tools/npm-package.mjs [--out DIR]    DIR (default dist/npm/): a folder `npm pack` turns into keyfit-X.Y.Z.tgz
 // The package is www/'s own modules as written (bundlers minify), with swaps so that bundlers see the files they must
 // copy: the worker is started as `new Worker(new URL('../worker.js', import.meta.url), {type: 'module'})` and the
-// engine's two parts find their wasm as `new URL('./keyfit_bg.wasm', import.meta.url)` and
-// `new URL('./keyfit_url_bg.wasm', import.meta.url)` (the forms Vite, webpack and Parcel follow). Its types come from
+// engine's three parts find their wasm as `new URL('./keyfit_bg.wasm', import.meta.url)`,
+// `new URL('./keyfit_url_bg.wasm', import.meta.url)` and `new URL('./keyfit_kdf_bg.wasm', import.meta.url)` (the
+// forms Vite, webpack and Parcel follow). Its types come from
 // npm/ (written by hand) and codes.d.ts, made here from README's code tables and src/'s name tables, so the string
 // unions cannot drift from what the engine returns (tests/package/ checks both).
 // Output depends only on the sources and the built wasm: files in a fixed order, no timestamps.
@@ -119,6 +120,7 @@ const SWAPS = {
   // wasm-bindgen writes a bare name; webpack would look for a package called keyfit_bg.wasm.
   'pkg/keyfit.js': [/new URL\('keyfit_bg\.wasm', import\.meta\.url\)/, "new URL('./keyfit_bg.wasm', import.meta.url)"],
   'pkg/keyfit_url.js': [/new URL\('keyfit_url_bg\.wasm', import\.meta\.url\)/, "new URL('./keyfit_url_bg.wasm', import.meta.url)"],
+  'pkg/keyfit_kdf.js': [/new URL\('keyfit_kdf_bg\.wasm', import\.meta\.url\)/, "new URL('./keyfit_kdf_bg.wasm', import.meta.url)"],
 };
 
 function swapped(file, code) {
@@ -143,7 +145,8 @@ function wwwFiles() {
       visit(relative(WWW, resolve(dirname(join(WWW, file)), spec)));
     }
   };
-  for (const entry of ['keyfit-widget.js', 'worker.js', 'pkg/keyfit.js', 'pkg/keyfit_url.js']) visit(entry);
+  for (const entry of ['keyfit-widget.js', 'worker.js', 'pkg/keyfit.js', 'pkg/keyfit_url.js', 'pkg/keyfit_kdf.js',
+    'js/derive-keys.js']) visit(entry);
   return [...seen].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 

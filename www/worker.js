@@ -3,12 +3,15 @@
 // memoryBytes is the size of the wasm memory after the job: wasm memory never shrinks, so after a costly KDF the
 // page replaces this worker (js/worker-client.js) rather than keep hundreds of megabytes for the session.
 // Byte arrays received (a dropped file, primes) are zeroed once the job is done, whatever its outcome.
-// The engine comes in two parts (build.sh): the key engine (pkg/keyfit_bg.wasm) and the Host URL check
-// (pkg/keyfit_url_bg.wasm, a sixth of its weight). Each loads on the first job that needs it, or when the page asks
-// ahead of need (op `load`), at most once; a part that failed to load is tried again by the next job that needs it,
-// which reports the failure.
+// The engine comes in three parts (build.sh): the key engine (pkg/keyfit_bg.wasm), the Host URL check
+// (pkg/keyfit_url_bg.wasm, a fifth of its weight) and the KDFs (pkg/keyfit_kdf_bg.wasm, built for speed), which
+// the key engine asks for every key derivation (js/derive-keys.js). Each loads on the first job that needs it, or
+// when the page asks ahead of need (op `load`), at most once; a part that failed to load is tried again by the next
+// job that needs it, which reports the failure.
 import initKeys, * as keyfit from './pkg/keyfit.js';
 import initUrl, { checkCloneUrl } from './pkg/keyfit_url.js';
+import initKdf, { deriveKey } from './pkg/keyfit_kdf.js';
+import { withDerivedKeys } from './js/derive-keys.js';
 import { failure } from './js/failure.js';
 
 /** The parts: how each loads (wasm-bindgen's init: fetch and instantiateStreaming where the wasm is served as
@@ -16,7 +19,11 @@ import { failure } from './js/failure.js';
 const PARTS = {
   keys: { init: initKeys, file: 'pkg/keyfit_bg.wasm', ready: null, memory: null },
   url: { init: initUrl, file: 'pkg/keyfit_url_bg.wasm', ready: null, memory: null },
+  kdf: { init: initKdf, file: 'pkg/keyfit_kdf_bg.wasm', ready: null, memory: null },
 };
+
+/** The KDF part's bindings, loaded on first need (js/derive-keys.js). */
+const kdfPart = () => load('kdf').then(() => ({ deriveKey }));
 
 /** Loads part `name` once; rejects with code engine-load-failed (and forgets the attempt) if it does not load. */
 function load(name) {
@@ -36,45 +43,6 @@ async function webcryptoPkcs8(bits) {
     ['sign', 'verify'],
   );
   return new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey));
-}
-
-/**
- * Runs `call(derivedKeys)`, an inspectKey/convertKey/matchKey call, with the key's PBKDF2 made by the browser's
- * WebCrypto (native code: at the iteration cap 3-6x faster than keyfit's wasm) where it can: the engine throws
- * `pbkdf2-needed` naming the derivation (PRF, salt, iterations, length), which is made here and handed back.
- * Without `crypto.subtle` (a plain-http page), without a passphrase, or if WebCrypto refuses, the engine derives.
- * The derived bytes are zeroed once the call returns; the engine wipes its copy.
- */
-async function withWebCryptoPbkdf2(passphrase, call) {
-  if (!passphrase || !globalThis.crypto?.subtle) return call(undefined);
-  const derivedKeys = [];
-  try {
-    for (;;) {
-      try {
-        return call(derivedKeys);
-      } catch (err) {
-        if (err?.code !== 'pbkdf2-needed') throw err;
-        const key = derivedKeys.length === 0 ? await webcryptoPbkdf2(passphrase, err.pbkdf2) : null;
-        if (!key) return call(undefined);
-        derivedKeys.push({ ...err.pbkdf2, key });
-      }
-    }
-  } finally {
-    for (const { key } of derivedKeys) key.fill(0);
-  }
-}
-
-/** PBKDF2 with WebCrypto: the derived bytes, or null if WebCrypto refuses the parameters. */
-async function webcryptoPbkdf2(passphrase, { hash, salt, iterations, length }) {
-  const pass = new TextEncoder().encode(passphrase);
-  try {
-    const base = await globalThis.crypto.subtle.importKey('raw', pass, 'PBKDF2', false, ['deriveBits']);
-    return new Uint8Array(await globalThis.crypto.subtle.deriveBits({ name: 'PBKDF2', hash, salt, iterations }, base, length * 8));
-  } catch {
-    return null;
-  } finally {
-    pass.fill(0);
-  }
 }
 
 const ops = {
@@ -123,12 +91,12 @@ const ops = {
   },
 
   inspectKey({ input, passphrase } = {}) {
-    return withWebCryptoPbkdf2(passphrase, (derivedKeys) =>
-      keyfit.inspectKey(input, { passphrase: passphrase || undefined, derivedKeys }));
+    return withDerivedKeys({ passphrase }, (derivedKeys) =>
+      keyfit.inspectKey(input, { passphrase: passphrase || undefined, derivedKeys }), kdfPart);
   },
 
   convertKey({ input, ...options } = {}) {
-    return withWebCryptoPbkdf2(options.passphrase, (derivedKeys) => keyfit.convertKey(input, { ...options, derivedKeys }));
+    return withDerivedKeys(options, (derivedKeys) => keyfit.convertKey(input, { ...options, derivedKeys }), kdfPart);
   },
 
   checkCloneUrl({ text } = {}) {
@@ -136,18 +104,18 @@ const ops = {
   },
 
   matchKey({ input, passphrase, other } = {}) {
-    return withWebCryptoPbkdf2(passphrase, (derivedKeys) =>
-      keyfit.matchKey(input, { passphrase: passphrase || undefined, derivedKeys }, other));
+    return withDerivedKeys({ passphrase }, (derivedKeys) =>
+      keyfit.matchKey(input, { passphrase: passphrase || undefined, derivedKeys }, other), kdfPart);
   },
 };
 
 /** The part each op needs: the Host URL check's for checkCloneUrl, the key engine's for every other. */
 const partOf = (op) => (op === 'checkCloneUrl' ? 'url' : 'keys');
 
-/** The parts of op `load`'s `{parts}`: ['keys'], ['url'] or both. */
+/** The parts of op `load`'s `{parts}`: any of 'keys', 'url' and 'kdf'. */
 function partsToLoad({ parts } = {}) {
   if (!Array.isArray(parts) || !parts.every((p) => Object.hasOwn(PARTS, p))) {
-    throw failure('invalid-option', 'load needs parts: a list of "keys" and "url".');
+    throw failure('invalid-option', 'load needs parts: a list of "keys", "url" and "kdf".');
   }
   return parts;
 }

@@ -39,7 +39,7 @@ test('SHA256SUMS lists every file of dist/site/ and sha256sum -c passes; a chang
   const listed = readFileSync(join(SITE, 'SHA256SUMS'), 'utf8').trim().split('\n').map((line) => line.split('  ')[1]);
   assert.deepEqual(listed, walk(SITE).filter((f) => f !== 'SHA256SUMS'));
   for (const f of ['index.html', 'keyfit.html', 'keyfit-widget.js', 'embed.html', 'worker.js', 'pkg/keyfit_bg.wasm',
-    'pkg/keyfit_url_bg.wasm', 'pkg/widget-parts.js']) {
+    'pkg/keyfit_url_bg.wasm', 'pkg/keyfit_kdf_bg.wasm', 'pkg/widget-parts.js']) {
     assert.ok(listed.includes(f), f);
   }
   const ok = run('sha256sum', ['--strict', '-c', 'SHA256SUMS'], { cwd: SITE });

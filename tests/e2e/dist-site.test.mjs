@@ -14,6 +14,7 @@ const PASSPHRASE = 'correct horse'; // tests/corpus/PASSPHRASE
 
 test('dist/site ships www/\'s scripts and stylesheet minified, the page and the worker each as one module', { skip: missingDist }, () => {
   const scripts = ['app.js', 'embed.js', 'keyfit-widget.js', 'style.css', 'pkg/keyfit.js', 'pkg/keyfit_url.js',
+    'pkg/keyfit_kdf.js',
     ...readdirSync(join(WWW, 'js')).map((f) => `js/${f}`)];
   for (const f of scripts) {
     const shipped = readFileSync(join(SITE, f), 'utf8');

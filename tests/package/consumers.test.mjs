@@ -83,7 +83,7 @@ test('the npm package, installed from its tarball, in node, Vite, webpack and ts
   await t.test('the tarball holds the package and nothing else', () => {
     for (const f of ['package.json', 'README.md', 'index.js', 'node.js', 'index.d.ts', 'codes.d.ts', 'keyfit-widget.js',
       'keyfit-widget.d.ts', 'worker.js', 'pkg/keyfit.js', 'pkg/keyfit_bg.wasm', 'pkg/keyfit_url.js', 'pkg/keyfit_url_bg.wasm',
-      'pkg/widget-parts.js']) {
+      'pkg/keyfit_kdf.js', 'pkg/keyfit_kdf_bg.wasm', 'pkg/widget-parts.js']) {
       assert.ok(contents.includes(f), `${f} is not in the tarball`);
     }
     assert.deepEqual(contents.filter((f) => !/^(pkg|js)\/|^[\w.-]+\.(js|d\.ts|json|md)$/.test(f)), []);
