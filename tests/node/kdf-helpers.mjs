@@ -1,6 +1,6 @@
-// Shared by tests/node/kdf-*.test.mjs: the built engine (www/pkg, made by ./build.sh), PKCS#8 files encrypted by
-// OpenSSL with each PBKDF2 PRF, and the worker's protocol for PBKDF2 made by WebCrypto (www/worker.js
-// withWebCryptoPbkdf2), driven with node's own crypto.subtle.
+// Shared by tests/node/*.test.mjs: the built engine (www/pkg, made by ./build.sh) and its KDF part, PKCS#8 files
+// encrypted by OpenSSL with each PBKDF2 PRF, and the worker's protocol for key derivations (www/js/derive-keys.js:
+// PBKDF2 by WebCrypto, driven with node's own crypto.subtle, everything else by the KDF part).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,9 @@ import { join } from 'node:path';
 const ROOT = new URL('../..', import.meta.url).pathname;
 export const keyfit = await import(`${ROOT}www/pkg/keyfit.js`);
 export const wasm = keyfit.initSync({ module: readFileSync(`${ROOT}www/pkg/keyfit_bg.wasm`) });
+export const kdfPart = await import(`${ROOT}www/pkg/keyfit_kdf.js`);
+export const kdfWasm = kdfPart.initSync({ module: readFileSync(`${ROOT}www/pkg/keyfit_kdf_bg.wasm`) });
+const { withDerivedKeys, withDerivedKeysSync } = await import(`${ROOT}www/js/derive-keys.js`);
 
 export const PASSPHRASE = 'kdf test: correct horse 9c1e';
 export const PRFS = ['SHA1', 'SHA224', 'SHA256', 'SHA384', 'SHA512'];
@@ -30,25 +33,33 @@ export function encrypted(prf, cipher = 'aes-256-cbc', iterations = ITERATIONS) 
 }
 
 /**
- * `call(derivedKeys)` as the worker runs it where crypto.subtle exists: each `pbkdf2-needed` is derived with
- * WebCrypto and handed back. Returns `{value, requests}` (the derivations the engine asked for).
+ * `call(derivedKeys)` as the worker runs it (www/js/derive-keys.js): each `kdf-needed` is derived (PBKDF2 with
+ * SHA-1/256/384/512 by node's WebCrypto, everything else by the KDF part) and handed back. Returns `{value,
+ * requests}` (the derivations the engine asked for).
  */
-export async function withWebCrypto(passphrase, call) {
-  const derivedKeys = [];
+export async function withWebCrypto(passphrases, call) {
   const requests = [];
-  for (;;) {
-    try {
-      return { value: call(derivedKeys), requests };
-    } catch (err) {
-      if (err?.code !== 'pbkdf2-needed' || requests.length > 2) throw err;
-      requests.push(err.pbkdf2);
-      const { hash, salt, iterations, length } = err.pbkdf2;
-      const base = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase), 'PBKDF2', false, ['deriveBits']);
-      const key = new Uint8Array(await crypto.subtle.deriveBits({ name: 'PBKDF2', hash, salt, iterations }, base, length * 8));
-      derivedKeys.push({ hash, salt, iterations, key });
-    }
-  }
+  const value = await withDerivedKeys(passphrases, asking(call, requests), async () => kdfPart);
+  return { value, requests };
 }
+
+/** `call(derivedKeys)` with every derivation made by the KDF part (deriveKey), synchronously, as the npm package
+ * runs it: `{value, requests}`. */
+export function withKdfPart(passphrases, call, deriveKey = kdfPart.deriveKey) {
+  const requests = [];
+  const value = withDerivedKeysSync(passphrases, asking(call, requests), deriveKey);
+  return { value, requests };
+}
+
+/** `call`, recording the requests it throws in `requests`. */
+const asking = (call, requests) => (derivedKeys) => {
+  try {
+    return call(derivedKeys);
+  } catch (err) {
+    if (err?.code === 'kdf-needed') requests.push(err.kdf);
+    throw err;
+  }
+};
 
 /** The error code of an inspectKey report, or 'ok'. */
 export const verdict = (report) => report.problems.find((p) => p.severity === 'error')?.code ?? 'ok';

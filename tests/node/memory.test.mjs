@@ -10,6 +10,13 @@ import { createHash } from 'node:crypto';
 const ROOT = new URL('../..', import.meta.url).pathname;
 const keyfit = await import(`${ROOT}www/pkg/keyfit.js`);
 const exports = keyfit.initSync({ module: readFileSync(`${ROOT}www/pkg/keyfit_bg.wasm`) });
+const kdf = await import(`${ROOT}www/pkg/keyfit_kdf.js?memory`);
+const kdfExports = kdf.initSync({ module: readFileSync(`${ROOT}www/pkg/keyfit_kdf_bg.wasm`) });
+const { withDerivedKeysSync } = await import(`${ROOT}www/js/derive-keys.js`);
+/** `k[fn](input, options, ...rest)` with the key derivations it asks for made by `kdfPart` (the KDF part), as the npm
+ * package makes them. */
+const derived = (k, kdfPart, fn, input, options = {}, ...rest) =>
+  withDerivedKeysSync(options, (derivedKeys) => k[fn](input, { ...options, derivedKeys }, ...rest), kdfPart.deriveKey);
 const corpus = (name) => readFileSync(`${ROOT}tests/corpus/keys/${name}`, 'utf8');
 const PASSPHRASE = readFileSync(`${ROOT}tests/corpus/PASSPHRASE`, 'utf8').trim();
 const NEW_PASSPHRASE = 'scan me: a new passphrase 7f3a';
@@ -24,10 +31,10 @@ async function privateExponent(pem) {
   return Buffer.from(jwk.d, 'base64url');
 }
 
-/** Which of `needles` (name -> Buffer) occur in wasm memory now. */
+/** Which of `needles` (name -> Buffer) occur in wasm memory now: the key engine's, or the KDF part's. */
 function found(needles) {
-  const memory = Buffer.from(exports.memory.buffer);
-  return Object.entries(needles).filter(([, n]) => n.length > 0 && memory.indexOf(n) >= 0).map(([name]) => name);
+  const memories = [exports, kdfExports].map((e) => Buffer.from(e.memory.buffer));
+  return Object.entries(needles).filter(([, n]) => n.length > 0 && memories.some((m) => m.indexOf(n) >= 0)).map(([name]) => name);
 }
 
 function needlesOf(label, text) {
@@ -42,18 +49,18 @@ const dNeedle = { 'd (32 bytes)': D.subarray(40, 72) };
 const PLAIN = { ...needlesOf('input', PKCS1), ...dNeedle };
 const cases = [
   // [what, needles of the input, call]
-  ['convertKey pkcs1 -> openssh with a new passphrase', PLAIN, () => keyfit.convertKey(PKCS1, { to: 'openssh', newPassphrase: NEW_PASSPHRASE, rounds: 4 })],
+  ['convertKey pkcs1 -> openssh with a new passphrase', PLAIN, () => derived(keyfit, kdf, 'convertKey', PKCS1, { to: 'openssh', newPassphrase: NEW_PASSPHRASE, rounds: 4 })],
   ['convertKey pkcs1 -> pkcs8', PLAIN, () => keyfit.convertKey(PKCS1, { to: 'pkcs8' })],
   ['convertKey pkcs1 -> ppk2', PLAIN, () => keyfit.convertKey(PKCS1, { to: 'ppk2' })],
   ['convertKey pkcs1 -> pkcs1 encrypted', PLAIN, () => keyfit.convertKey(PKCS1, { to: 'pkcs1', newPassphrase: NEW_PASSPHRASE })],
   ['convertKey legacy-encrypted pkcs1 -> pkcs1', dNeedle, () => keyfit.convertKey(corpus('rsa2048-pkcs1-aes-128-cbc.pem'), { to: 'pkcs1', passphrase: PASSPHRASE })],
-  ['convertKey openssh (bcrypt) -> pkcs1', {}, () => keyfit.convertKey(corpus('rsa2048-openssh-aes256-ctr.key'), { to: 'pkcs1', passphrase: PASSPHRASE })],
-  ['convertKey ppk3 (Argon2) -> pkcs1', {}, () => keyfit.convertKey(corpus('rsa2048-ppk3-argon2id.ppk'), { to: 'pkcs1', passphrase: PASSPHRASE })],
-  ['convertKey pkcs8 (PBKDF2) -> pkcs1', {}, () => keyfit.convertKey(corpus('rsa2048-pkcs8-pbkdf2-sha256-aes-256-cbc.pem'), { to: 'pkcs1', passphrase: PASSPHRASE })],
+  ['convertKey openssh (bcrypt) -> pkcs1', {}, () => derived(keyfit, kdf, 'convertKey', corpus('rsa2048-openssh-aes256-ctr.key'), { to: 'pkcs1', passphrase: PASSPHRASE })],
+  ['convertKey ppk3 (Argon2) -> pkcs1', {}, () => derived(keyfit, kdf, 'convertKey', corpus('rsa2048-ppk3-argon2id.ppk'), { to: 'pkcs1', passphrase: PASSPHRASE })],
+  ['convertKey pkcs8 (PBKDF2) -> pkcs1', {}, () => derived(keyfit, kdf, 'convertKey', corpus('rsa2048-pkcs8-pbkdf2-sha256-aes-256-cbc.pem'), { to: 'pkcs1', passphrase: PASSPHRASE })],
   ['convertKey ed25519 openssh -> pkcs8', {}, () => keyfit.convertKey(corpus('ed25519-openssh.key'), { to: 'pkcs8' })],
   ['inspectKey plain pkcs1', PLAIN, () => keyfit.inspectKey(PKCS1, {})],
   ['inspectKey mangled pkcs1 (repaired text)', PLAIN, () => keyfit.inspectKey(PKCS1.replace(/\n/g, '\r\n'), {})],
-  ['inspectKey encrypted openssh with its passphrase', {}, () => keyfit.inspectKey(corpus('rsa2048-openssh-aes256-ctr.key'), { passphrase: PASSPHRASE })],
+  ['inspectKey encrypted openssh with its passphrase', {}, () => derived(keyfit, kdf, 'inspectKey', corpus('rsa2048-openssh-aes256-ctr.key'), { passphrase: PASSPHRASE })],
   ['inspectKey with a wrong passphrase', {}, () => keyfit.inspectKey(corpus('rsa2048-ppk2-aes256-cbc.ppk'), { passphrase: NEW_PASSPHRASE })],
   ['generateKey 2048-bit with a passphrase', {}, () => keyfit.generateKey({ bits: 2048, passphrase: NEW_PASSPHRASE })],
 ];
@@ -98,6 +105,15 @@ test('the scan finds what is there', () => {
 async function fresh(n) {
   const mod = await import(`${ROOT}www/pkg/keyfit.js?fresh=${n}`);
   const ex = mod.initSync({ module: readFileSync(`${ROOT}www/pkg/keyfit_bg.wasm`) });
+  const kdfPart = await freshKdfPart(n);
+  const has = (needle) => Buffer.from(ex.memory.buffer).indexOf(needle) >= 0 || kdfPart.has(needle);
+  return { mod, kdfPart: kdfPart.mod, has };
+}
+
+/** A fresh instance of the KDF part (www/pkg/keyfit_kdf.js), with its own wasm memory. */
+async function freshKdfPart(n) {
+  const mod = await import(`${ROOT}www/pkg/keyfit_kdf.js?fresh=${n}`);
+  const ex = mod.initSync({ module: readFileSync(`${ROOT}www/pkg/keyfit_kdf_bg.wasm`) });
   const has = (needle) => Buffer.from(ex.memory.buffer).indexOf(needle) >= 0;
   return { mod, has };
 }
@@ -119,20 +135,45 @@ const calls = [
   ['convertKey legacy pkcs1, passphrase changed', ALL, (k, p) => k.convertKey(LEGACY, { to: 'pkcs1', passphrase: PASSPHRASE, newPassphrase: p })],
   ['convertKey legacy pkcs1, passphrase removed', ALL, (k, p) => k.convertKey(k.convertKey(PKCS1, { to: 'pkcs1', newPassphrase: p }), { to: 'pkcs1', passphrase: p })],
   ['convertKey to ppk2 with a passphrase', ALL, (k, p) => k.convertKey(PKCS1, { to: 'ppk2', newPassphrase: p })],
-  ['convertKey to openssh with a passphrase', EDGES, (k, p) => k.convertKey(PKCS1, { to: 'openssh', newPassphrase: p, rounds: 2 })],
-  ['convertKey to pkcs8 with a passphrase', EDGES, (k, p) => k.convertKey(PKCS1, { to: 'pkcs8', newPassphrase: p })],
-  ['convertKey to ppk3 with a passphrase', [4, 20, 64], (k, p) => k.convertKey(PKCS1, { to: 'ppk3', newPassphrase: p })],
+  ['convertKey to openssh with a passphrase', EDGES, (k, p, d) => derived(k, d, 'convertKey', PKCS1, { to: 'openssh', newPassphrase: p, rounds: 2 })],
+  ['convertKey to pkcs8 with a passphrase', EDGES, (k, p, d) => derived(k, d, 'convertKey', PKCS1, { to: 'pkcs8', newPassphrase: p })],
+  ['convertKey to ppk3 with a passphrase', [4, 20, 64], (k, p, d) => derived(k, d, 'convertKey', PKCS1, { to: 'ppk3', newPassphrase: p })],
 ];
 for (const [what, lengths, call] of calls) {
   test(`memory after ${what}, passphrases of ${lengths.length === 64 ? '1 to 64' : lengths.join(', ')} characters`, async () => {
     const left = [];
     for (const n of lengths) {
       const p = passphrase(n);
-      const { mod, has } = await fresh(instance++);
-      try { call(mod, p); } catch { /* a wrong passphrase throws: the memory is what counts */ }
+      const { mod, kdfPart, has } = await fresh(instance++);
+      try { call(mod, p, kdfPart); } catch { /* a wrong passphrase throws: the memory is what counts */ }
       if (n >= 4 && has(Buffer.from(p))) left.push(n);
     }
     assert.deepEqual(left, [], `passphrase left in wasm memory after ${what}, lengths: ${left.join(' ')}`);
+  });
+}
+
+// The KDF part alone: each KDF's deriveKey, every passphrase length from 1 to 64, each call in a fresh instance.
+const SALT = new Uint8Array(16).fill(0x5a);
+const REQUESTS = {
+  'PBKDF2-SHA-224': { name: 'pbkdf2', hash: 'SHA-224', iterations: 2, salt: SALT, length: 32 },
+  'PBKDF2-SHA-512': { name: 'pbkdf2', hash: 'SHA-512', iterations: 2, salt: SALT, length: 32 },
+  scrypt: { name: 'scrypt', logN: 4, r: 8, p: 2, salt: SALT, length: 32 },
+  bcrypt: { name: 'bcrypt', rounds: 2, salt: SALT, length: 48 },
+  Argon2id: { name: 'argon2id', memoryKib: 64, passes: 1, parallelism: 2, salt: SALT, length: 80 },
+};
+for (const [kdfName, request] of Object.entries(REQUESTS)) {
+  test(`memory of the KDF part after deriveKey, ${kdfName}, passphrases of 1 to 64 characters`, async () => {
+    const left = [];
+    for (const n of ALL) {
+      const p = passphrase(n);
+      const { mod, has } = await freshKdfPart(instance++);
+      const bytes = new TextEncoder().encode(p);
+      const key = mod.deriveKey(request, bytes);
+      assert.equal(key.length, request.length);
+      bytes.fill(0);
+      if (n >= 4 && has(Buffer.from(p))) left.push(n);
+    }
+    assert.deepEqual(left, [], `passphrase left in the KDF part's memory after ${kdfName}, lengths: ${left.join(' ')}`);
   });
 }
 
