@@ -4,7 +4,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Object, Reflect, Uint8Array};
-use keyfit::wasm::{check_clone_url, convert_key, generate_key, inspect_key, match_key};
+use keyfit::wasm::{
+    check_clone_url, convert_key, derive_key, generate_key, inspect_key, match_key,
+};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
@@ -378,4 +380,74 @@ fn clone_url_guide_and_misuse() {
         error_code(check_clone_url(JsValue::UNDEFINED).expect_err("undefined")),
         "invalid-option"
     );
+}
+
+/// `convertKey(input, {to, passphrase, newPassphrase, derivedKeys})` with every derivation the engine asks for
+/// (`kdf-needed`) made by `deriveKey`, as www/js/derive-keys.js does: the result and the KDF names asked for.
+fn convert_deriving(
+    input: JsValue,
+    to: &str,
+    passphrase: &str,
+    new: &str,
+) -> (String, Vec<String>) {
+    let derived = js_sys::Array::new();
+    let mut asked = Vec::new();
+    loop {
+        let opts = options(&[
+            ("to", to.into()),
+            ("passphrase", passphrase.into()),
+            ("newPassphrase", new.into()),
+            ("rounds", 2.into()),
+            ("derivedKeys", derived.clone().into()),
+        ]);
+        match convert_key(input.clone(), opts) {
+            Ok(out) => return (out.into(), asked),
+            Err(err) => {
+                assert_eq!(error_code(err.clone()), "kdf-needed");
+                assert!(asked.len() < 4, "asked again and again: {asked:?}");
+                let request = get(&err, "kdf");
+                asked.push(text(&request, "name"));
+                let pass = if get(&request, "write").is_truthy() {
+                    new
+                } else {
+                    passphrase
+                };
+                let key = derive_key(request.clone(), Uint8Array::from(pass.as_bytes()))
+                    .expect("derived");
+                let item = Object::assign(&Object::new(), request.unchecked_ref());
+                Reflect::set(&item, &"key".into(), &key).expect("set");
+                derived.push(&item);
+            }
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn every_kdf_goes_through_kdf_needed_when_the_caller_derives() {
+    let plain: String = convert_key(
+        corpus_text("rsa2048-pkcs1.pem"),
+        options(&[("to", "pkcs1".into())]),
+    )
+    .expect("plain")
+    .into();
+    for (name, kdf) in [
+        ("rsa2048-pkcs8-pbkdf2-sha256-aes-256-cbc.pem", "pbkdf2"),
+        ("rsa2048-openssh-aes256-ctr.key", "bcrypt"),
+        ("rsa2048-ppk3-argon2id.ppk", "argon2id"),
+    ] {
+        let (out, asked) = convert_deriving(corpus_text(name), "pkcs1", PASSPHRASE, "");
+        assert_eq!(out, plain, "{name}");
+        assert_eq!(asked, [kdf], "{name}");
+    }
+    // Writes: a fresh salt asked for, then used with the bytes given; read back by the same loop.
+    for (to, kdf) in [
+        ("openssh", "bcrypt"),
+        ("ppk3", "argon2id"),
+        ("pkcs8", "pbkdf2"),
+    ] {
+        let (written, asked) = convert_deriving(plain.clone().into(), to, "", "new passphrase 5c1");
+        assert_eq!(asked, [kdf], "{to}");
+        let (back, _) = convert_deriving(written.into(), "pkcs1", "new passphrase 5c1", "");
+        assert_eq!(back, plain, "{to}");
+    }
 }
