@@ -129,6 +129,12 @@ test('dist/keyfit.html from disk: generates, checks, converts and downloads with
     }
     const locked = await check(page, key('rsa2048-pkcs1-aes-128-cbc.pem'), 'correct horse');
     assert.equal(locked.tone, 'ok', 'an encrypted PKCS#1 key, unlocked, is Jira-ready');
+    // The KDFs come from the file's third part (bcrypt-pbkdf, Argon2, scrypt; PBKDF2-SHA-256 by WebCrypto).
+    for (const [name, code] of [['rsa2048-openssh-aes256-ctr.key', 'openssh-format'], ['rsa2048-ppk3-argon2id.ppk', 'ppk-format'],
+      ['rsa2048-pkcs8-scrypt-aes-256-cbc.pem', 'pkcs8-format']]) {
+      const r = await check(page, key(name), 'correct horse');
+      assert.ok(r.codes.includes(code) && !r.codes.includes('wrong-passphrase'), `${name}, unlocked: ${r.codes}`);
+    }
   });
 
   await t.test('convert an OpenSSH key to PKCS#1 and download it', async () => {
