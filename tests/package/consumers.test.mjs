@@ -102,13 +102,17 @@ const r = inspectKey(KEY);
 const match = matchKey(KEY, {}, r.fingerprintSha256);
 let thrown = null;
 try { convertKey(KEY, { to: 'nope' }); } catch (err) { thrown = err.code; }
+// Encrypted under each KDF keyfit writes (derived in the package's KDF part), then read back.
+const kdfs = ['openssh', 'ppk3', 'pkcs8'].map((to) => convertKey(convertKey(KEY, { to, newPassphrase: 'pw 7', rounds: 2 }),
+  { to: 'pkcs1', passphrase: 'pw 7' }) === convertKey(KEY, { to: 'pkcs1' }));
 console.log(JSON.stringify({ result: { format: r.format, jiraReady: r.jiraReady, fingerprint: r.fingerprintSha256,
   openssh: convertKey(KEY, { to: 'openssh' }).split('\\n')[0], url: checkCloneUrl('https://github.com/a/b').problems.map((p) => p.code) },
-  match: match.code, thrown }));
+  match: match.code, thrown, kdfs }));
 ` });
     const out = JSON.parse(sh('node', ['node-check.mjs'], { cwd: app }));
     assert.equal(out.match, 'same-key');
     assert.equal(out.thrown, 'invalid-option');
+    assert.deepEqual(out.kdfs, [true, true, true], 'bcrypt, Argon2id and PBKDF2 written and read back');
     writeFileSync(join(dir, 'key.pem'), KEY, { mode: 0o600 }); // ssh-keygen refuses keys others can read
     const fingerprint = sh('ssh-keygen', ['-l', '-f', join(dir, 'key.pem')]).split(' ')[1];
     assert.deepEqual(out.result, { format: 'pkcs1', jiraReady: true, fingerprint, openssh: '-----BEGIN OPENSSH PRIVATE KEY-----', url: ['https-url'] });
