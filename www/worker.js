@@ -1,5 +1,6 @@
 // keyfit's module worker: all key work happens here, never on the page's thread.
-// Protocol: {id, op, args} -> {id, ok: true, value, memoryBytes} | {id, ok: false, error: {code, message}, memoryBytes}.
+// Protocol: {id, op, args, modules} -> {id, ok: true, value, memoryBytes} | {id, ok: false, error: {code, message},
+// memoryBytes}. `modules`: the engine parts the op needs, compiled by the page ({keys, url}: WebAssembly.Module or null).
 // memoryBytes is the size of the wasm memory after the job: wasm memory never shrinks, so after a costly KDF the
 // page replaces this worker (js/worker-client.js) rather than keep hundreds of megabytes for the session.
 // Byte arrays received (a dropped file, primes) are zeroed once the job is done, whatever its outcome.
@@ -10,6 +11,7 @@
 import initKeys, * as keyfit from './pkg/keyfit.js';
 import initUrl, { checkCloneUrl } from './pkg/keyfit_url.js';
 import { failure } from './js/failure.js';
+import { partsFor } from './js/parts.js';
 
 /** The parts: how each loads (wasm-bindgen's init: fetch and instantiateStreaming where the wasm is served as
  * application/wasm), and once loading, its promise and memory. */
@@ -18,10 +20,13 @@ const PARTS = {
   url: { init: initUrl, file: 'pkg/keyfit_url_bg.wasm', ready: null, memory: null },
 };
 
-/** Loads part `name` once; rejects with code engine-load-failed (and forgets the attempt) if it does not load. */
-function load(name) {
+/**
+ * Loads part `name` once, from `module` (compiled by the page, js/workers.js) if it came with the job, else by
+ * fetching it; rejects with code engine-load-failed (and forgets the attempt) if it does not load.
+ */
+function load(name, module) {
   const part = PARTS[name];
-  part.ready ??= part.init().then((exports) => { part.memory = exports.memory; }, (err) => {
+  part.ready ??= part.init(module ? { module_or_path: module } : undefined).then((exports) => { part.memory = exports.memory; }, (err) => {
     part.ready = null;
     throw failure('engine-load-failed', `keyfit’s engine (${part.file}) did not load: ${err.message}`);
   });
@@ -141,9 +146,6 @@ const ops = {
   },
 };
 
-/** The part each op needs: the Host URL check's for checkCloneUrl, the key engine's for every other. */
-const partOf = (op) => (op === 'checkCloneUrl' ? 'url' : 'keys');
-
 /** The parts of op `load`'s `{parts}`: ['keys'], ['url'] or both. */
 function partsToLoad({ parts } = {}) {
   if (!Array.isArray(parts) || !parts.every((p) => Object.hasOwn(PARTS, p))) {
@@ -163,15 +165,15 @@ function wipe(args) {
 
 const memoryBytes = () => Object.values(PARTS).reduce((sum, part) => sum + (part.memory?.buffer.byteLength ?? 0), 0);
 
-self.onmessage = async ({ data: { id, op, args } }) => {
+self.onmessage = async ({ data: { id, op, args, modules = {} } }) => {
   try {
     let value;
     if (op === 'load') {
       // Ahead of need: the parts the page expects to use soon.
-      await Promise.all(partsToLoad(args).map(load));
+      await Promise.all(partsToLoad(args).map((name) => load(name, modules[name])));
     } else {
       if (!Object.hasOwn(ops, op)) throw failure('invalid-option', `Unknown operation ${op}.`);
-      await load(partOf(op));
+      await Promise.all(partsFor(op, args).map((name) => load(name, modules[name])));
       value = await ops[op](args);
     }
     wipe(args);
