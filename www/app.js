@@ -2,7 +2,8 @@
 // workers (js/worker-client.js), each piece of it a job of its own JobSlot (js/job.js).
 import { $ } from './js/ui.js';
 import { KeyGenerator } from './js/key-generator.js';
-import { WorkerClient, whenIdle } from './js/worker-client.js';
+import { WorkerClient } from './js/worker-client.js';
+import { whenIdle } from './js/idle.js';
 import { compiledPart } from './js/workers.js';
 import { mountGenerate } from './js/generate-ui.js';
 import { mountCheck } from './js/check-ui.js';
@@ -38,9 +39,10 @@ const connect = mountConnect(document, urlTools,
 // the engine itself, at once.
 const KEY_ENGINE_AFTER_MS = 1000;
 let urlPreload = null;
-setTimeout(() => whenIdle(() => Promise.resolve(urlPreload)
+setTimeout(() => whenIdle()
+  .then(() => urlPreload)
   .then(() => compiledPart('keys'))
-  .then(() => checkTools.preload('keys'))), KEY_ENGINE_AFTER_MS);
+  .then(() => checkTools.preload('keys')), KEY_ENGINE_AFTER_MS);
 
 // Tabs (WAI-ARIA tabs pattern: arrow keys, Home and End move between tabs).
 const tabs = [...document.querySelectorAll('[role="tab"]')];

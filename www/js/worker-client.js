@@ -11,12 +11,6 @@ import { compiledPart, startWorker } from './workers.js';
 /** Wasm memory past which a worker is replaced after its jobs: well above a 4096-bit key or PuTTY's 8 MiB Argon2. */
 export const RETIRE_MEMORY_BYTES = 48 << 20;
 
-/** Runs `fn` once the page is idle (requestIdleCallback, within 2 s), or after 200 ms where there is no such thing. */
-export function whenIdle(fn) {
-  if (globalThis.requestIdleCallback) requestIdleCallback(() => fn(), { timeout: 2000 });
-  else setTimeout(fn, 200);
-}
-
 /** The clients that have a worker running, for pagehide. */
 const running = new Set();
 globalThis.addEventListener?.('pagehide', () => {
