@@ -145,6 +145,11 @@ dist() {
   (cd dist/site && sha256sum --quiet -c SHA256SUMS)
 }
 
+# phase title: prints the title of a stage of the test run and how long the run has taken so far.
+phase() {
+  echo "== $1 (at $((SECONDS / 60)) min $((SECONDS % 60)) s)"
+}
+
 case "${1:-build}" in
   build)
     build
@@ -161,7 +166,7 @@ case "${1:-build}" in
     need_debian
     build
     dist
-    echo "== format and lints"
+    phase "format and lints"
     cargo fmt --check
     cargo clippy -q --all-targets -- -D warnings
     cargo clippy -q --all-targets --features bench -- -D warnings
@@ -170,22 +175,23 @@ case "${1:-build}" in
     cargo clippy -q --lib --target "$TARGET" --no-default-features --features keys -- -D warnings
     cargo clippy -q --lib --target "$TARGET" --no-default-features --features clone-url -- -D warnings
     cargo clippy -q --lib --target "$TARGET" --no-default-features --features kdfs -- -D warnings
-    echo "== native tests"
+    phase "native tests"
     cargo test -q
     cargo test -q --features bench --lib generate::bench
-    echo "== native release-mode tests (real 4096-bit keys)"
+    phase "native release-mode tests (real 4096-bit keys)"
     cargo test -q --release --test release_4096 -- --include-ignored
-    echo "== wasm binding tests in headless Chromium"
+    phase "wasm binding tests in headless Chromium"
     CHROMEDRIVER=/usr/bin/chromedriver cargo test --target "$TARGET" --test wasm_api
-    echo "== node tests (tools, wasm memory after each call)"
+    phase "node tests (tools, wasm memory after each call)"
     # --test-timeout: a test that hangs fails after 10 minutes (20 for the npm installs) rather than stall the run.
     node --test --test-concurrency=1 --test-timeout=600000 tests/node/
-    echo "== browser end-to-end tests"
+    phase "browser end-to-end tests"
     node --test --test-concurrency=1 --test-timeout=600000 tests/e2e/
-    echo "== the browser suite's core in Firefox ESR and WebKit"
+    phase "the browser suite's core in Firefox ESR and WebKit"
     node --test --test-concurrency=1 --test-timeout=600000 tests/engines/
-    echo "== the npm package as users take it, and README's recipes in MkDocs, Sphinx, Docusaurus"
+    phase "the npm package as users take it, and README's recipes in MkDocs, Sphinx, Docusaurus"
     node --test --test-concurrency=1 --test-timeout=1200000 tests/package/ tests/recipes/
+    phase "every test passed"
     ;;
   bench)
     need_debian

@@ -233,7 +233,7 @@ fn match_key_names_the_same_key_in_each_spelling() {
     );
     // A PKCS#1 key encrypted needs its passphrase; then it matches its RFC 4716 public key, given as bytes.
     let pem = corpus_text("rsa2048-pkcs1-aes-128-cbc.pem");
-    let rfc4716: JsValue = Uint8Array::from(&FILES[11].1[..]).into();
+    let rfc4716: JsValue = Uint8Array::from(FILES[11].1).into();
     assert_eq!(
         matched(pem.clone(), "", rfc4716.clone()),
         (

@@ -142,7 +142,7 @@ export async function singleFile(html, stamp) {
   out = replaceOnce(out, /<meta http-equiv="Content-Security-Policy" content="[^"]*">/,
     `<meta http-equiv="Content-Security-Policy" content="${csp}">`, 'CSP meta tag');
   out = replaceOnce(out, /<link rel="stylesheet" href="style.css">/, `<style>${css}</style>`, 'link to style.css');
-  out = replaceOnce(out, /<script src="js\/boot.js"><\/script>/, `<script>${boot}</script>`, 'script js/boot.js');
+  out = replaceOnce(out, /<script src="js\/boot.js" defer><\/script>/, `<script>${boot}</script>`, 'script js/boot.js');
   out = replaceOnce(out, /<script type="module" src="app.js"><\/script>\n?/, '', 'script app.js');
   out = replaceOnce(out, /<\/body>/, `<script>${script}</script>\n</body>`, '</body>');
   const loads = out.match(/<(?:script|img|iframe|audio|video|source)\b[^>]*\ssrc="(?!data:)[^"]*"|<link\b[^>]*\shref="(?!data:)[^"]*"/g);

@@ -2,7 +2,9 @@
 // workers (js/worker-client.js), each piece of it a job of its own JobSlot (js/job.js).
 import { $ } from './js/ui.js';
 import { KeyGenerator } from './js/key-generator.js';
-import { WorkerClient, whenIdle } from './js/worker-client.js';
+import { WorkerClient } from './js/worker-client.js';
+import { whenIdle } from './js/idle.js';
+import { compiledPart } from './js/workers.js';
 import { mountGenerate } from './js/generate-ui.js';
 import { mountCheck } from './js/check-ui.js';
 import { mountConvert } from './js/convert-ui.js';
@@ -23,14 +25,24 @@ mountGenerate(document, new KeyGenerator(), new WorkerClient(), { onNext: next }
 const checkTools = new WorkerClient();
 const check = mountCheck(document, checkTools,
   { converterTools: new WorkerClient(), compareTools: new WorkerClient(), onNext: next });
-const convert = mountConvert(document, new WorkerClient(), { onNext: next });
+const convertTools = new WorkerClient();
+const convert = mountConvert(document, convertTools, { onNext: next });
 const urlTools = new WorkerClient();
 const connect = mountConnect(document, urlTools,
   { keyTools: new WorkerClient(), converterTools: new WorkerClient(), compareTools: new WorkerClient() });
-// The engine ahead of need (each worker loads a part at most once): the Host URL check's small part when the Connect
-// tab opens; the key engine at idle after start, for the Check tab's worker, once that part is in if it is loading.
+// The engine ahead of need, each part fetched and compiled once on the page for every worker (js/workers.js): the
+// Host URL check's small part when the Connect tab opens; the key engine when the Check or Convert tab opens (on the
+// slow link that is 0.3 s before a key pasted at once asks for it), else KEY_ENGINE_AFTER_MS after start, at idle,
+// once the URL part is in if it is loading, then instantiated in the Check tab's worker. Not at once: on a slow link
+// (1.6 Mbps, tests/bench/slow-link.mjs) the key engine takes a second to arrive, and a Connect tab opened meanwhile
+// had its URL part share the line with it (0.53 s to arrive instead of 0.35 s, traced); a key pasted sooner loads
+// the engine itself, at once.
+const KEY_ENGINE_AFTER_MS = 1000;
 let urlPreload = null;
-whenIdle(() => Promise.resolve(urlPreload).then(() => checkTools.preload('keys')));
+setTimeout(() => whenIdle()
+  .then(() => urlPreload)
+  .then(() => compiledPart('keys'))
+  .then(() => checkTools.preload('keys')), KEY_ENGINE_AFTER_MS);
 
 // Tabs (WAI-ARIA tabs pattern: arrow keys, Home and End move between tabs).
 const tabs = [...document.querySelectorAll('[role="tab"]')];
@@ -42,6 +54,8 @@ function select(tab, focus = false) {
     $(t.getAttribute('aria-controls')).hidden = !on;
   }
   if (tab.id === 'tab-connect') urlPreload = urlTools.preload('url');
+  else if (tab.id === 'tab-check') checkTools.preload('keys');
+  else if (tab.id === 'tab-convert') convertTools.preload('keys');
   if (focus) tab.focus();
 }
 // The first screen's buttons lead to a tab.
@@ -82,6 +96,14 @@ document.addEventListener('drop', (event) => {
     check.loadFile(file);
   }
 });
+
+// What the user did before this module ran (a slow link shows the page first; js/boot.js notes the tab clicked): that
+// tab opens, and what was typed into a field is taken up as if typed now.
+const earlyTab = window.keyfitBoot?.earlyTab();
+if (earlyTab && $(earlyTab)) select($(earlyTab), true);
+for (const field of document.querySelectorAll('main :is(textarea, input[type="text"], input[type="password"]):not([readonly])')) {
+  if (field.value) field.dispatchEvent(new Event('input'));
+}
 
 // For js/boot.js, which tells the user in plain words when the page could not start.
 document.documentElement.dataset.keyfit = 'started';

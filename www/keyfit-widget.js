@@ -13,6 +13,7 @@
 // Importing this module where there is no DOM (static-site pre-rendering) defines nothing and does not throw.
 
 import { failure } from './js/failure.js';
+import { whenIdle } from './js/idle.js';
 
 /** Each mode's page modules, loaded when a widget of that mode is shown. */
 const MODULES = {
@@ -171,12 +172,6 @@ function watchTheme() {
 
 /** The page's one start-up check of the engine: resolves with the error that kept it from starting, or null. */
 let probe = null;
-
-/** Resolves when the browser is idle, within 2 s (where there is no requestIdleCallback, after the current task). */
-const whenIdle = () => new Promise((resolve) => {
-  if (globalThis.requestIdleCallback) requestIdleCallback(resolve, { timeout: 2000 });
-  else setTimeout(resolve);
-});
 
 /** Policy violations on the page that can keep keyfit's engine from starting (WebAssembly, workers). */
 const violations = [];

@@ -1,5 +1,6 @@
 // keyfit's module worker: all key work happens here, never on the page's thread.
-// Protocol: {id, op, args} -> {id, ok: true, value, memoryBytes} | {id, ok: false, error: {code, message}, memoryBytes}.
+// Protocol: {id, op, args, modules} -> {id, ok: true, value, memoryBytes} | {id, ok: false, error: {code, message},
+// memoryBytes}. `modules`: the engine parts the op needs, compiled by the page ({keys, url}: WebAssembly.Module or null).
 // memoryBytes is the size of the wasm memory after the job: wasm memory never shrinks, so after a costly KDF the
 // page replaces this worker (js/worker-client.js) rather than keep hundreds of megabytes for the session.
 // Byte arrays received (a dropped file, primes) are zeroed once the job is done, whatever its outcome.
@@ -13,6 +14,7 @@ import initUrl, { checkCloneUrl } from './pkg/keyfit_url.js';
 import initKdf, { deriveKey } from './pkg/keyfit_kdf.js';
 import { withDerivedKeys } from './js/derive-keys.js';
 import { failure } from './js/failure.js';
+import { partsFor } from './js/parts.js';
 
 /** The parts: how each loads (wasm-bindgen's init: fetch and instantiateStreaming where the wasm is served as
  * application/wasm), and once loading, its promise and memory. */
@@ -22,13 +24,17 @@ const PARTS = {
   kdf: { init: initKdf, file: 'pkg/keyfit_kdf_bg.wasm', ready: null, memory: null },
 };
 
-/** The KDF part's bindings, loaded on first need (js/derive-keys.js). */
+/** The KDF part's bindings, loaded on the first derivation a job needs (js/derive-keys.js): fetched by this
+ * worker (the page compiles only the parts an op names, js/parts.js). */
 const kdfPart = () => load('kdf').then(() => ({ deriveKey }));
 
-/** Loads part `name` once; rejects with code engine-load-failed (and forgets the attempt) if it does not load. */
-function load(name) {
+/**
+ * Loads part `name` once, from `module` (compiled by the page, js/workers.js) if it came with the job, else by
+ * fetching it; rejects with code engine-load-failed (and forgets the attempt) if it does not load.
+ */
+function load(name, module) {
   const part = PARTS[name];
-  part.ready ??= part.init().then((exports) => { part.memory = exports.memory; }, (err) => {
+  part.ready ??= part.init(module ? { module_or_path: module } : undefined).then((exports) => { part.memory = exports.memory; }, (err) => {
     part.ready = null;
     throw failure('engine-load-failed', `keyfit’s engine (${part.file}) did not load: ${err.message}`);
   });
@@ -109,9 +115,6 @@ const ops = {
   },
 };
 
-/** The part each op needs: the Host URL check's for checkCloneUrl, the key engine's for every other. */
-const partOf = (op) => (op === 'checkCloneUrl' ? 'url' : 'keys');
-
 /** The parts of op `load`'s `{parts}`: any of 'keys', 'url' and 'kdf'. */
 function partsToLoad({ parts } = {}) {
   if (!Array.isArray(parts) || !parts.every((p) => Object.hasOwn(PARTS, p))) {
@@ -131,15 +134,15 @@ function wipe(args) {
 
 const memoryBytes = () => Object.values(PARTS).reduce((sum, part) => sum + (part.memory?.buffer.byteLength ?? 0), 0);
 
-self.onmessage = async ({ data: { id, op, args } }) => {
+self.onmessage = async ({ data: { id, op, args, modules = {} } }) => {
   try {
     let value;
     if (op === 'load') {
       // Ahead of need: the parts the page expects to use soon.
-      await Promise.all(partsToLoad(args).map(load));
+      await Promise.all(partsToLoad(args).map((name) => load(name, modules[name])));
     } else {
       if (!Object.hasOwn(ops, op)) throw failure('invalid-option', `Unknown operation ${op}.`);
-      await load(partOf(op));
+      await Promise.all(partsFor(op, args).map((name) => load(name, modules[name])));
       value = await ops[op](args);
     }
     wipe(args);

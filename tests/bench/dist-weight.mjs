@@ -1,7 +1,7 @@
 // The dist build's weight for `./build.sh bench`: dist/keyfit.html gzip -9; everything the widget loads on the
 // sample docs page (tests/dist-docs) once each mode has been used (a check and a key generation load the worker,
 // the wasm and the prime workers' code); everything the hosted page (dist/site/, minified) loads for a check and a
-// key generation, and for a Host URL's verdict alone; and each part of the engine (every .wasm of dist/site). Each
+// key generation, for a Host URL's verdict alone, and for every kind of job (all it can load); and each part of the engine (every .wasm of dist/site). Each
 // file counted once, gzip -9.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,6 +31,23 @@ async function hostUrlVerdict(page) {
   await page.locator('#tab-connect').click();
   await page.locator('#connect-url').fill('git@github.com:example/repo.git');
   await page.locator('#connect-url-verdict[data-tone]').waitFor();
+}
+
+/** Every kind of job the hosted page runs, so that it loads everything it can: a check, a Rust-engine key generation,
+ * a Host URL, and a key locked with each KDF the engine derives (bcrypt, Argon2, scrypt; PBKDF2 is the browser's). */
+async function everything(page) {
+  await checkAndGenerate(page);
+  await hostUrlVerdict(page);
+  const passphrase = readFileSync(join(CORPUS, '../PASSPHRASE'), 'utf8').trim();
+  await page.getByRole('tab', { name: 'Check a key' }).click();
+  for (const file of ['rsa2048-openssh-aes256-ctr.key', 'rsa2048-ppk3-argon2id.ppk', 'rsa2048-pkcs8-scrypt-aes-256-cbc.pem']) {
+    await page.locator('#check-input').fill(readFileSync(join(CORPUS, file), 'utf8'));
+    await page.locator('#check-pass').waitFor();
+    await page.locator('#check-pass').fill(passphrase);
+    await page.getByRole('button', { name: 'Unlock and check' }).click();
+    await page.waitForFunction(() => document.querySelector('#check-facts')?.textContent.includes('SHA256:')
+      && !document.querySelector('#check-problems li[data-code="passphrase-required"]'), null, { timeout: 120_000 });
+  }
 }
 
 /** What the hosted page (dist/site/, as a host serves it) has loaded once `act(page)` is done, each file counted once
@@ -68,9 +85,11 @@ export async function distWeights(flags) {
   const files = new Map();
   let hosted;
   let hostedUrl;
+  let hostedAll;
   try {
     hosted = await hostedPageWeight(browser, checkAndGenerate);
     hostedUrl = await hostedPageWeight(browser, hostUrlVerdict);
+    hostedAll = await hostedPageWeight(browser, everything);
     const context = await browser.newContext();
     context.on('response', async (r) => {
       const path = new URL(r.url()).pathname;
@@ -95,6 +114,7 @@ export async function distWeights(flags) {
   }
   return { single: { raw: single.length, gzip: gzip(single) }, widget: total(files), widgetFiles: [...files.keys()].sort(),
     hosted: hosted.weight, hostedFiles: hosted.files, hostedUrl: hostedUrl.weight, hostedUrlFiles: hostedUrl.files,
+    hostedAll: hostedAll.weight, hostedAllFiles: hostedAll.files,
     parts: engineParts(SITE) };
 }
 
@@ -105,6 +125,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
   console.log(`hosted page (dist/site): ${kib(w.hosted.gzip)} gzip (${kib(w.hosted.raw)} raw) for ${w.hostedFiles.length} files: ${w.hostedFiles.join(' ')}`);
   console.log(`hosted page, all it has loaded by a Host URL's verdict (Connect tab, nothing else done): ${kib(w.hostedUrl.gzip)} gzip (${kib(w.hostedUrl.raw)} raw) for ${w.hostedUrlFiles.length} files: ${w.hostedUrlFiles.join(' ')}`);
+  console.log(`hosted page, everything it can load (every kind of job run): ${kib(w.hostedAll.gzip)} gzip (${kib(w.hostedAll.raw)} raw) for ${w.hostedAllFiles.length} files: ${w.hostedAllFiles.join(' ')}`);
   console.log(`engine parts (gzip): ${w.parts.map((p) => `${p.part} ${kib(p.gzip)}`).join(', ')}`);
   console.log(`single file: ${kib(w.single.gzip)} gzip (${kib(w.single.raw)} raw)`);
   console.log(`widget: ${kib(w.widget.gzip)} gzip (${kib(w.widget.raw)} raw) for ${w.widgetFiles.length} files: ${w.widgetFiles.join(' ')}`);

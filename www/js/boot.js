@@ -1,7 +1,8 @@
 // keyfit's start-up check: a classic script, so it runs even where the browser refuses the page's modules
 // (a page opened from disk, file://). If keyfit did not start, it says so in plain words and what to do instead.
-(function () {
-  'use strict';
+'use strict';
+// One block, so that nothing here is a global (the page's other scripts are modules).
+{
   const root = document.documentElement;
   // A page that says it started before any of its scripts ran is a copy saved by the browser ("Save as"): its
   // markup is the page as it was, its scripts are not all there. It does not start (app.js checks this flag);
@@ -50,13 +51,29 @@
     if (root.dataset.keyfit !== 'started' && event.message) firstError ??= event.message;
   });
 
-  // The first of keyfit's own files the page's policy refused before keyfit started, with the directive to change.
+  // The first of keyfit's own files the page's policy refused before keyfit started, with the directive to change:
+  // its scripts, worker and wasm (a refused icon or style does not keep keyfit from starting).
   let blocked = null;
+  function refused(uri, directive) {
+    if (root.dataset.keyfit === 'started' || blocked || !/^(script|worker|connect)-src/.test(directive)) return;
+    const what = uri === 'wasm-eval' ? 'WebAssembly' : uri.split('/').pop() || uri;
+    blocked = `${what} (${directive})`;
+  }
   document.addEventListener('securitypolicyviolation', (event) => {
-    if (root.dataset.keyfit === 'started' || blocked) return;
-    const what = event.blockedURI === 'wasm-eval' ? 'WebAssembly' : event.blockedURI.split('/').pop() || event.blockedURI;
-    blocked = `${what} (${event.effectiveDirective || event.violatedDirective})`;
+    refused(event.blockedURI, event.effectiveDirective || event.violatedDirective);
   });
+  // This script is deferred (the page's module is then fetched beside it, not after it): a refusal of the module
+  // comes before it runs, and only the browser's report buffer (ReportingObserver, where there is one) still has it.
+  let reports = null;
+  const fromReports = (list) => {
+    for (const { body } of list) refused(body.blockedURL, body.effectiveDirective);
+  };
+  try {
+    reports = new ReportingObserver(fromReports, { types: ['csp-violation'], buffered: true });
+    reports.observe();
+  } catch {
+    reports = null; // no ReportingObserver here: the event above is the only source
+  }
 
   /**
    * Puts a status paragraph (`tone`: bad or warn; `role`: alert or status) under the page's header, once per `id`.
@@ -75,10 +92,21 @@
     if (header) header.after(p);
     else document.body.prepend(p);
   }
-  window.keyfitBoot = Object.freeze({ note });
+
+  // The tab chosen before keyfit started: on a slow link the page shows before its module has run, and app.js then
+  // opens the tab the user clicked (text typed meanwhile stays in its field, and app.js checks it).
+  let earlyTab = null;
+  document.addEventListener('click', (event) => {
+    if (root.dataset.keyfit === 'started') return;
+    const button = event.target.closest?.('[role="tab"], [data-tab]');
+    if (button) earlyTab = button.dataset.tab || button.id;
+  });
+
+  window.keyfitBoot = Object.freeze({ note, earlyTab: () => earlyTab });
 
   window.addEventListener('load', () => {
+    if (reports) fromReports(reports.takeRecords());
     const text = explain();
     if (text) note('keyfit-startup', 'bad', 'alert', text);
   });
-})();
+}

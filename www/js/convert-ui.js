@@ -91,7 +91,13 @@ export function mountConvert(root, tools, options = {}) {
     converter.reset();
     sayError(summary, { code: 'key-too-large' }, { size });
   });
-  input.addEventListener('input', () => { newKey(input.value); inspectSoon(); });
+  // The key engine starts loading at the first keystroke or paste, while the check waits for typing to pause.
+  let warmed = false;
+  input.addEventListener('input', () => {
+    if (!warmed) warmed = Boolean(tools.preload?.('keys'));
+    newKey(input.value);
+    inspectSoon();
+  });
   pass.addEventListener('input', () => {
     converter.clearResult();
     if (state.shown) summaryOf(state.shown);

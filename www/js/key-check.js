@@ -109,7 +109,10 @@ export function mountKeyCheck(root, host, prefix, tools, options = {}) {
   const job = new JobSlot(tools, {
     stop: $('cancel'), clock: $('clock'), focusAfter: $('input'), onStop: () => say($('status'), SAY.checkStopped, 'warn'),
   });
-  const panel = { $, state, job, converter, passphrase, onChange: options.onChange };
+  // The key engine starts loading at the first keystroke or paste, while the check waits for typing to pause.
+  let warmed = false;
+  const warmUp = () => { if (!warmed && tools.preload) warmed = Boolean(tools.preload('keys')); };
+  const panel = { $, state, job, converter, passphrase, warmUp, onChange: options.onChange };
   wireKeyCheck(panel);
   addEventListener('pagehide', () => clearKeyCheck(panel));
   return {
@@ -213,7 +216,7 @@ function showReport(panel, r) {
 
 /** The panel's events: typing, the passphrase, the buttons, a chosen file. */
 function wireKeyCheck(panel) {
-  const { $, state, job, converter } = panel;
+  const { $, state, job, converter, warmUp } = panel;
   const input = $('input');
   const checkSoon = debounce(() => checkKey(panel), 300);
   refuseHugeInput(input, INPUT_LIMIT, (size) => {
@@ -224,6 +227,7 @@ function wireKeyCheck(panel) {
   input.addEventListener('input', () => {
     setSource(panel, input.value); // aborts now, not when the debounced check starts: its answer is of older text
     say($('status'), '');
+    warmUp();
     checkSoon();
   });
   $('pass').addEventListener('input', () => {

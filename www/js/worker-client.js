@@ -5,16 +5,11 @@
 // the next call makes a fresh one. A worker whose wasm memory grew past RETIRE_MEMORY_BYTES (wasm memory never
 // shrinks: a 256 MiB KDF would keep 300 MB for the session) is replaced once it has answered every call it was given.
 import { failure } from './failure.js';
-import { startWorker } from './workers.js';
+import { partsFor } from './parts.js';
+import { compiledPart, startWorker } from './workers.js';
 
 /** Wasm memory past which a worker is replaced after its jobs: well above a 4096-bit key or PuTTY's 8 MiB Argon2. */
 export const RETIRE_MEMORY_BYTES = 48 << 20;
-
-/** Runs `fn` once the page is idle (requestIdleCallback, within 2 s), or after 200 ms where there is no such thing. */
-export function whenIdle(fn) {
-  if (globalThis.requestIdleCallback) requestIdleCallback(() => fn(), { timeout: 2000 });
-  else setTimeout(fn, 200);
-}
 
 /** The clients that have a worker running, for pagehide. */
 const running = new Set();
@@ -34,13 +29,22 @@ export class WorkerClient {
     return { started: this.#started, retired: this.#retired };
   }
 
-  /** Runs `op` in the worker; resolves with its value or rejects with an Error that has a `code`. */
+  /**
+   * Runs `op` in the worker; resolves with its value or rejects with an Error that has a `code`. The engine part the
+   * op needs goes with it, compiled on the page once for every worker (js/workers.js), or null: then the worker
+   * loads the part itself. The page's fetch of the part runs while the new worker's own script loads.
+   */
   call(op, args) {
     const worker = this.#worker ?? this.#spawn();
     const id = this.#nextId++;
+    const parts = partsFor(op, args);
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      worker.postMessage({ id, op, args });
+      Promise.all(parts.map(compiledPart)).then((modules) => {
+        // Not to a worker stopped meanwhile (its calls were rejected then).
+        if (this.#worker !== worker || !this.#pending.has(id)) return;
+        worker.postMessage({ id, op, args, modules: Object.fromEntries(parts.map((p, i) => [p, modules[i]])) });
+      });
     });
   }
 

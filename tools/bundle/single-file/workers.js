@@ -20,6 +20,11 @@ const WAYS = ['blob', 'data', 'page'];
 /** The first way that worked, so later workers do not retry the ones that failed. */
 let firstWorking = 0;
 
+/** No part is compiled on the page here: each worker unpacks the wasm it carries (keyfit-wasm.js). */
+export function compiledPart() {
+  return Promise.resolve(null);
+}
+
 /** A new keyfit worker: an object with the Worker interface the page uses (postMessage, terminate, events). */
 export function startWorker() {
   return new InlineWorker();
