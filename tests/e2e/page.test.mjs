@@ -93,6 +93,7 @@ test('engine parts: fetched once by the page for all its workers, the Host URL p
   assert.ok(page.workers().length >= 4, `workers: ${page.workers().length}`);
   assert.equal(fetched('keyfit_bg.wasm'), 1, 'the key engine, once');
   assert.equal(fetched('keyfit_url_bg.wasm'), 1, 'the Host URL part, once');
+  assert.equal(fetched('keyfit_kdf_bg.wasm'), 0, 'no KDF part where no key was encrypted');
 });
 
 test('slow start: a tab clicked and a Host URL typed before keyfit started are taken up when it starts', async (t) => {
