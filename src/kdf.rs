@@ -239,6 +239,23 @@ impl Request {
 /// [`Refused`] when the KDF does not take the passphrase or the parameters.
 #[cfg(feature = "kdfs")]
 pub fn derive(request: &Request, pass: &[u8]) -> Result<Zeroizing<Vec<u8>>, Refused> {
+    derive_from_block(request, pass, 0)
+}
+
+/// [`derive`]'s bytes from PBKDF2 output block `first` on (`request.len` of them): a PBKDF2's blocks are
+/// independent, so the page's worker derives them in parts, in parallel. Other KDFs take only `first` = 0.
+///
+/// # Errors
+/// As [`derive`]; [`Refused::Invalid`] for `first` > 0 with another KDF.
+#[cfg(feature = "kdfs")]
+pub fn derive_from_block(
+    request: &Request,
+    pass: &[u8],
+    first: u32,
+) -> Result<Zeroizing<Vec<u8>>, Refused> {
+    if first > 0 && !matches!(request.params, Params::Pbkdf2 { .. }) {
+        return Err(Refused::Invalid);
+    }
     let mut out = Zeroizing::new(vec![0u8; request.len]);
     let salt = &request.salt[..];
     match request.params {
@@ -246,7 +263,7 @@ pub fn derive(request: &Request, pass: &[u8]) -> Result<Zeroizing<Vec<u8>>, Refu
             if iterations == 0 {
                 return Err(Refused::Invalid);
             }
-            pbkdf2::pbkdf2(prf, pass, salt, iterations, &mut out);
+            pbkdf2::pbkdf2(prf, pass, salt, iterations, first, &mut out);
         }
         Params::Scrypt { log_n, r, p } => {
             let params =

@@ -29,6 +29,41 @@ const PARTS = {
 const kdfPart = () => load('kdf').then(() => ({ deriveKey }));
 
 /**
+ * Extra workers for a PBKDF2's independent output blocks (js/derive-keys.js), one per core beyond this one: each
+ * is this script again (`?lane`), started for one part (op deriveKey) and ended once it answers, so none stays
+ * idle with a secret. They are this worker's own: when the page ends this worker (Stop, Cancel, a newer job), the
+ * browser ends them with it. Where one cannot start (a worker from blob: or data:, as in the single file), the
+ * part is derived here.
+ */
+const lanes = {
+  count: /^https?:$/.test(self.location?.protocol) ? Math.max(1, navigator.hardwareConcurrency || 1) : 1,
+  derive(request, passphrase) {
+    return new Promise((resolve, reject) => {
+      let lane = null;
+      const here = () => {
+        lane?.terminate();
+        kdfPart().then(({ deriveKey: derive }) => resolve(derive(request, passphrase)), reject);
+      };
+      try {
+        lane = new Worker(new URL('?lane', self.location.href), { type: 'module' });
+      } catch {
+        here();
+        return;
+      }
+      lane.onerror = here;
+      lane.onmessage = ({ data }) => {
+        lane.terminate();
+        if (data.ok) resolve(data.value);
+        else reject(failure(data.error.code, data.error.message));
+      };
+      // A copy to the lane (moved: none stays here); this one for deriving here if the lane does not start.
+      const copy = passphrase.slice();
+      lane.postMessage({ id: 0, op: 'deriveKey', args: { request, passphrase: copy } }, [copy.buffer]);
+    }).finally(() => passphrase.fill(0));
+  },
+};
+
+/**
  * Loads part `name` once, from `module` (compiled by the page, js/workers.js) if it came with the job, else by
  * fetching it; rejects with code engine-load-failed (and forgets the attempt) if it does not load.
  */
@@ -98,11 +133,11 @@ const ops = {
 
   inspectKey({ input, passphrase } = {}) {
     return withDerivedKeys({ passphrase }, (derivedKeys) =>
-      keyfit.inspectKey(input, { passphrase: passphrase || undefined, derivedKeys }), kdfPart);
+      keyfit.inspectKey(input, { passphrase: passphrase || undefined, derivedKeys }), kdfPart, lanes);
   },
 
   convertKey({ input, ...options } = {}) {
-    return withDerivedKeys(options, (derivedKeys) => keyfit.convertKey(input, { ...options, derivedKeys }), kdfPart);
+    return withDerivedKeys(options, (derivedKeys) => keyfit.convertKey(input, { ...options, derivedKeys }), kdfPart, lanes);
   },
 
   checkCloneUrl({ text } = {}) {
@@ -111,7 +146,13 @@ const ops = {
 
   matchKey({ input, passphrase, other } = {}) {
     return withDerivedKeys({ passphrase }, (derivedKeys) =>
-      keyfit.matchKey(input, { passphrase: passphrase || undefined, derivedKeys }, other), kdfPart);
+      keyfit.matchKey(input, { passphrase: passphrase || undefined, derivedKeys }, other), kdfPart, lanes);
+  },
+
+  // A part of a PBKDF2 for a worker that derives in parallel (`lanes` above); the passphrase's bytes are zeroed
+  // once done, as every byte array a job receives.
+  deriveKey({ request, passphrase } = {}) {
+    return deriveKey(request, passphrase);
   },
 };
 

@@ -8,14 +8,22 @@ use super::Prf;
 use sha2::digest::generic_array::GenericArray;
 use zeroize::Zeroizing;
 
-/// PBKDF2-HMAC of `pass` into `out` (any length); `iterations` is at least 1.
-pub(super) fn pbkdf2(prf: Prf, pass: &[u8], salt: &[u8], iterations: u32, out: &mut [u8]) {
+/// PBKDF2-HMAC of `pass` into `out` (any length), from output block `first` (0: the whole derivation's start;
+/// each block is independent, so a derivation can be made in parts); `iterations` is at least 1.
+pub(super) fn pbkdf2(
+    prf: Prf,
+    pass: &[u8],
+    salt: &[u8],
+    iterations: u32,
+    first: u32,
+    out: &mut [u8],
+) {
     match prf {
-        Prf::Sha1 => pbkdf2_sha1(pass, salt, iterations, out),
-        Prf::Sha224 => pbkdf2_sha224(pass, salt, iterations, out),
-        Prf::Sha256 => pbkdf2_sha256(pass, salt, iterations, out),
-        Prf::Sha384 => pbkdf2_sha384(pass, salt, iterations, out),
-        Prf::Sha512 => pbkdf2_sha512(pass, salt, iterations, out),
+        Prf::Sha1 => pbkdf2_sha1(pass, salt, iterations, first, out),
+        Prf::Sha224 => pbkdf2_sha224(pass, salt, iterations, first, out),
+        Prf::Sha256 => pbkdf2_sha256(pass, salt, iterations, first, out),
+        Prf::Sha384 => pbkdf2_sha384(pass, salt, iterations, first, out),
+        Prf::Sha512 => pbkdf2_sha512(pass, salt, iterations, first, out),
     }
 }
 
@@ -23,7 +31,7 @@ pub(super) fn pbkdf2(prf: Prf, pass: &[u8], salt: &[u8], iterations: u32, out: &
 /// `$compress` its compression function.
 macro_rules! pbkdf2_on {
     ($name:ident, [$word:ty; $n:expr], $iv:expr, $block:expr, $out:expr, $compress:expr) => {
-        fn $name(pass: &[u8], salt: &[u8], iterations: u32, out: &mut [u8]) {
+        fn $name(pass: &[u8], salt: &[u8], iterations: u32, first: u32, out: &mut [u8]) {
             const BLOCK: usize = $block;
             const OUT: usize = $out;
             const WORD: usize = core::mem::size_of::<$word>();
@@ -82,7 +90,8 @@ macro_rules! pbkdf2_on {
             let mut state = Zeroizing::new(IV);
             for (i, chunk) in out.chunks_mut(OUT).enumerate() {
                 *state = *inner;
-                finish(&mut state, BLOCK, &[salt, &(i as u32 + 1).to_be_bytes()]);
+                let index = first.wrapping_add(i as u32).wrapping_add(1);
+                finish(&mut state, BLOCK, &[salt, &index.to_be_bytes()]);
                 write(&state, &mut u[..]);
                 *state = *outer;
                 compress(&mut state, &u);

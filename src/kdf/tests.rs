@@ -290,3 +290,27 @@ fn caps_are_those_of_the_readers() {
     };
     assert!(!scrypt.within_caps());
 }
+
+#[test]
+fn pbkdf2_blocks_derived_apart_are_the_whole() {
+    for prf in Prf::ALL {
+        let whole = pbkdf2_request(prf, b"salt", 3, 3 * prf.block_len() - 5);
+        let all = derive(&whole, b"pw").expect("whole");
+        let first = Request {
+            len: prf.block_len(),
+            ..whole.clone()
+        };
+        let rest = Request {
+            len: whole.len - prf.block_len(),
+            ..whole.clone()
+        };
+        let mut parts = derive_from_block(&first, b"pw", 0).expect("first").to_vec();
+        parts.extend_from_slice(&derive_from_block(&rest, b"pw", 1).expect("rest"));
+        assert_eq!(parts, *all, "{prf:?}");
+    }
+    let bcrypt = one_of_each(false).remove(2);
+    assert_eq!(
+        derive_from_block(&bcrypt, b"pw", 1).unwrap_err(),
+        Refused::Invalid
+    );
+}

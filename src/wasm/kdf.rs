@@ -92,13 +92,15 @@ pub(super) fn request_from_js(obj: &JsValue) -> Option<Request> {
 }
 
 /// `deriveKey(request, passphrase: Uint8Array)` -> the derived bytes (`Uint8Array`), for a request the key
-/// engine threw with code `kdf-needed`. This module's copies of the passphrase and of the bytes are wiped
+/// engine threw with code `kdf-needed`; for PBKDF2, `request.firstBlock` (default 0) derives `length` bytes from
+/// that output block on (a part of the derivation, for parallel workers). This module's copies of the passphrase and of the bytes are wiped
 /// before it returns. Throws an `Error` with code `kdf-refused` and `refused` (`empty-passphrase`, `invalid`)
 /// when the KDF does not take them, `invalid-option` for a request that is not one or is past keyfit's caps.
 #[cfg(feature = "kdfs")]
 #[wasm_bindgen(js_name = deriveKey)]
 pub fn derive_key(request: JsValue, passphrase: Uint8Array) -> Result<Uint8Array, JsValue> {
-    let request = request_from_js(&request)
+    let request_js = request;
+    let request = request_from_js(&request_js)
         .filter(Request::within_caps)
         .ok_or_else(|| {
             super::coded_error(
@@ -106,8 +108,14 @@ pub fn derive_key(request: JsValue, passphrase: Uint8Array) -> Result<Uint8Array
                 "deriveKey takes a request the key engine made, within keyfit's caps.",
             )
         })?;
+    let first = match get(&request_js, "firstBlock") {
+        None => 0,
+        Some(_) => number(&request_js, "firstBlock").ok_or_else(|| {
+            super::coded_error("invalid-option", "firstBlock must be a whole number.")
+        })?,
+    };
     let pass = zeroize::Zeroizing::new(passphrase.to_vec());
-    match crate::kdf::derive(&request, &pass) {
+    match crate::kdf::derive_from_block(&request, &pass, first) {
         Ok(key) => Ok(Uint8Array::from(&key[..])),
         Err(refused) => {
             let e = super::coded_error("kdf-refused", "The key derivation refused its input.");

@@ -1,8 +1,10 @@
 // The worker protocol's housekeeping: each answer reports the wasm memory; a worker that grew past
 // RETIRE_MEMORY_BYTES (here by a 128 MiB scrypt derivation) is replaced once it has answered, so the page does not
-// keep the memory for the session; a small job keeps its worker.
+// keep the memory for the session; a small job keeps its worker. A PBKDF2 of two output blocks is derived in two
+// workers, the extra one ended with the job, or with the job's worker when the job is cancelled.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, start } from './harness.mjs';
@@ -33,4 +35,43 @@ test('worker: replaced after a job that grew its memory, kept after a small one'
   assert.deepEqual(result.afterCostly, { started: 1, retired: 1 });
   assert.deepEqual(result.afterNext, { started: 2, retired: 1 });
   assert.ok(result.limit < 128 << 20);
+});
+
+/** Resolves once `check()` holds, polling (Playwright reports a worker's end as an event). */
+async function until(check, what) {
+  for (let i = 0; i < 300 && !check(); i++) await new Promise((ok) => setTimeout(ok, 50));
+  assert.ok(check(), what);
+}
+
+test('worker: a PBKDF2 of two blocks runs in an extra worker, which ends with the job and with a cancel', async (t) => {
+  const session = await start();
+  t.after(() => session.close());
+  const { page } = session;
+  // PBKDF2-HMAC-SHA224 (not in WebCrypto: the KDF part) at the iteration cap, AES-256: two 28-byte output blocks.
+  const pem = execFileSync('openssl', ['pkcs8', '-topk8', '-in', join(ROOT, 'tests/corpus/keys/rsa2048-pkcs8.pem'), '-v2',
+    'aes-256-cbc', '-v2prf', 'hmacWithSHA224', '-iter', '1000000', '-passout', 'pass:correct horse'], { encoding: 'utf8' });
+  const lanes = [];
+  page.on('worker', (worker) => {
+    if (!worker.url().endsWith('?lane')) return;
+    const lane = { closed: false };
+    lanes.push(lane);
+    worker.on('close', () => { lane.closed = true; });
+  });
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  const result = await page.evaluate(async (input) => {
+    const { WorkerClient } = await import('./js/worker-client.js');
+    window.client = new WorkerClient();
+    const report = await window.client.call('inspectKey', { input, passphrase: 'correct horse' });
+    return { bits: report.bits, prf: report.kdf?.prf, code: report.problems.find((p) => p.severity === 'error')?.code };
+  }, pem);
+  assert.deepEqual(result, { bits: 2048, prf: 'hmacWithSHA224', code: 'pkcs8-format' }, 'unlocked');
+  if (cores < 2) return t.skip(`${cores} core: no extra worker`);
+  assert.equal(lanes.length, 1, 'one extra worker for the second block');
+  await until(() => lanes[0].closed, 'the extra worker ended with the job');
+  // Cancelled while the extra worker derives: it ends with the job's worker.
+  await page.evaluate((input) => { window.pending = window.client.call('inspectKey', { input, passphrase: 'correct horse' }).catch((e) => e.code); }, pem);
+  await until(() => lanes.length === 2, 'the second job started its extra worker');
+  assert.equal(lanes[1].closed, false);
+  await page.evaluate(() => window.client.cancel());
+  await until(() => lanes[1].closed, 'the extra worker ended with the cancelled job');
 });

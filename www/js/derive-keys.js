@@ -10,11 +10,18 @@ import { failure } from './failure.js';
 /** A call asks for at most a reading's and a write's derivation; the engine asks nothing it was given again. */
 const MAX_DERIVATIONS = 4;
 
+/** PBKDF2's output block, in bytes, per hash. */
+const PBKDF2_BLOCK = { 'SHA-1': 20, 'SHA-224': 28, 'SHA-256': 32, 'SHA-384': 48, 'SHA-512': 64 };
+/** Least PBKDF2 work (iterations × output blocks) split across workers: below it, a worker's start (its script and
+ * the KDF part's compile, tens of milliseconds) costs more than the half it saves. */
+const PARALLEL_WORK = 200_000;
+
 /**
  * Runs `call(derivedKeys)` (inspectKey, convertKey or matchKey with `derivedKeys`) until it needs nothing more.
- * `kdfPart()` resolves with the KDF part's bindings ({deriveKey}), loading it on first need.
+ * `kdfPart()` resolves with the KDF part's bindings ({deriveKey}), loading it on first need. `lanes` (optional):
+ * `{count, derive(request, passphraseBytes)}`, extra workers for a PBKDF2's independent output blocks.
  */
-export async function withDerivedKeys({ passphrase, newPassphrase }, call, kdfPart) {
+export async function withDerivedKeys({ passphrase, newPassphrase }, call, kdfPart, lanes) {
   const derivedKeys = [];
   try {
     for (;;) {
@@ -24,7 +31,7 @@ export async function withDerivedKeys({ passphrase, newPassphrase }, call, kdfPa
         if (err?.code !== 'kdf-needed') throw err;
         if (derivedKeys.length >= MAX_DERIVATIONS) throw failure('internal', 'keyfit asked for too many key derivations.');
         const request = err.kdf;
-        const made = await derive(request, (request.write ? newPassphrase : passphrase) ?? '', kdfPart);
+        const made = await derive(request, (request.write ? newPassphrase : passphrase) ?? '', kdfPart, lanes);
         derivedKeys.push({ ...request, ...made });
       }
     }
@@ -34,7 +41,7 @@ export async function withDerivedKeys({ passphrase, newPassphrase }, call, kdfPa
 }
 
 /** One derivation: `{key}`, or `{refused}` (why the KDF takes neither this passphrase nor these parameters). */
-async function derive(request, passphrase, kdfPart) {
+async function derive(request, passphrase, kdfPart, lanes) {
   const pass = new TextEncoder().encode(passphrase);
   try {
     if (request.name === 'pbkdf2' && request.hash !== 'SHA-224' && globalThis.crypto?.subtle) {
@@ -43,6 +50,8 @@ async function derive(request, passphrase, kdfPart) {
     }
     const { deriveKey } = await kdfPart();
     try {
+      const parts = pbkdf2Parts(request, lanes);
+      if (parts.length > 1) return { key: await inParallel(request, parts, pass, deriveKey, lanes) };
       return { key: deriveKey(request, pass) };
     } catch (err) {
       if (err?.code === 'kdf-refused') return { refused: err.refused };
@@ -50,6 +59,45 @@ async function derive(request, passphrase, kdfPart) {
     }
   } finally {
     pass.fill(0);
+  }
+}
+
+/** A PBKDF2's output blocks in `lanes.count` parts at most, `[{firstBlock, length}]`: one part when it is not
+ * worth splitting (few blocks or little work, one core, no lanes). */
+function pbkdf2Parts(request, lanes) {
+  const block = PBKDF2_BLOCK[request.hash];
+  const blocks = Math.ceil(request.length / (block ?? request.length));
+  const count = Math.min(blocks, lanes?.count ?? 1);
+  if (request.name !== 'pbkdf2' || !block || count < 2 || request.iterations * blocks < PARALLEL_WORK) {
+    return [{ firstBlock: 0, length: request.length }];
+  }
+  const parts = [];
+  for (let i = 0, first = 0; i < count; i++) {
+    const n = Math.ceil((blocks - first) / (count - i));
+    parts.push({ firstBlock: first, length: Math.min(n * block, request.length - first * block) });
+    first += n;
+  }
+  return parts;
+}
+
+/** The parts derived at once: the first here, the others in lanes (each with its own copy of the passphrase,
+ * which the lane zeroes); the parts joined, then zeroed. */
+async function inParallel(request, parts, pass, deriveKey, lanes) {
+  const pending = parts.slice(1).map((part) => lanes.derive({ ...request, ...part }, pass.slice()));
+  const pieces = [];
+  try {
+    pieces.push(deriveKey({ ...request, ...parts[0] }, pass));
+    pieces.push(...await Promise.all(pending));
+    const key = new Uint8Array(request.length);
+    let at = 0;
+    for (const piece of pieces) {
+      key.set(piece, at);
+      at += piece.length;
+    }
+    return key;
+  } finally {
+    for (const r of await Promise.allSettled(pending)) if (r.status === 'fulfilled') r.value.fill(0);
+    pieces[0]?.fill(0);
   }
 }
 

@@ -1,8 +1,11 @@
 // The engine part each worker op needs (build.sh builds the parts): worker.js loads it before the op runs, and
 // worker-client.js hands the worker that part compiled on the page (js/workers.js) with the op.
 
-/** The parts an op needs: `load` names its own; checkCloneUrl needs the Host URL check's; every other op the key engine. */
+/** The parts an op needs: `load` names its own; checkCloneUrl needs the Host URL check's, deriveKey the KDFs; every
+ * other op the key engine. */
 export function partsFor(op, args) {
   if (op === 'load') return Array.isArray(args?.parts) ? args.parts : [];
+  // A part of a PBKDF2, in a worker that another worker started (worker.js `lanes`).
+  if (op === 'deriveKey') return ['kdf'];
   return [op === 'checkCloneUrl' ? 'url' : 'keys'];
 }
