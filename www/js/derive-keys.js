@@ -51,7 +51,7 @@ async function derive(request, passphrase, kdfPart, lanes) {
     const { deriveKey } = await kdfPart();
     try {
       const parts = pbkdf2Parts(request, lanes);
-      if (parts.length > 1) return { key: await inParallel(request, parts, pass, deriveKey, lanes) };
+      if (parts.length > 1) return { key: await inParallel(request, parts, pass, lanes) };
       return { key: deriveKey(request, pass) };
     } catch (err) {
       if (err?.code === 'kdf-refused') return { refused: err.refused };
@@ -80,14 +80,14 @@ function pbkdf2Parts(request, lanes) {
   return parts;
 }
 
-/** The parts derived at once: the first here, the others in lanes (each with its own copy of the passphrase,
- * which the lane zeroes); the parts joined, then zeroed. */
-async function inParallel(request, parts, pass, deriveKey, lanes) {
-  const pending = parts.slice(1).map((part) => lanes.derive({ ...request, ...part }, pass.slice()));
-  const pieces = [];
+/** The parts derived at once, each in a lane (an extra worker), with its own copy of the passphrase, which the
+ * lane zeroes: none here, as Chromium serves a new worker's start (its script) through the worker that starts it,
+ * which a derivation here would hold up (a part here and one in a lane took as long as both here). The parts
+ * joined, then zeroed. */
+async function inParallel(request, parts, pass, lanes) {
+  const pending = parts.map((part) => lanes.derive({ ...request, ...part }, pass.slice()));
   try {
-    pieces.push(deriveKey({ ...request, ...parts[0] }, pass));
-    pieces.push(...await Promise.all(pending));
+    const pieces = await Promise.all(pending);
     const key = new Uint8Array(request.length);
     let at = 0;
     for (const piece of pieces) {
@@ -97,7 +97,6 @@ async function inParallel(request, parts, pass, deriveKey, lanes) {
     return key;
   } finally {
     for (const r of await Promise.allSettled(pending)) if (r.status === 'fulfilled') r.value.fill(0);
-    pieces[0]?.fill(0);
   }
 }
 
