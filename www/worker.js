@@ -43,7 +43,7 @@ const lanes = {
       let lane = null;
       const here = () => {
         lane?.terminate();
-        kdfPart().then(({ deriveKey: derive }) => resolve(derive(request, passphrase)), reject);
+        kdfPart().then(({ deriveKey: derive }) => derive(request, passphrase)).then(resolve, reject);
       };
       try {
         lane = new Worker(new URL('?lane', self.location.href), { type: 'module' });
