@@ -176,8 +176,8 @@ case "${1:-build}" in
     cargo clippy -q --lib --target "$TARGET" --no-default-features --features clone-url -- -D warnings
     cargo clippy -q --lib --target "$TARGET" --no-default-features --features kdfs -- -D warnings
     phase "native tests"
-    cargo test -q
-    cargo test -q --features bench --lib generate::bench
+    # One build of the tests: feature bench adds only the benchmark's seeded generator (and its tests) to the default.
+    cargo test -q --features bench
     phase "native release-mode tests (real 4096-bit keys)"
     cargo test -q --release --test release_4096 -- --include-ignored
     phase "wasm binding tests in headless Chromium"
