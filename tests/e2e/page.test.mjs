@@ -121,3 +121,25 @@ test('slow start: a tab clicked and a Host URL typed before keyfit started are t
   await page.waitForFunction(() => document.querySelector('#connect-url-verdict')?.dataset.tone === 'ok');
   assert.match(await page.locator('#connect-url-verdict').textContent(), /github/i);
 });
+
+test('a locked key whose KDF only the KDF part derives: that part loads while the passphrase is typed', async (t) => {
+  const session = await start();
+  t.after(() => session.close());
+  const { page, requests } = session;
+  const fetched = (part) => requests.some((u) => new URL(u).pathname === `/pkg/${part}`);
+  await openTab(page, 'Check a key');
+  await page.locator('#check-input').fill(readFileSync(join(ROOT, 'tests/corpus/keys/rsa2048-pkcs8-pbkdf2-sha256-aes-256-cbc.pem'), 'utf8'));
+  await page.locator('#check-pass').waitFor();
+  await page.waitForTimeout(500);
+  assert.equal(fetched('keyfit_kdf_bg.wasm'), false, 'PBKDF2-SHA256 is the browser\'s: no KDF part');
+  await page.locator('#check-input').fill(readFileSync(join(ROOT, 'tests/corpus/keys/rsa2048-openssh-aes256-ctr.key'), 'utf8'));
+  await page.locator('#check-problems li[data-code="passphrase-required"]').waitFor();
+  for (let i = 0; i < 50 && !fetched('keyfit_kdf_bg.wasm'); i++) await page.waitForTimeout(100);
+  assert.ok(fetched('keyfit_kdf_bg.wasm'), 'the KDF part (bcrypt-pbkdf) is fetched before any passphrase is given');
+  assert.equal(await page.locator('#check-pass').inputValue(), '');
+  await page.locator('#check-pass').fill(readFileSync(join(ROOT, 'tests/corpus/PASSPHRASE'), 'utf8').trim());
+  await page.getByRole('button', { name: 'Unlock and check' }).click();
+  await page.waitForFunction(() => document.querySelector('#check-facts')?.textContent.includes('SHA256:')
+    && !document.querySelector('#check-problems li[data-code="passphrase-required"]'));
+  assert.equal(requests.filter((u) => new URL(u).pathname === '/pkg/keyfit_kdf_bg.wasm').length, 1, 'fetched once');
+});

@@ -14,6 +14,8 @@ import {
 } from './messages.js';
 
 const NEEDS_PASSPHRASE = new Set(['passphrase-required', 'wrong-passphrase']);
+/** The KDFs (report.kdf.name) that only the engine's KDF part derives. */
+const KDF_PART_NEEDED = /^(bcrypt-pbkdf|argon2|scrypt)/;
 /** The note a repaired paste gets: the key travelled through chat or email, so it is best replaced. */
 const TRAVELLED = { code: 'travelled', severity: 'info' };
 const FORMAT_PROBLEMS = new Set(['openssh-format', 'pkcs8-format', 'ppk-format', 'sshcom-format']);
@@ -112,7 +114,8 @@ export function mountKeyCheck(root, host, prefix, tools, options = {}) {
   // The key engine starts loading at the first keystroke or paste, while the check waits for typing to pause.
   let warmed = false;
   const warmUp = () => { if (!warmed && tools.preload) warmed = Boolean(tools.preload('keys')); };
-  const panel = { $, state, job, converter, passphrase, warmUp, onChange: options.onChange };
+  const preload = (part) => tools.preload?.(part);
+  const panel = { $, state, job, converter, passphrase, warmUp, preload, onChange: options.onChange };
   wireKeyCheck(panel);
   addEventListener('pagehide', () => clearKeyCheck(panel));
   return {
@@ -194,7 +197,11 @@ async function checkKey(panel, { fromButton = false } = {}) {
 function showReport(panel, r) {
   const { $, state, converter } = panel;
   const codes = new Set((r.problems || []).map((p) => p.code));
-  if (codes.has('passphrase-required')) state.locked = { source: state.source, problems: r.problems };
+  if (codes.has('passphrase-required')) {
+    state.locked = { source: state.source, problems: r.problems };
+    // Its KDF's part of the engine loads while the passphrase is typed (PBKDF2 is mostly the browser's own).
+    if (KDF_PART_NEEDED.test(r.kdf?.name ?? '')) panel.preload('kdf');
+  }
   const text = typeof state.source === 'string' ? state.source : null;
   const headerMismatch = codes.has('corrupt') && openSshBodyUnderOtherHeader(text);
   const repairFirst = Boolean(r.repairedText) && codes.has('mangled-paste') && !headerMismatch;

@@ -9,6 +9,7 @@ const WORKER_URL = new URL('../worker.js', import.meta.url);
 const PART_URLS = {
   keys: new URL('../pkg/keyfit_bg.wasm', import.meta.url),
   url: new URL('../pkg/keyfit_url_bg.wasm', import.meta.url),
+  kdf: new URL('../pkg/keyfit_kdf_bg.wasm', import.meta.url),
 };
 
 /** A new keyfit worker (worker.js, a module worker found next to this module's folder). */
