@@ -3,22 +3,9 @@
 // and pkg/keyfit_kdf.js through `new URL('./keyfit_bg.wasm', import.meta.url)` and its like, which bundlers copy).
 import loadKeys from './pkg/keyfit.js';
 import loadUrl from './pkg/keyfit_url.js';
+import loadKdf from './pkg/keyfit_kdf.js';
 
-import loadKdf, { deriveKey } from './pkg/keyfit_kdf.js';
-import * as keys from './pkg/keyfit.js';
-import { withDerivedKeysSync } from './js/derive-keys.js';
-
-export { initSync, generateKey, finishKey, findPrime, keyFromPrimes } from './pkg/keyfit.js';
-export { checkCloneUrl, initSync as initCloneUrlSync } from './pkg/keyfit_url.js';
-export { initSync as initKdfSync } from './pkg/keyfit_kdf.js';
-
-// The key engine derives no key itself (it throws kdf-needed): these derive in the KDF part, synchronously.
-export const inspectKey = (input, options) =>
-  withDerivedKeysSync(options ?? {}, (derivedKeys) => keys.inspectKey(input, { ...options, derivedKeys }), deriveKey);
-export const convertKey = (input, options) =>
-  withDerivedKeysSync(options ?? {}, (derivedKeys) => keys.convertKey(input, { ...options, derivedKeys }), deriveKey);
-export const matchKey = (input, options, other) =>
-  withDerivedKeysSync(options ?? {}, (derivedKeys) => keys.matchKey(input, { ...options, derivedKeys }, other), deriveKey);
+export * from './api.js';
 
 /** Loads keyfit's engine: the key engine from keyfit_bg.wasm, or from what you pass (bytes, a Response, a URL), the
  * Host URL check from keyfit_url_bg.wasm and the KDFs from keyfit_kdf_bg.wasm. Resolves with the key engine's

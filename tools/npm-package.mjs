@@ -179,7 +179,7 @@ export function npmPackage(out) {
     const data = readFileSync(join(WWW, f));
     files.set(f, f.endsWith('.js') ? Buffer.from(swapped(f, data.toString('utf8'))) : data);
   }
-  for (const f of ['index.js', 'node.js', 'index.d.ts', 'keyfit-widget.d.ts', 'README.md']) {
+  for (const f of ['index.js', 'node.js', 'api.js', 'index.d.ts', 'keyfit-widget.d.ts', 'README.md']) {
     if (files.has(f)) fail(`npm/${f} would overwrite www/${f}`);
     files.set(f, readFileSync(join(NPM, f)));
   }

@@ -21,7 +21,24 @@ const PARALLEL_WORK = 200_000;
  * `kdfPart()` resolves with the KDF part's bindings ({deriveKey}), loading it on first need. `lanes` (optional):
  * `{count, derive(request, passphraseBytes)}`, extra workers for a PBKDF2's independent output blocks.
  */
-export async function withDerivedKeys({ passphrase, newPassphrase }, call, kdfPart, lanes) {
+export async function withDerivedKeys(passphrases, call, kdfPart, lanes) {
+  const run = untilDerived(passphrases, call);
+  try {
+    let step = run.next();
+    while (!step.done) step = run.next(await derive(step.value.request, step.value.passphrase, kdfPart, lanes));
+    return step.value;
+  } finally {
+    run.return();
+  }
+}
+
+/**
+ * The loop both withDerivedKeys and withDerivedKeysSync run: calls `call(derivedKeys)`; each `kdf-needed` it throws
+ * is yielded as `{request, passphrase}` (the passphrase the request derives from) and what comes back (`{key}` or
+ * `{refused}`) is added to derivedKeys for the next call. Returns what the call returned; the derived bytes are
+ * zeroed when it ends, however it ends.
+ */
+function* untilDerived({ passphrase, newPassphrase }, call) {
   const derivedKeys = [];
   try {
     for (;;) {
@@ -31,7 +48,7 @@ export async function withDerivedKeys({ passphrase, newPassphrase }, call, kdfPa
         if (err?.code !== 'kdf-needed') throw err;
         if (derivedKeys.length >= MAX_DERIVATIONS) throw failure('internal', 'keyfit asked for too many key derivations.');
         const request = err.kdf;
-        const made = await derive(request, (request.write ? newPassphrase : passphrase) ?? '', kdfPart, lanes);
+        const made = yield { request, passphrase: (request.write ? newPassphrase : passphrase) ?? '' };
         derivedKeys.push({ ...request, ...made });
       }
     }
@@ -115,28 +132,26 @@ async function webcryptoPbkdf2(pass, { hash, salt, iterations, length }) {
  * `call(derivedKeys)` as withDerivedKeys runs it, synchronously, every derivation by the KDF part's `deriveKey`
  * (loaded already): the npm package's inspectKey, convertKey and matchKey, which stay synchronous.
  */
-export function withDerivedKeysSync({ passphrase, newPassphrase }, call, deriveKey) {
-  const derivedKeys = [];
+export function withDerivedKeysSync(passphrases, call, deriveKey) {
+  const run = untilDerived(passphrases, call);
   try {
-    for (;;) {
-      try {
-        return call(derivedKeys);
-      } catch (err) {
-        if (err?.code !== 'kdf-needed') throw err;
-        if (derivedKeys.length >= MAX_DERIVATIONS) throw failure('internal', 'keyfit asked for too many key derivations.');
-        const request = err.kdf;
-        const pass = new TextEncoder().encode((request.write ? newPassphrase : passphrase) ?? '');
-        try {
-          derivedKeys.push({ ...request, key: deriveKey(request, pass) });
-        } catch (refusal) {
-          if (refusal?.code !== 'kdf-refused') throw refusal;
-          derivedKeys.push({ ...request, refused: refusal.refused });
-        } finally {
-          pass.fill(0);
-        }
-      }
-    }
+    let step = run.next();
+    while (!step.done) step = run.next(deriveHere(step.value.request, step.value.passphrase, deriveKey));
+    return step.value;
   } finally {
-    for (const { key } of derivedKeys) key?.fill(0);
+    run.return();
+  }
+}
+
+/** One derivation by the KDF part's `deriveKey`, synchronously: `{key}`, or `{refused}`. */
+function deriveHere(request, passphrase, deriveKey) {
+  const pass = new TextEncoder().encode(passphrase);
+  try {
+    return { key: deriveKey(request, pass) };
+  } catch (err) {
+    if (err?.code === 'kdf-refused') return { refused: err.refused };
+    throw err;
+  } finally {
+    pass.fill(0);
   }
 }
