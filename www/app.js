@@ -31,12 +31,11 @@ const urlTools = new WorkerClient();
 const connect = mountConnect(document, urlTools,
   { keyTools: new WorkerClient(), converterTools: new WorkerClient(), compareTools: new WorkerClient() });
 // The engine ahead of need, each part fetched and compiled once on the page for every worker (js/workers.js): the
-// Host URL check's small part when the Connect tab opens; the key engine when the Check or Convert tab opens (on the
-// slow link that is 0.3 s before a key pasted at once asks for it), else KEY_ENGINE_AFTER_MS after start, at idle,
-// once the URL part is in if it is loading, then instantiated in the Check tab's worker. Not at once: on a slow link
-// (1.6 Mbps, tests/bench/slow-link.mjs) the key engine takes a second to arrive, and a Connect tab opened meanwhile
-// had its URL part share the line with it (0.53 s to arrive instead of 0.35 s, traced); a key pasted sooner loads
-// the engine itself, at once.
+// Host URL check's small part when the Connect tab opens; the key engine when the Check or Convert tab opens (before
+// a key pasted at once asks for it), else KEY_ENGINE_AFTER_MS after start, at idle, once the URL part is in if it is
+// loading, then instantiated in the Check tab's worker. Not at once: on a slow link (1.6 Mbps,
+// tests/bench/slow-link.mjs) the key engine takes about a second to arrive, and a Connect tab opened meanwhile would
+// have its URL part share the line with it; a key pasted sooner loads the engine itself, at once.
 const KEY_ENGINE_AFTER_MS = 1000;
 let urlPreload = null;
 setTimeout(() => whenIdle()

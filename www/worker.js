@@ -1,6 +1,7 @@
 // keyfit's module worker: all key work happens here, never on the page's thread.
 // Protocol: {id, op, args, modules} -> {id, ok: true, value, memoryBytes} | {id, ok: false, error: {code, message},
-// memoryBytes}. `modules`: the engine parts the op needs, compiled by the page ({keys, url}: WebAssembly.Module or null).
+// memoryBytes}. `modules`: the engine parts the op needs, compiled by the page ({keys, url, kdf}: WebAssembly.Module
+// or null).
 // memoryBytes is the size of the wasm memory after the job: wasm memory never shrinks, so after a costly KDF the
 // page replaces this worker (js/worker-client.js) rather than keep hundreds of megabytes for the session.
 // Byte arrays received (a dropped file, primes) are zeroed once the job is done, whatever its outcome.
@@ -24,16 +25,17 @@ const PARTS = {
   kdf: { init: initKdf, file: 'pkg/keyfit_kdf_bg.wasm', ready: null, memory: null },
 };
 
-/** The KDF part's bindings, loaded on the first derivation a job needs (js/derive-keys.js): fetched by this
- * worker (the page compiles only the parts an op names, js/parts.js). */
+/** The KDF part's bindings for js/derive-keys.js: loaded already if the page asked ahead of need (op `load`, with
+ * the part it compiled, for a locked key whose KDF only this part derives), else fetched here on the first
+ * derivation. */
 const kdfPart = () => load('kdf').then(() => ({ deriveKey }));
 
 /**
  * Extra workers for a PBKDF2's independent output blocks (js/derive-keys.js), one per core: each is this script
  * again (`?lane`), started for one part (op deriveKey) and ended once it answers, so none stays idle with a
  * secret. PBKDF2-SHA224 at its cap (two blocks) in Chromium: 1.15 s in this worker alone, 0.81 s in two lanes
- * (medians of 3, tests/bench/hostile.mjs; openssl 0.64 s). They are this worker's own: when the page ends this worker (Stop, Cancel, a newer job), the
- * browser ends them with it. Where one cannot start (a worker from blob: or data:, as in the single file), the
+ * (medians of 3, tests/bench/hostile.mjs; openssl 0.64 s). They are this worker's own: when the page ends this
+ * worker (Stop, Cancel, a newer job), the browser ends them with it. Where one cannot start (a worker from blob: or data:, as in the single file), the
  * part is derived here.
  */
 const lanes = {

@@ -113,8 +113,8 @@ export function mountKeyCheck(root, host, prefix, tools, options = {}) {
   });
   // The key engine starts loading at the first keystroke or paste, while the check waits for typing to pause.
   let warmed = false;
-  const warmUp = () => { if (!warmed && tools.preload) warmed = Boolean(tools.preload('keys')); };
   const preload = (part) => tools.preload?.(part);
+  const warmUp = () => { if (!warmed) warmed = Boolean(preload('keys')); };
   const panel = { $, state, job, converter, passphrase, warmUp, preload, onChange: options.onChange };
   wireKeyCheck(panel);
   addEventListener('pagehide', () => clearKeyCheck(panel));
