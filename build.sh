@@ -119,8 +119,9 @@ wasm_part() {
     --enable-mutable-globals --strip-debug --strip-producers "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
 }
 
-# build [out_dir [cargo features]]: the wasm and its JS glue; the page's is www/pkg/, in three parts: the key
-# engine (keyfit.js, keyfit_bg.wasm: feature keys), the Host URL check (keyfit_url.js, keyfit_url_bg.wasm: feature
+# build [out_dir [cargo features]]: the wasm and its JS glue; the page's is www/pkg/, in four parts: the key
+# engine (keyfit.js, keyfit_bg.wasm: feature keys), its check part (keyfit_read.js, keyfit_read_bg.wasm: feature
+# read, a key checked without a passphrase), the Host URL check (keyfit_url.js, keyfit_url_bg.wasm: feature
 # clone-url) and the KDFs (keyfit_kdf.js, keyfit_kdf_bg.wasm: feature kdfs), which the page's worker loads apart
 # (www/worker.js). Another out_dir (the benchmark's) gets only the key engine, with `features` added.
 build() {
@@ -130,6 +131,8 @@ build() {
   wasm_part "$out" keyfit "keys${features:+,$features}"
   sizes="keyfit_bg.wasm $(gzip -9c "$out/keyfit_bg.wasm" | wc -c) bytes"
   if [ "$out" = www/pkg ]; then
+    wasm_part "$out" keyfit_read read
+    sizes="$sizes, keyfit_read_bg.wasm $(gzip -9c "$out/keyfit_read_bg.wasm" | wc -c) bytes"
     wasm_part "$out" keyfit_kdf kdfs
     sizes="$sizes, keyfit_kdf_bg.wasm $(gzip -9c "$out/keyfit_kdf_bg.wasm" | wc -c) bytes"
     wasm_part "$out" keyfit_url clone-url
@@ -173,6 +176,7 @@ case "${1:-build}" in
     cargo clippy -q --lib --target "$TARGET" -- -D warnings
     # The page's three wasm parts, each feature set alone (build()).
     cargo clippy -q --lib --target "$TARGET" --no-default-features --features keys -- -D warnings
+    cargo clippy -q --lib --target "$TARGET" --no-default-features --features read -- -D warnings
     cargo clippy -q --lib --target "$TARGET" --no-default-features --features clone-url -- -D warnings
     cargo clippy -q --lib --target "$TARGET" --no-default-features --features kdfs -- -D warnings
     phase "native tests"

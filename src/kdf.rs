@@ -14,11 +14,11 @@
 // The JavaScript names, the caps check and `outside` are used by the wasm binding (and the tests) only, and the
 // key engine's binding and the KDF part's each use some.
 #![cfg_attr(
-    not(all(target_arch = "wasm32", feature = "keys", feature = "kdfs")),
+    not(all(target_arch = "wasm32", feature = "read", feature = "kdfs")),
     allow(dead_code)
 )]
 
-#[cfg(feature = "keys")]
+#[cfg(feature = "read")]
 pub mod outside;
 #[cfg(feature = "kdfs")]
 mod pbkdf2;

@@ -7,18 +7,20 @@
 //!
 //! Cargo features, all default: `keys` (everything about keys), `clone-url` (the clone URL check, which needs
 //! none of the key code) and `kdfs` (the key derivations; without it `keys` asks its caller for each, see
-//! `kdf.rs`). The page's wasm is built three times from this crate, once with each alone (build.sh).
+//! `kdf.rs`); `keys` includes `read` (reading, checking and matching keys, decrypting none: the check part).
+//! The page's wasm is built four times from this crate, once with each of `keys`, `read`, `clone-url` and
+//! `kdfs` alone (build.sh).
 //!
 //! The public API is what this file re-exports; every module is internal (`pub(crate)`) except [`limits`]
 //! (the caps keyfit applies) and, for wasm32, the JavaScript binding.
 
-/// Declares items that exist only with cargo feature `keys` (everything about keys).
-macro_rules! with_keys {
-    ($($item:item)*) => { $(#[cfg(feature = "keys")] $item)* };
+/// Declares items that exist only with cargo feature `read` (the key code; `keys` includes it).
+macro_rules! with_read {
+    ($($item:item)*) => { $(#[cfg(feature = "read")] $item)* };
 }
 
-// Everything about keys (feature `keys`).
-with_keys! {
+// Everything about keys (feature `read`; what only `keys` does is left out of the check part by the linker).
+with_read! {
     // The pipeline.
     mod convert;
     mod detect;
@@ -49,7 +51,7 @@ with_keys! {
 mod clone_url;
 
 // The key derivations: what they are and, with `keys`, how the key engine asks for them; with `kdfs`, made here.
-#[cfg(any(feature = "keys", feature = "kdfs"))]
+#[cfg(any(feature = "read", feature = "kdfs"))]
 mod kdf;
 
 // Shared by all: the caps, and one finding of a check.
@@ -59,7 +61,7 @@ mod problem;
 #[cfg(test)]
 mod test_support;
 
-#[cfg(all(fuzzing, feature = "keys"))]
+#[cfg(all(fuzzing, feature = "read"))]
 #[doc(hidden)]
 pub mod fuzzing;
 
@@ -71,7 +73,7 @@ pub use clone_url::{check_clone_url, CloneUrlReport, Guide, HostKind, UrlForm, V
 pub use problem::{Problem, Severity};
 
 // The key API (feature `keys`).
-with_keys! {
+with_read! {
     pub use convert::{cipher_from_name, convert_key, read_any, ConvertOptions};
     pub use error::{Error, Result};
     /// The seeded key-generation workload of the benchmark (cargo feature `bench`). NOT for real keys.

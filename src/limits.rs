@@ -8,7 +8,7 @@
 //! Built for fuzzing (`--cfg fuzzing`, as `cargo fuzz` does) the KDF and size caps are lowered, so that
 //! slow-but-legal inputs do not drown the run; the readers are the same.
 
-#[cfg(feature = "keys")]
+#[cfg(feature = "read")]
 use crate::error::{Error, Result};
 
 /// Largest input accepted, in bytes (a 16384-bit key in any format is under 20 KiB).
@@ -61,7 +61,7 @@ pub const MAX_KEYS_PER_FILE: u32 = 1;
 /// Longest clone URL `check_clone_url` reads, in bytes (code `url-too-long`); real ones stay under 300.
 pub const MAX_CLONE_URL_BYTES: usize = 2048;
 
-#[cfg(feature = "keys")]
+#[cfg(feature = "read")]
 fn cap(parameter: &'static str, value: u64, limit: u64) -> Result<()> {
     if value > limit {
         return Err(Error::KdfTooCostly {
@@ -73,7 +73,7 @@ fn cap(parameter: &'static str, value: u64, limit: u64) -> Result<()> {
     Ok(())
 }
 
-#[cfg(feature = "keys")]
+#[cfg(feature = "read")]
 /// [`Error::KeyTooLarge`] naming `parameter` when `value` is past `limit`.
 fn size_cap(parameter: &'static str, value: usize, limit: usize) -> Result<()> {
     if value > limit {
@@ -86,7 +86,7 @@ fn size_cap(parameter: &'static str, value: usize, limit: usize) -> Result<()> {
     Ok(())
 }
 
-#[cfg(feature = "keys")]
+#[cfg(feature = "read")]
 /// Checks an input's size.
 ///
 /// # Errors
@@ -95,7 +95,7 @@ pub fn check_input_len(len: usize) -> Result<()> {
     size_cap("input bytes", len, MAX_INPUT_BYTES)
 }
 
-#[cfg(feature = "keys")]
+#[cfg(feature = "read")]
 /// Checks an RSA or DSA modulus size.
 ///
 /// # Errors
@@ -104,7 +104,7 @@ pub fn check_rsa_bits(bits: usize) -> Result<()> {
     size_cap("modulus bits", bits, MAX_RSA_BITS)
 }
 
-#[cfg(feature = "keys")]
+#[cfg(feature = "read")]
 /// Checks an RSA private key's modulus size.
 ///
 /// # Errors
@@ -120,7 +120,7 @@ pub fn check_rsa_private_bits(bits: usize) -> Result<()> {
     Ok(())
 }
 
-#[cfg(feature = "keys")]
+#[cfg(feature = "read")]
 /// Checks the size of a DSA subgroup order, which bounds the cost of `g^x mod p`.
 ///
 /// # Errors
@@ -129,7 +129,7 @@ pub fn check_dsa_q_bits(bits: usize) -> Result<()> {
     size_cap("DSA subgroup order bits", bits, MAX_DSA_Q_BITS)
 }
 
-#[cfg(feature = "keys")]
+#[cfg(feature = "read")]
 /// Checks the length of a KDF salt (any KDF), before any derivation.
 ///
 /// # Errors
@@ -138,7 +138,7 @@ pub fn check_salt(len: usize) -> Result<()> {
     cap("KDF salt bytes", len as u64, MAX_KDF_SALT_BYTES as u64)
 }
 
-#[cfg(feature = "keys")]
+#[cfg(feature = "read")]
 /// Checks bcrypt-pbkdf rounds.
 ///
 /// # Errors
@@ -150,7 +150,7 @@ pub fn check_bcrypt_rounds(rounds: u32) -> Result<()> {
     cap("bcrypt rounds", rounds.into(), MAX_BCRYPT_ROUNDS.into())
 }
 
-#[cfg(feature = "keys")]
+#[cfg(feature = "read")]
 /// Checks Argon2 parameters.
 ///
 /// # Errors
@@ -173,7 +173,7 @@ pub fn check_argon2(memory_kib: u32, passes: u32, lanes: u32) -> Result<()> {
     )
 }
 
-#[cfg(feature = "keys")]
+#[cfg(feature = "read")]
 /// Checks PBKDF2 iterations.
 ///
 /// # Errors
@@ -189,7 +189,7 @@ pub fn check_pbkdf2(iterations: u32) -> Result<()> {
     )
 }
 
-#[cfg(feature = "keys")]
+#[cfg(feature = "read")]
 /// Checks the work of one PBKDF2: `iterations` for each of `blocks` output blocks.
 ///
 /// # Errors
@@ -202,7 +202,7 @@ pub fn check_pbkdf2_work(iterations: u32, blocks: usize) -> Result<()> {
     )
 }
 
-#[cfg(feature = "keys")]
+#[cfg(feature = "read")]
 /// Checks the iteration count of a PBES1 or PKCS#12 scheme.
 ///
 /// # Errors
@@ -218,7 +218,7 @@ pub fn check_pbe_iterations(iterations: u32) -> Result<()> {
     )
 }
 
-#[cfg(feature = "keys")]
+#[cfg(feature = "read")]
 /// Checks scrypt parameters: N, the memory of its mixing (128 × r × N), its work (N × r × p) and the bytes its
 /// PBKDF2 steps write and hash again (p × 128 × r).
 ///
@@ -244,7 +244,7 @@ pub fn check_scrypt(log_n: u8, r: u32, p: u32) -> Result<()> {
     )
 }
 
-#[cfg(all(test, feature = "keys"))]
+#[cfg(all(test, feature = "read"))]
 mod tests {
     use super::*;
 

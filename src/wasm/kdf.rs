@@ -9,7 +9,7 @@ use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 
 /// The request as the JavaScript object described above.
-#[cfg(feature = "keys")]
+#[cfg(feature = "read")]
 pub(super) fn request_to_js(request: &Request) -> js_sys::Object {
     use super::set;
     let obj = js_sys::Object::new();
