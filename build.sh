@@ -174,7 +174,7 @@ case "${1:-build}" in
     cargo clippy -q --all-targets -- -D warnings
     cargo clippy -q --all-targets --features bench -- -D warnings
     cargo clippy -q --lib --target "$TARGET" -- -D warnings
-    # The page's three wasm parts, each feature set alone (build()).
+    # The page's four wasm parts, each feature set alone (build()).
     cargo clippy -q --lib --target "$TARGET" --no-default-features --features keys -- -D warnings
     cargo clippy -q --lib --target "$TARGET" --no-default-features --features read -- -D warnings
     cargo clippy -q --lib --target "$TARGET" --no-default-features --features clone-url -- -D warnings

@@ -78,7 +78,9 @@ export function widgetParts() {
 
 // ---------------------------------------------------------------------------------------------- single file
 
-/** The engine's three parts in www/pkg/ (build.sh): the key engine, the Host URL check, the KDFs. */
+/** The engine's parts in www/pkg/ (build.sh) that the single file carries: the key engine, the Host URL check, the
+ * KDFs. Not the check part (pkg/keyfit_read_bg.wasm): it is a subset of the key engine, there to be fetched first
+ * over a network, and the single file has nothing to fetch; its key engine answers in the check part's place. */
 const WASM_PARTS = ['pkg/keyfit_bg.wasm', 'pkg/keyfit_url_bg.wasm', 'pkg/keyfit_kdf_bg.wasm'];
 
 /** Fails when inline text would end its <script>/<style> early or open an HTML comment inside it. */
@@ -93,6 +95,7 @@ function inlineable(text, what) {
 async function singleFileScript() {
   // Each glue of www/pkg/ and the single file's stand-in for it (which imports the glue itself).
   const shims = new Map([[join(WWW, 'pkg/keyfit.js'), join(SINGLE, 'keyfit-wasm.js')],
+    [join(WWW, 'pkg/keyfit_read.js'), join(SINGLE, 'keyfit-wasm.js')],
     [join(WWW, 'pkg/keyfit_url.js'), join(SINGLE, 'keyfit-url-wasm.js')],
     [join(WWW, 'pkg/keyfit_kdf.js'), join(SINGLE, 'keyfit-kdf-wasm.js')]]);
   // The same swaps in both graphs (worker.js may import page modules, e.g. js/failure.js).
@@ -187,7 +190,7 @@ const hostedIndex = (html, singleSha) => replaceOnce(
   /<script type="module" src="app.js"><\/script>/, `<script type="module" src="${PAGE_BUNDLE}"></script>`, 'script app.js');
 
 /**
- * The hosted worker.js as one module with its imports (js/failure.js, js/derive-keys.js, the three glues of pkg/): one request where the
+ * The hosted worker.js as one module with its imports (js/failure.js, js/derive-keys.js, the four glues of pkg/): one request where the
  * worker would make two in turn before it could fetch a wasm part (a round trip less on every worker's start). The
  * glues find their wasm beside themselves, `new URL('keyfit_bg.wasm', import.meta.url)`: in the bundle, their
  * import.meta.url is the URL pkg/keyfit.js would have.
@@ -198,7 +201,7 @@ function workerBundle() {
 }
 
 export async function dist(out) {
-  for (const f of ['pkg/keyfit.js', 'pkg/keyfit_url.js', 'pkg/keyfit_kdf.js', ...WASM_PARTS]) if (!existsSync(join(WWW, f))) fail(`www/${f} is missing: run ./build.sh first`);
+  for (const f of ['pkg/keyfit.js', 'pkg/keyfit_read.js', 'pkg/keyfit_read_bg.wasm', 'pkg/keyfit_url.js', 'pkg/keyfit_kdf.js', ...WASM_PARTS]) if (!existsSync(join(WWW, f))) fail(`www/${f} is missing: run ./build.sh first`);
   const ver = version();
   const stamp = (html) => setTextById(html, 'keyfit-version', ver);
   const index = read(join(WWW, 'index.html'));

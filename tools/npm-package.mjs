@@ -119,6 +119,7 @@ const SWAPS = {
     /new Worker\(WORKER_URL, \{ type: 'module' \}\)/, "new Worker(new URL('../worker.js', import.meta.url), { type: 'module' })"],
   // wasm-bindgen writes a bare name; webpack would look for a package called keyfit_bg.wasm.
   'pkg/keyfit.js': [/new URL\('keyfit_bg\.wasm', import\.meta\.url\)/, "new URL('./keyfit_bg.wasm', import.meta.url)"],
+  'pkg/keyfit_read.js': [/new URL\('keyfit_read_bg\.wasm', import\.meta\.url\)/, "new URL('./keyfit_read_bg.wasm', import.meta.url)"],
   'pkg/keyfit_url.js': [/new URL\('keyfit_url_bg\.wasm', import\.meta\.url\)/, "new URL('./keyfit_url_bg.wasm', import.meta.url)"],
   'pkg/keyfit_kdf.js': [/new URL\('keyfit_kdf_bg\.wasm', import\.meta\.url\)/, "new URL('./keyfit_kdf_bg.wasm', import.meta.url)"],
 };

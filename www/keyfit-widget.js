@@ -335,11 +335,12 @@ export class KeyfitWidget extends Base {
 
   /** Loads the engine once the page is idle (the first check is then quicker, and the host page loads first), so a
    * page whose policy or files keep it from starting says why before anyone types: the first line names the cause.
-   * The parts of the engine the mode uses: the key engine, and in mode connect the Host URL check's part too. */
+   * The parts of the engine the mode's first answer uses: the check part in modes check and connect (with the Host
+   * URL check's part), the key engine in modes generate and convert. */
   #probe(tools, root, run) {
     // Once per page: the first widget's worker answers for all (they share the page's policy and keyfit's files).
     const stillShown = () => run === this.#renders;
-    const parts = this.mode === 'connect' ? ['url', 'keys'] : ['keys'];
+    const parts = { check: ['read'], connect: ['url', 'read'] }[this.mode] ?? ['keys'];
     probe ??= whenIdle()
       .then(() => (stillShown() ? tools.call('load', { parts }) : Promise.reject(failure('cancelled', 'gone'))))
       .then(() => null, (err) => {

@@ -1,16 +1,19 @@
 // keyfit's module worker: all key work happens here, never on the page's thread.
 // Protocol: {id, op, args, modules} -> {id, ok: true, value, memoryBytes} | {id, ok: false, error: {code, message},
-// memoryBytes}. `modules`: the engine parts the op needs, compiled by the page ({keys, url, kdf}: WebAssembly.Module
-// or null).
+// memoryBytes}. `modules`: the engine parts the op needs, compiled by the page ({keys, read, url, kdf}:
+// WebAssembly.Module or null).
 // memoryBytes is the size of the wasm memory after the job: wasm memory never shrinks, so after a costly KDF the
 // page replaces this worker (js/worker-client.js) rather than keep hundreds of megabytes for the session.
 // Byte arrays received (a dropped file, primes) are zeroed once the job is done, whatever its outcome.
-// The engine comes in three parts (build.sh): the key engine (pkg/keyfit_bg.wasm), the Host URL check
-// (pkg/keyfit_url_bg.wasm, a fifth of its weight) and the KDFs (pkg/keyfit_kdf_bg.wasm, built for speed), which
-// the key engine asks for every key derivation (js/derive-keys.js). Each loads on the first job that needs it, or
+// The engine comes in four parts (build.sh): the key engine (pkg/keyfit_bg.wasm), its check part
+// (pkg/keyfit_read_bg.wasm, seven tenths of its weight: a key checked or matched without a passphrase, which needs
+// no cipher, writer or prime search), the Host URL check (pkg/keyfit_url_bg.wasm, a fifth of its weight) and the
+// KDFs (pkg/keyfit_kdf_bg.wasm, built for speed), which the key engine asks for every key derivation
+// (js/derive-keys.js). Each loads on the first job that needs it, or
 // when the page asks ahead of need (op `load`), at most once; a part that failed to load is tried again by the next
 // job that needs it, which reports the failure.
 import initKeys, * as keyfit from './pkg/keyfit.js';
+import initRead, * as checkPart from './pkg/keyfit_read.js';
 import initUrl, { checkCloneUrl } from './pkg/keyfit_url.js';
 import initKdf, { deriveKey } from './pkg/keyfit_kdf.js';
 import { withDerivedKeys } from './js/derive-keys.js';
@@ -21,6 +24,7 @@ import { partsFor } from './js/parts.js';
  * application/wasm), and once loading, its promise and memory. */
 const PARTS = {
   keys: { init: initKeys, file: 'pkg/keyfit_bg.wasm', ready: null, memory: null },
+  read: { init: initRead, file: 'pkg/keyfit_read_bg.wasm', ready: null, memory: null },
   url: { init: initUrl, file: 'pkg/keyfit_url_bg.wasm', ready: null, memory: null },
   kdf: { init: initKdf, file: 'pkg/keyfit_kdf_bg.wasm', ready: null, memory: null },
 };
@@ -135,8 +139,9 @@ const ops = {
   },
 
   inspectKey({ input, passphrase } = {}) {
+    if (!passphrase) return checkPart.inspectKey(input, {});
     return withDerivedKeys({ passphrase }, (derivedKeys) =>
-      keyfit.inspectKey(input, { passphrase: passphrase || undefined, derivedKeys }), kdfPart, lanes);
+      keyfit.inspectKey(input, { passphrase, derivedKeys }), kdfPart, lanes);
   },
 
   convertKey({ input, ...options } = {}) {
@@ -148,8 +153,9 @@ const ops = {
   },
 
   matchKey({ input, passphrase, other } = {}) {
+    if (!passphrase) return checkPart.matchKey(input, {}, other);
     return withDerivedKeys({ passphrase }, (derivedKeys) =>
-      keyfit.matchKey(input, { passphrase: passphrase || undefined, derivedKeys }, other), kdfPart, lanes);
+      keyfit.matchKey(input, { passphrase, derivedKeys }, other), kdfPart, lanes);
   },
 
   // A part of a PBKDF2 for a worker that derives in parallel (`lanes` above); the passphrase's bytes are zeroed
@@ -159,10 +165,10 @@ const ops = {
   },
 };
 
-/** The parts of op `load`'s `{parts}`: any of 'keys', 'url' and 'kdf'. */
+/** The parts of op `load`'s `{parts}`: any of 'keys', 'read', 'url' and 'kdf'. */
 function partsToLoad({ parts } = {}) {
   if (!Array.isArray(parts) || !parts.every((p) => Object.hasOwn(PARTS, p))) {
-    throw failure('invalid-option', 'load needs parts: a list of "keys", "url" and "kdf".');
+    throw failure('invalid-option', 'load needs parts: a list of "keys", "read", "url" and "kdf".');
   }
   return parts;
 }

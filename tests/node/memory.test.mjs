@@ -12,6 +12,9 @@ const keyfit = await import(`${ROOT}www/pkg/keyfit.js`);
 const exports = keyfit.initSync({ module: readFileSync(`${ROOT}www/pkg/keyfit_bg.wasm`) });
 const kdf = await import(`${ROOT}www/pkg/keyfit_kdf.js?memory`);
 const kdfExports = kdf.initSync({ module: readFileSync(`${ROOT}www/pkg/keyfit_kdf_bg.wasm`) });
+// The check part: what the page runs for a key checked or matched without a passphrase.
+const checkPart = await import(`${ROOT}www/pkg/keyfit_read.js?memory`);
+const checkPartExports = checkPart.initSync({ module: readFileSync(`${ROOT}www/pkg/keyfit_read_bg.wasm`) });
 const { withDerivedKeysSync } = await import(`${ROOT}www/js/derive-keys.js`);
 /** `k[fn](input, options, ...rest)` with the key derivations it asks for made by `kdfPart` (the KDF part), as the npm
  * package makes them. */
@@ -31,9 +34,10 @@ async function privateExponent(pem) {
   return Buffer.from(jwk.d, 'base64url');
 }
 
-/** Which of `needles` (name -> Buffer) occur in wasm memory now: the key engine's, or the KDF part's. */
+/** Which of `needles` (name -> Buffer) occur in wasm memory now: the key engine's, the check part's or the KDF
+ * part's. */
 function found(needles) {
-  const memories = [exports, kdfExports].map((e) => Buffer.from(e.memory.buffer));
+  const memories = [exports, checkPartExports, kdfExports].map((e) => Buffer.from(e.memory.buffer));
   return Object.entries(needles).filter(([, n]) => n.length > 0 && memories.some((m) => m.indexOf(n) >= 0)).map(([name]) => name);
 }
 
@@ -60,6 +64,11 @@ const cases = [
   ['convertKey ed25519 openssh -> pkcs8', {}, () => keyfit.convertKey(corpus('ed25519-openssh.key'), { to: 'pkcs8' })],
   ['inspectKey plain pkcs1', PLAIN, () => keyfit.inspectKey(PKCS1, {})],
   ['inspectKey mangled pkcs1 (repaired text)', PLAIN, () => keyfit.inspectKey(PKCS1.replace(/\n/g, '\r\n'), {})],
+  ['check part: inspectKey plain pkcs1', PLAIN, () => checkPart.inspectKey(PKCS1, {})],
+  ['check part: inspectKey mangled pkcs1 (repaired text)', PLAIN, () => checkPart.inspectKey(PKCS1.replace(/\n/g, '\r\n'), {})],
+  // Its private lines only: the public ones are in the report's public key.
+  ['check part: inspectKey ppk2 (MAC checked)', needlesOf('private', corpus('rsa2048-ppk2.ppk').split('Private-Lines')[1]), () => checkPart.inspectKey(corpus('rsa2048-ppk2.ppk'), {})],
+  ['check part: matchKey pkcs1 against its public key', PLAIN, () => checkPart.matchKey(PKCS1, {}, corpus('rsa2048-openssh.pub'))],
   ['inspectKey encrypted openssh with its passphrase', {}, () => derived(keyfit, kdf, 'inspectKey', corpus('rsa2048-openssh-aes256-ctr.key'), { passphrase: PASSPHRASE })],
   ['inspectKey with a wrong passphrase', {}, () => keyfit.inspectKey(corpus('rsa2048-ppk2-aes256-cbc.ppk'), { passphrase: NEW_PASSPHRASE })],
   ['generateKey 2048-bit with a passphrase', {}, () => keyfit.generateKey({ bits: 2048, passphrase: NEW_PASSPHRASE })],
@@ -80,23 +89,25 @@ for (const [what, inputs, call] of cases) {
       passphrase: Buffer.from(PASSPHRASE),
       'new passphrase': Buffer.from(NEW_PASSPHRASE),
     };
-    if (!/inspect/.test(what)) assert.ok(Object.keys(needlesOf('output', text)).length > 0, 'no key text came out');
+    if (!/inspect|match/.test(what)) assert.ok(Object.keys(needlesOf('output', text)).length > 0, 'no key text came out');
     const left = found(needles);
     assert.deepEqual(left, [], `left in wasm memory after ${what}: ${left.join(', ')}`);
   });
 }
 
-test('the scan finds what is there', () => {
+test('the scan finds what is there, in the key engine and in the check part', () => {
   // A buffer of the module's own allocator, filled and never freed by this test: the scan must see it.
   const marker = createHash('sha256').update('memory scan self-test').digest();
-  const view = new Uint8Array(exports.memory.buffer);
-  const at = view.length - 4096;
-  const saved = view.slice(at, at + marker.length);
-  view.set(marker, at);
-  try {
-    assert.deepEqual(found({ marker }), ['marker']);
-  } finally {
-    view.set(saved, at);
+  for (const part of [exports, checkPartExports]) {
+    const view = new Uint8Array(part.memory.buffer);
+    const at = view.length - 4096;
+    const saved = view.slice(at, at + marker.length);
+    view.set(marker, at);
+    try {
+      assert.deepEqual(found({ marker }), ['marker']);
+    } finally {
+      view.set(saved, at);
+    }
   }
 });
 

@@ -187,6 +187,8 @@ export function mountConverter(root, host, tools, source, onResult) {
   const cv = { c, state, job, source, onResult, keyEncrypted, relayout };
   wireConverter(cv);
   relayout();
+  // A key's report says a conversion may follow: the key engine (the check part converts nothing) loads meanwhile.
+  let warmed = false;
 
   return {
     /**
@@ -196,6 +198,7 @@ export function mountConverter(root, host, tools, source, onResult) {
      */
     setReport(r, options = {}) {
       state.report = r || null;
+      if (r && !warmed) warmed = Boolean(tools.preload?.('keys'));
       offerFor(c, state.report, Boolean(options.repairFirst));
       relayout();
     },

@@ -111,10 +111,10 @@ export function mountKeyCheck(root, host, prefix, tools, options = {}) {
   const job = new JobSlot(tools, {
     stop: $('cancel'), clock: $('clock'), focusAfter: $('input'), onStop: () => say($('status'), SAY.checkStopped, 'warn'),
   });
-  // The key engine starts loading at the first keystroke or paste, while the check waits for typing to pause.
+  // The check part starts loading at the first keystroke or paste, while the check waits for typing to pause.
   let warmed = false;
-  const preload = (part) => tools.preload?.(part);
-  const warmUp = () => { if (!warmed) warmed = Boolean(preload('keys')); };
+  const preload = (...parts) => tools.preload?.(...parts);
+  const warmUp = () => { if (!warmed) warmed = Boolean(preload('read')); };
   const panel = { $, state, job, converter, passphrase, warmUp, preload, onChange: options.onChange };
   wireKeyCheck(panel);
   addEventListener('pagehide', () => clearKeyCheck(panel));
@@ -199,8 +199,9 @@ function showReport(panel, r) {
   const codes = new Set((r.problems || []).map((p) => p.code));
   if (codes.has('passphrase-required')) {
     state.locked = { source: state.source, problems: r.problems };
-    // Its KDF's part of the engine loads while the passphrase is typed (PBKDF2 is mostly the browser's own).
-    if (KDF_PART_NEEDED.test(r.kdf?.name ?? '')) panel.preload('kdf');
+    // The key engine (the check part decrypts nothing) and its KDF's part load while the passphrase is typed
+    // (PBKDF2 is mostly the browser's own).
+    panel.preload('keys', ...(KDF_PART_NEEDED.test(r.kdf?.name ?? '') ? ['kdf'] : []));
   }
   const text = typeof state.source === 'string' ? state.source : null;
   const headerMismatch = codes.has('corrupt') && openSshBodyUnderOtherHeader(text);

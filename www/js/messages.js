@@ -165,8 +165,8 @@ export function startupProblem(err, violations = []) {
       + 'from this site next to keyfit-widget.js, and that the page\'s policy allows worker-src \'self\'.';
   }
   if (err?.code === 'engine-load-failed') {
-    return 'keyfit cannot run here: its engine (pkg/keyfit_bg.wasm and pkg/keyfit_url_bg.wasm) did not load. Check that '
-      + 'both are served next to keyfit-widget.js as application/wasm, and that the page\'s policy allows connect-src \'self\'.';
+    return 'keyfit cannot run here: its engine (the .wasm files in pkg/) did not load. Check that '
+      + 'they are served next to keyfit-widget.js as application/wasm, and that the page\'s policy allows connect-src \'self\'.';
   }
   return null;
 }

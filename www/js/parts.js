@@ -1,11 +1,15 @@
 // The engine part each worker op needs (build.sh builds the parts): worker.js loads it before the op runs, and
 // worker-client.js hands the worker that part compiled on the page (js/workers.js) with the op.
 
-/** The parts an op needs: `load` names its own; checkCloneUrl needs the Host URL check's, deriveKey the KDFs; every
- * other op the key engine. */
+/** Ops the check part answers when no passphrase comes with them (it decrypts no key). */
+const READS = new Set(['inspectKey', 'matchKey']);
+
+/** The parts an op needs: `load` names its own; checkCloneUrl needs the Host URL check's, deriveKey the KDFs, a key
+ * checked or matched without a passphrase the check part; every other op the key engine. */
 export function partsFor(op, args) {
   if (op === 'load') return Array.isArray(args?.parts) ? args.parts : [];
   // A part of a PBKDF2, in a worker that another worker started (worker.js `lanes`).
   if (op === 'deriveKey') return ['kdf'];
-  return [op === 'checkCloneUrl' ? 'url' : 'keys'];
+  if (op === 'checkCloneUrl') return ['url'];
+  return [READS.has(op) && !args?.passphrase ? 'read' : 'keys'];
 }

@@ -8,6 +8,7 @@ const WORKER_URL = new URL('../worker.js', import.meta.url);
 /** The engine's parts (build.sh), by the names worker.js gives them. */
 const PART_URLS = {
   keys: new URL('../pkg/keyfit_bg.wasm', import.meta.url),
+  read: new URL('../pkg/keyfit_read_bg.wasm', import.meta.url),
   url: new URL('../pkg/keyfit_url_bg.wasm', import.meta.url),
   kdf: new URL('../pkg/keyfit_kdf_bg.wasm', import.meta.url),
 };
