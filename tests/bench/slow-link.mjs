@@ -113,7 +113,8 @@ async function runOnce(browser, origin, { act, done }) {
 }
 
 /** What each part of the engine is for (build.sh). */
-const PART_NAMES = { 'pkg/keyfit_bg.wasm': 'the key engine', 'pkg/keyfit_url_bg.wasm': 'the Host URL check',
+const PART_NAMES = { 'pkg/keyfit_bg.wasm': 'the key engine', 'pkg/keyfit_read_bg.wasm': 'its check part',
+  'pkg/keyfit_url_bg.wasm': 'the Host URL check',
   'pkg/keyfit_kdf_bg.wasm': 'the KDFs' };
 
 /** Every .wasm under dist/site and its gzip weight; `part`: its path, with what it is for where known. */

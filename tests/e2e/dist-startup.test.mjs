@@ -60,14 +60,26 @@ test('an error that stops the page\'s scripts is reported with its message', asy
   assert.match(await note.textContent(), /an error stopped its scripts \(.*a broken build\)/);
 });
 
-test('an engine that fails to load is reported when it is needed', async (t) => {
+test('an engine that fails to load is reported when it is needed: the check part for a check', async (t) => {
   const origin = await served(t);
   const { page, context } = await browse(t);
-  await context.route('**/keyfit_bg.wasm', (route) => route.abort());
+  await context.route('**/keyfit_read_bg.wasm', (route) => route.abort());
   await page.goto(`${origin}/`);
   await page.locator('#tab-check').click();
   await page.locator('#check-input').fill(readFileSync(join(CORPUS, 'rsa2048-pkcs1.pem'), 'utf8'));
   const status = page.locator('#check-status[data-tone="bad"]');
+  await status.waitFor();
+  assert.match(await status.textContent(), /engine/i);
+});
+
+test('an engine that fails to load is reported when it is needed: the key engine for a key generation', async (t) => {
+  const origin = await served(t);
+  const { page, context } = await browse(t);
+  await context.route('**/keyfit_bg.wasm', (route) => route.abort());
+  await page.goto(`${origin}/`);
+  await page.locator('#tab-generate').click();
+  await page.locator('#gen-go').click();
+  const status = page.locator('#gen-status[data-tone="bad"]');
   await status.waitFor();
   assert.match(await status.textContent(), /engine/i);
 });
