@@ -32,21 +32,19 @@ const connect = mountConnect(document, urlTools,
   { keyTools: new WorkerClient(), converterTools: new WorkerClient(), compareTools: new WorkerClient() });
 // The engine ahead of need, each part fetched and compiled once on the page for every worker (js/workers.js): the
 // Host URL check's small part when the Connect tab opens; the check part when the Check tab opens (before a key
-// pasted at once asks for it), else KEY_ENGINE_AFTER_MS after start, at idle, once the URL part is in if it is
-// loading, then instantiated in the Check tab's worker; the whole key engine when the Generate or Convert tab
-// opens, when a key's report is shown (a conversion or an unlock may follow), else KEY_ENGINE_AFTER_MS after the
-// check part is in, at idle. Not at once: on a slow link (1.6 Mbps, tests/bench/slow-link.mjs) the check part takes
-// most of a second to arrive and the key engine more, and a first answer waiting meanwhile would share the line
-// with them; a key pasted sooner loads its part itself, at once.
-const KEY_ENGINE_AFTER_MS = 1000;
-const afterIdle = () => new Promise((ok) => setTimeout(ok, KEY_ENGINE_AFTER_MS)).then(whenIdle);
+// pasted at once asks for it), else CHECK_PART_AFTER_MS after start, at idle, once the URL part is in if it is
+// loading, then instantiated in the Check tab's worker. Not at once: on a slow link (1.6 Mbps,
+// tests/bench/slow-link.mjs) the check part takes most of a second to arrive, and a Connect tab opened meanwhile
+// would have its URL part share the line with it; a key pasted sooner loads the check part itself, at once. The
+// whole key engine only where it is about to be needed: when the Generate or Convert tab opens, when a report
+// offers to make a key Jira-ready (js/converter.js), when a locked key asks for its passphrase (js/key-check.js);
+// not at idle, so that someone who only checks a key fetches the check part alone.
+const CHECK_PART_AFTER_MS = 1000;
 let urlPreload = null;
-afterIdle()
+setTimeout(() => whenIdle()
   .then(() => urlPreload)
   .then(() => compiledPart('read'))
-  .then(() => checkTools.preload('read'))
-  .then(afterIdle)
-  .then(() => compiledPart('keys'));
+  .then(() => checkTools.preload('read')), CHECK_PART_AFTER_MS);
 
 // Tabs (WAI-ARIA tabs pattern: arrow keys, Home and End move between tabs).
 const tabs = [...document.querySelectorAll('[role="tab"]')];

@@ -70,7 +70,7 @@ test('page: served from a sub-path, tabs by keyboard, a key made there', async (
   await assertNothingLeaked(session);
 });
 
-test('engine parts: fetched once by the page for all its workers, the Host URL part only for the Connect tab', async (t) => {
+test('engine parts: fetched once by the page for all its workers, the Host URL part only for the Connect tab, the key engine only when needed', async (t) => {
   const session = await start();
   t.after(() => session.close());
   const { page, requests } = session;
@@ -81,6 +81,10 @@ test('engine parts: fetched once by the page for all its workers, the Host URL p
   await page.locator('#check-input').fill(key);
   await page.waitForFunction(() => document.querySelector('#check-verdict')?.dataset.tone === 'ok');
   assert.equal(fetched('keyfit_url_bg.wasm'), 0, 'no Host URL part for a key check');
+  // A key Jira takes as it is: past the loading at idle (1 s after start), still no key engine, only its check part.
+  await page.waitForTimeout(3000);
+  assert.equal(fetched('keyfit_bg.wasm'), 0, 'no key engine for checking a key Jira takes');
+  assert.equal(fetched('keyfit_read_bg.wasm'), 1, 'the check part');
   await openTab(page, 'Convert');
   await page.locator('#convert-input').fill(key);
   await page.waitForFunction(() => document.querySelector('#convert-summary')?.textContent.includes('2048 bits'));
@@ -92,8 +96,21 @@ test('engine parts: fetched once by the page for all its workers, the Host URL p
 
   assert.ok(page.workers().length >= 4, `workers: ${page.workers().length}`);
   assert.equal(fetched('keyfit_bg.wasm'), 1, 'the key engine, once');
+  assert.equal(fetched('keyfit_read_bg.wasm'), 1, 'the check part, once');
   assert.equal(fetched('keyfit_url_bg.wasm'), 1, 'the Host URL part, once');
   assert.equal(fetched('keyfit_kdf_bg.wasm'), 0, 'no KDF part where no key was encrypted');
+});
+
+test('engine parts: a key Jira does not take brings the key engine while its report is read, before Make it Jira-ready', async (t) => {
+  const session = await start();
+  t.after(() => session.close());
+  const { page, requests } = session;
+  const fetched = (part) => requests.filter((u) => new URL(u).pathname === `/pkg/${part}`).length;
+  await openTab(page, 'Check a key');
+  await page.locator('#check-input').fill(readFileSync(join(ROOT, 'tests/corpus/keys/rsa2048-openssh.key'), 'utf8'));
+  await page.locator('#check-verdict[data-tone="bad"]').waitFor();
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('/pkg/keyfit_bg.wasm')));
+  assert.equal(fetched('keyfit_bg.wasm'), 1, 'the key engine, ahead of the conversion');
 });
 
 test('slow start: a tab clicked and a Host URL typed before keyfit started are taken up when it starts', async (t) => {

@@ -187,7 +187,8 @@ export function mountConverter(root, host, tools, source, onResult) {
   const cv = { c, state, job, source, onResult, keyEncrypted, relayout };
   wireConverter(cv);
   relayout();
-  // A key's report says a conversion may follow: the key engine (the check part converts nothing) loads meanwhile.
+  // A report that offers to make the key Jira-ready: the key engine (the check part converts nothing) loads while it
+  // is read. A key that is ready as it is loads nothing more, for someone who only checks a key.
   let warmed = false;
 
   return {
@@ -198,8 +199,8 @@ export function mountConverter(root, host, tools, source, onResult) {
      */
     setReport(r, options = {}) {
       state.report = r || null;
-      if (r && !warmed) warmed = Boolean(tools.preload?.('keys'));
       offerFor(c, state.report, Boolean(options.repairFirst));
+      if (!c.makeReady.hidden && !warmed) warmed = Boolean(tools.preload?.('keys'));
       relayout();
     },
     /** Forgets the converted text and status (the key's passphrase changed). */
