@@ -22,6 +22,8 @@
 pub mod outside;
 #[cfg(feature = "kdfs")]
 mod pbkdf2;
+#[cfg(feature = "kdfs")]
+pub mod scrypt_parts;
 
 use crate::limits;
 #[cfg(feature = "kdfs")]
@@ -296,6 +298,63 @@ pub fn derive_from_block(
         }
     }
     Ok(out)
+}
+
+/// scrypt's blocks `first..first + count` (of its `p`) mixed: a part of the derivation, for parallel workers
+/// ([`scrypt_parts`]); [`scrypt_finish`] makes the key from all of them.
+///
+/// # Errors
+/// [`Refused::Invalid`] for another KDF, parameters scrypt does not take, or blocks that are not among its `p`.
+#[cfg(feature = "kdfs")]
+pub fn scrypt_blocks(
+    request: &Request,
+    pass: &[u8],
+    first: u32,
+    count: u32,
+) -> Result<Zeroizing<Vec<u8>>, Refused> {
+    let (log_n, r, p) = scrypt_params(request)?;
+    if count == 0 || first.checked_add(count).is_none_or(|end| end > p) {
+        return Err(Refused::Invalid);
+    }
+    Ok(scrypt_parts::mixed_blocks(
+        pass,
+        &request.salt,
+        log_n,
+        r,
+        first,
+        count,
+    ))
+}
+
+/// The scrypt key of `request` from all its `p` blocks mixed ([`scrypt_blocks`]), in order.
+///
+/// # Errors
+/// [`Refused::Invalid`] for another KDF, parameters scrypt does not take, or `mixed` not `p` blocks long.
+#[cfg(feature = "kdfs")]
+pub fn scrypt_finish(
+    request: &Request,
+    pass: &[u8],
+    mixed: &[u8],
+) -> Result<Zeroizing<Vec<u8>>, Refused> {
+    let (_, r, p) = scrypt_params(request)?;
+    if mixed.len() != scrypt_parts::block_len(r) * p as usize {
+        return Err(Refused::Invalid);
+    }
+    let mut out = Zeroizing::new(vec![0u8; request.len]);
+    scrypt_parts::finish(pass, mixed, &mut out);
+    Ok(out)
+}
+
+/// N's log, r and p of a scrypt request whose parameters scrypt takes (as [`derive`] checks them).
+#[cfg(feature = "kdfs")]
+fn scrypt_params(request: &Request) -> Result<(u8, u32, u32), Refused> {
+    match request.params {
+        Params::Scrypt { log_n, r, p } => {
+            scrypt::Params::new(log_n, r, p, request.len).map_err(|_| Refused::Invalid)?;
+            Ok((log_n, r, p))
+        }
+        _ => Err(Refused::Invalid),
+    }
 }
 
 #[cfg(all(test, feature = "kdfs"))]

@@ -100,8 +100,9 @@ document.addEventListener('drop', (event) => {
   }
 });
 
-// What the user did before this module ran (a slow link shows the page first; js/boot.js notes the tab clicked): that
-// tab opens, and what was typed into a field is taken up as if typed now.
+// What the user did before this module ran (a slow link shows the page first; js/boot.js notes the tab clicked and
+// holds a form sent): that tab opens, what was typed into a field is taken up as if typed now, and the form is sent
+// (below, once started).
 const earlyTab = window.keyfitBoot?.earlyTab();
 if (earlyTab && $(earlyTab)) select($(earlyTab), true);
 for (const field of document.querySelectorAll('main :is(textarea, input[type="text"], input[type="password"]):not([readonly])')) {
@@ -110,3 +111,5 @@ for (const field of document.querySelectorAll('main :is(textarea, input[type="te
 
 // For js/boot.js, which tells the user in plain words when the page could not start.
 document.documentElement.dataset.keyfit = 'started';
+const earlyForm = window.keyfitBoot?.earlyForm?.();
+if (earlyForm) $(earlyForm)?.requestSubmit();

@@ -35,7 +35,8 @@ const PARTS = {
 const kdfPart = () => load('kdf').then(() => ({ deriveKey }));
 
 /**
- * Extra workers for a PBKDF2's independent output blocks (js/derive-keys.js), one per core: each is this script
+ * Extra workers for a PBKDF2's independent output blocks and a scrypt's independent blocks (js/derive-keys.js), one
+ * per core: each is this script
  * again (`?lane`), started for one part (op deriveKey) and ended once it answers, so none stays idle with a
  * secret. PBKDF2-SHA224 at its cap (two blocks) in Chromium: 1.15 s in this worker alone, 0.81 s in two lanes
  * (medians of 3, tests/bench/hostile.mjs; openssl 0.64 s). They are this worker's own: when the page ends this
@@ -158,7 +159,7 @@ const ops = {
       keyfit.matchKey(input, { passphrase, derivedKeys }, other), kdfPart, lanes);
   },
 
-  // A part of a PBKDF2 for a worker that derives in parallel (`lanes` above); the passphrase's bytes are zeroed
+  // A part of a PBKDF2 or a scrypt for a worker that derives in parallel (`lanes` above); the passphrase's bytes are zeroed
   // once done, as every byte array a job receives.
   deriveKey({ request, passphrase } = {}) {
     return deriveKey(request, passphrase);

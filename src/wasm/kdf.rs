@@ -93,7 +93,9 @@ pub(super) fn request_from_js(obj: &JsValue) -> Option<Request> {
 
 /// `deriveKey(request, passphrase: Uint8Array)` -> the derived bytes (`Uint8Array`), for a request the key
 /// engine threw with code `kdf-needed`; for PBKDF2, `request.firstBlock` (default 0) derives `length` bytes from
-/// that output block on (a part of the derivation, for parallel workers). This module's copies of the passphrase and of the bytes are wiped
+/// that output block on (a part of the derivation, for parallel workers); for scrypt, `request.firstBlock` and
+/// `request.blocks` give those of its `p` blocks mixed (128·r bytes each), and `request.mixed` (all `p` of them,
+/// in order) the key. This module's copies of the passphrase and of the bytes are wiped
 /// before it returns. Throws an `Error` with code `kdf-refused` and `refused` (`empty-passphrase`, `invalid`)
 /// when the KDF does not take them, `invalid-option` for a request that is not one or is past keyfit's caps.
 #[cfg(feature = "kdfs")]
@@ -108,14 +110,24 @@ pub fn derive_key(request: JsValue, passphrase: Uint8Array) -> Result<Uint8Array
                 "deriveKey takes a request the key engine made, within keyfit's caps.",
             )
         })?;
-    let first = match get(&request_js, "firstBlock") {
-        None => 0,
-        Some(_) => number(&request_js, "firstBlock").ok_or_else(|| {
-            super::coded_error("invalid-option", "firstBlock must be a whole number.")
-        })?,
+    let whole_number = |name: &str| match get(&request_js, name) {
+        None => Ok(None),
+        Some(_) => number(&request_js, name).map(Some).ok_or_else(|| {
+            super::coded_error("invalid-option", &format!("{name} must be a whole number."))
+        }),
     };
+    let first = whole_number("firstBlock")?.unwrap_or(0);
+    let blocks = whole_number("blocks")?;
     let pass = zeroize::Zeroizing::new(passphrase.to_vec());
-    match crate::kdf::derive_from_block(&request, &pass, first) {
+    let derived = if let Some(mixed) = bytes(&request_js, "mixed") {
+        let mixed = zeroize::Zeroizing::new(mixed.to_vec());
+        crate::kdf::scrypt_finish(&request, &pass, &mixed)
+    } else if let Some(count) = blocks {
+        crate::kdf::scrypt_blocks(&request, &pass, first, count)
+    } else {
+        crate::kdf::derive_from_block(&request, &pass, first)
+    };
+    match derived {
         Ok(key) => Ok(Uint8Array::from(&key[..])),
         Err(refused) => {
             let e = super::coded_error("kdf-refused", "The key derivation refused its input.");

@@ -139,6 +139,29 @@ test('slow start: a tab clicked and a Host URL typed before keyfit started are t
   assert.match(await page.locator('#connect-url-verdict').textContent(), /github/i);
 });
 
+test('slow start: Generate clicked before keyfit started reloads nothing, and makes the key once it starts', async (t) => {
+  const server = await serve(WWW, 0);
+  const browser = await launchChromium();
+  t.after(async () => { await browser.close(); await stopServer(server); });
+  const context = await browser.newContext();
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await context.route('**/app.js', async (route) => { await held; await route.continue(); });
+  const page = await context.newPage();
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  await page.goto(url, { waitUntil: 'commit' });
+  let navigations = 0;
+  page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) navigations++; });
+  await page.locator('#gen-bits').selectOption('2048');
+  await page.locator('#gen-go').click({ noWaitAfter: true });
+  await page.waitForTimeout(300);
+  assert.equal(navigations, 0, 'the form was not sent as a page load');
+  release();
+  await page.waitForFunction(() => document.querySelector('#gen-private')?.value.includes('BEGIN RSA PRIVATE KEY'), null, { timeout: 60_000 });
+  assert.equal(page.url(), url);
+  assert.equal(navigations, 0);
+});
+
 test('a locked key whose KDF only the KDF part derives: that part loads while the passphrase is typed', async (t) => {
   const session = await start();
   t.after(() => session.close());

@@ -1,7 +1,8 @@
 // The worker protocol's housekeeping: each answer reports the wasm memory; a worker that grew past
 // RETIRE_MEMORY_BYTES (here by a 128 MiB scrypt derivation) is replaced once it has answered, so the page does not
 // keep the memory for the session; a small job keeps its worker. A PBKDF2 of two output blocks is derived in two
-// workers, the extra one ended with the job, or with the job's worker when the job is cancelled.
+// workers, the extra one ended with the job, or with the job's worker when the job is cancelled; so are a scrypt's
+// blocks.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -74,4 +75,36 @@ test('worker: a PBKDF2 of two blocks runs in extra workers, which end with the j
   assert.ok(lanes.slice(2).every((l) => !l.closed));
   await page.evaluate(() => window.client.cancel());
   await until(() => lanes.every((l) => l.closed), 'the extra workers ended with the cancelled job');
+});
+
+test('worker: a scrypt\'s blocks are mixed in extra workers, and the key they make unlocks the file', async (t) => {
+  const session = await start();
+  t.after(() => session.close());
+  const { page } = session;
+  // scrypt with N x r x p at keyfit's cap (N = 2^7, r = 8, p = 1024), as openssl writes it.
+  const pem = execFileSync('openssl', ['pkcs8', '-topk8', '-in', join(ROOT, 'tests/corpus/keys/rsa2048-pkcs8.pem'), '-scrypt',
+    '-scrypt_N', '128', '-scrypt_r', '8', '-scrypt_p', '1024', '-passout', 'pass:correct horse'], { encoding: 'utf8' });
+  const lanes = [];
+  page.on('worker', (worker) => {
+    if (!worker.url().endsWith('?lane')) return;
+    const lane = { closed: false };
+    lanes.push(lane);
+    worker.on('close', () => { lane.closed = true; });
+  });
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  const result = await page.evaluate(async (input) => {
+    const { WorkerClient } = await import('./js/worker-client.js');
+    const client = new WorkerClient();
+    const codes = [];
+    for (const passphrase of ['correct horse', 'wrong horse']) {
+      const report = await client.call('inspectKey', { input, passphrase });
+      codes.push(report.problems.find((p) => p.severity === 'error')?.code ?? `${report.bits} bits`);
+    }
+    client.cancel();
+    return codes;
+  }, pem);
+  assert.deepEqual(result, ['pkcs8-format', 'wrong-passphrase'], 'unlocked with its passphrase only');
+  if (cores < 2) return t.skip(`${cores} core: no extra worker`);
+  assert.equal(lanes.length, 2 * Math.min(cores, 1024), 'extra workers for the blocks, for each of the two tries');
+  await until(() => lanes.every((l) => l.closed), 'the extra workers ended with the job');
 });

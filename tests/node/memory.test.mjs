@@ -188,6 +188,27 @@ for (const [kdfName, request] of Object.entries(REQUESTS)) {
   });
 }
 
+// scrypt as the worker derives it in parallel (js/derive-keys.js): its blocks mixed in parts, then the key from all
+// of them. The key is the whole derivation's; neither the passphrase nor the mixed blocks stay in the KDF part.
+test('memory of the KDF part after a scrypt derived in parts, passphrases of 1 to 64 characters', async () => {
+  const request = REQUESTS.scrypt;
+  const left = [];
+  for (const n of ALL) {
+    const bytes = () => new TextEncoder().encode(passphrase(n));
+    const whole = (await freshKdfPart(instance++)).mod.deriveKey(request, bytes());
+    const { mod, has } = await freshKdfPart(instance++);
+    const parts = [mod.deriveKey({ ...request, firstBlock: 0, blocks: 1 }, bytes()), mod.deriveKey({ ...request, firstBlock: 1, blocks: 1 }, bytes())];
+    const mixed = new Uint8Array([...parts[0], ...parts[1]]);
+    assert.equal(mixed.length, 128 * request.r * request.p);
+    const window = Buffer.from(mixed.subarray(100, 132));
+    const key = mod.deriveKey({ ...request, mixed }, bytes());
+    assert.deepEqual(key, whole, `the key of the parts is the whole derivation's (${n})`);
+    for (const b of [...parts, mixed]) b.fill(0);
+    if ((n >= 4 && has(Buffer.from(passphrase(n)))) || has(window)) left.push(n);
+  }
+  assert.deepEqual(left, [], `passphrase or mixed blocks left in the KDF part's memory, lengths: ${left.join(' ')}`);
+});
+
 const TOKENS = [
   'ghp_1A2b3C4d5E6f7G8h9I0jKlMnOpQrStUvWxYz', 'gho_16C7e42F292c6912E7710c838347Ae178B4a',
   'ghs_abcdefghijklmnopqrstuvwxyz0123456789', 'github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz',

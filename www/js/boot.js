@@ -102,7 +102,16 @@
     if (button) earlyTab = button.dataset.tab || button.id;
   });
 
-  window.keyfitBoot = Object.freeze({ note, earlyTab: () => earlyTab });
+  // A form sent before keyfit started (Generate clicked on a slow link) is not sent as a page load, which would
+  // reload the page and lose what was typed: app.js sends it again once it runs.
+  let earlyForm = null;
+  document.addEventListener('submit', (event) => {
+    if (root.dataset.keyfit === 'started') return;
+    event.preventDefault();
+    earlyForm = event.target.id || null;
+  });
+
+  window.keyfitBoot = Object.freeze({ note, earlyTab: () => earlyTab, earlyForm: () => earlyForm });
 
   window.addEventListener('load', () => {
     if (reports) fromReports(reports.takeRecords());

@@ -15,6 +15,9 @@ const PBKDF2_BLOCK = { 'SHA-1': 20, 'SHA-224': 28, 'SHA-256': 32, 'SHA-384': 48,
 /** Least PBKDF2 work (iterations × output blocks) split across workers: below it, a worker's start (its script and
  * the KDF part's compile, tens of milliseconds) costs more than the half it saves. */
 const PARALLEL_WORK = 200_000;
+/** Least scrypt work (N × r × p) whose p blocks are mixed across workers, for the same reason: about 130 ms of
+ * mixing in Chromium (scrypt with N × r × p at keyfit's cap, 2^20, took 521 ms in one worker: tests/bench/hostile.mjs). */
+const PARALLEL_SCRYPT_WORK = 1 << 18;
 
 /**
  * Runs `call(derivedKeys)` (inspectKey, convertKey or matchKey with `derivedKeys`) until it needs nothing more.
@@ -68,7 +71,9 @@ async function derive(request, passphrase, kdfPart, lanes) {
     const { deriveKey } = await kdfPart();
     try {
       const parts = pbkdf2Parts(request, lanes);
-      if (parts.length > 1) return { key: await inParallel(request, parts, pass, lanes) };
+      if (parts.length > 1) return { key: await inParallel(request, parts, pass, lanes, request.length) };
+      const mixes = scryptParts(request, lanes);
+      if (mixes.length > 1) return { key: await scryptInParallel(request, mixes, pass, lanes, deriveKey) };
       return { key: deriveKey(request, pass) };
     } catch (err) {
       if (err?.code === 'kdf-refused') return { refused: err.refused };
@@ -97,15 +102,41 @@ function pbkdf2Parts(request, lanes) {
   return parts;
 }
 
+/** A scrypt's p blocks in `lanes.count` parts at most, `[{firstBlock, blocks}]`: none when it is not worth
+ * splitting (one block, little work, one core, no lanes). Each part is mixed apart (RFC 7914: the blocks are
+ * independent), then one PBKDF2 over them all makes the key. */
+function scryptParts(request, lanes) {
+  const count = Math.min(request.p, lanes?.count ?? 1);
+  if (request.name !== 'scrypt' || count < 2 || 2 ** request.logN * request.r * request.p < PARALLEL_SCRYPT_WORK) return [];
+  const parts = [];
+  for (let i = 0, first = 0; i < count; i++) {
+    const blocks = Math.ceil((request.p - first) / (count - i));
+    parts.push({ firstBlock: first, blocks });
+    first += blocks;
+  }
+  return parts;
+}
+
+/** A scrypt whose blocks are mixed in lanes (`inParallel`), then finished here from all of them (`mixed`, zeroed
+ * once used). */
+async function scryptInParallel(request, parts, pass, lanes, deriveKey) {
+  const mixed = await inParallel(request, parts, pass, lanes, 128 * request.r * request.p);
+  try {
+    return deriveKey({ ...request, mixed }, pass);
+  } finally {
+    mixed.fill(0);
+  }
+}
+
 /** The parts derived at once, each in a lane (an extra worker), with its own copy of the passphrase, which the
  * lane zeroes: none here, as Chromium serves a new worker's start (its script) through the worker that starts it,
  * which a derivation here would hold up (a part here and one in a lane took as long as both here). The parts
- * joined, then zeroed. */
-async function inParallel(request, parts, pass, lanes) {
+ * joined (`length` bytes), then zeroed. */
+async function inParallel(request, parts, pass, lanes, length) {
   const pending = parts.map((part) => lanes.derive({ ...request, ...part }, pass.slice()));
   try {
     const pieces = await Promise.all(pending);
-    const key = new Uint8Array(request.length);
+    const key = new Uint8Array(length);
     let at = 0;
     for (const piece of pieces) {
       key.set(piece, at);
