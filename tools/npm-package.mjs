@@ -2,9 +2,10 @@
 //   node tools/npm-package.mjs [--out DIR]    DIR (default dist/npm/): a folder `npm pack` turns into keyfit-X.Y.Z.tgz
 // The package is www/'s own modules as written (bundlers minify), with swaps so that bundlers see the files they must
 // copy: the worker is started as `new Worker(new URL('../worker.js', import.meta.url), {type: 'module'})` and the
-// engine's three parts find their wasm as `new URL('./keyfit_bg.wasm', import.meta.url)`,
-// `new URL('./keyfit_url_bg.wasm', import.meta.url)` and `new URL('./keyfit_kdf_bg.wasm', import.meta.url)` (the
-// forms Vite, webpack and Parcel follow). Its types come from
+// engine's four parts find their wasm as `new URL('./keyfit_bg.wasm', import.meta.url)`,
+// `new URL('./keyfit_url_bg.wasm', import.meta.url)`, `new URL('./keyfit_kdf_bg.wasm', import.meta.url)` and (the
+// widget's check part) `new URL('./keyfit_read_bg.wasm', import.meta.url)` (the forms Vite, webpack and Parcel
+// follow). Its types come from
 // npm/ (written by hand) and codes.d.ts, made here from README's code tables and src/'s name tables, so the string
 // unions cannot drift from what the engine returns (tests/package/ checks both).
 // Output depends only on the sources and the built wasm: files in a fixed order, no timestamps.

@@ -113,17 +113,24 @@ test('engine parts: a key Jira does not take brings the key engine while its rep
   assert.equal(fetched('keyfit_bg.wasm'), 1, 'the key engine, ahead of the conversion');
 });
 
-test('slow start: a tab clicked and a Host URL typed before keyfit started are taken up when it starts', async (t) => {
+/** The page opened with its module held back, as on a slow link: the page shows, and is used, before it has run;
+ * `release()` lets the module load. */
+async function heldStart(t) {
   const server = await serve(WWW, 0);
   const browser = await launchChromium();
   t.after(async () => { await browser.close(); await stopServer(server); });
   const context = await browser.newContext();
-  // The page's module held back, as on a slow link: the page shows, and is used, before it has run.
   let release;
   const held = new Promise((ok) => { release = ok; });
   await context.route('**/app.js', async (route) => { await held; await route.continue(); });
   const page = await context.newPage();
-  await page.goto(`http://127.0.0.1:${server.address().port}/`, { waitUntil: 'commit' });
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  await page.goto(url, { waitUntil: 'commit' });
+  return { page, release, url };
+}
+
+test('slow start: a tab clicked and a Host URL typed before keyfit started are taken up when it starts', async (t) => {
+  const { page, release } = await heldStart(t);
   await page.locator('#tab-connect').click();
   assert.notEqual(await page.evaluate(() => document.documentElement.dataset.keyfit), 'started');
   await page.evaluate(() => {
@@ -140,16 +147,7 @@ test('slow start: a tab clicked and a Host URL typed before keyfit started are t
 });
 
 test('slow start: Generate clicked before keyfit started reloads nothing, and makes the key once it starts', async (t) => {
-  const server = await serve(WWW, 0);
-  const browser = await launchChromium();
-  t.after(async () => { await browser.close(); await stopServer(server); });
-  const context = await browser.newContext();
-  let release;
-  const held = new Promise((ok) => { release = ok; });
-  await context.route('**/app.js', async (route) => { await held; await route.continue(); });
-  const page = await context.newPage();
-  const url = `http://127.0.0.1:${server.address().port}/`;
-  await page.goto(url, { waitUntil: 'commit' });
+  const { page, release, url } = await heldStart(t);
   let navigations = 0;
   page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) navigations++; });
   await page.locator('#gen-bits').selectOption('2048');

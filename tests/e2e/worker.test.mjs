@@ -44,13 +44,8 @@ async function until(check, what) {
   assert.ok(check(), what);
 }
 
-test('worker: a PBKDF2 of two blocks runs in extra workers, which end with the job and with a cancel', async (t) => {
-  const session = await start();
-  t.after(() => session.close());
-  const { page } = session;
-  // PBKDF2-HMAC-SHA224 (not in WebCrypto: the KDF part) at the iteration cap, AES-256: two 28-byte output blocks.
-  const pem = execFileSync('openssl', ['pkcs8', '-topk8', '-in', join(ROOT, 'tests/corpus/keys/rsa2048-pkcs8.pem'), '-v2',
-    'aes-256-cbc', '-v2prf', 'hmacWithSHA224', '-iter', '1000000', '-passout', 'pass:correct horse'], { encoding: 'utf8' });
+/** The extra workers (`worker.js?lane`) the page starts from now on, each `{closed}`. */
+function laneWorkers(page) {
   const lanes = [];
   page.on('worker', (worker) => {
     if (!worker.url().endsWith('?lane')) return;
@@ -58,6 +53,17 @@ test('worker: a PBKDF2 of two blocks runs in extra workers, which end with the j
     lanes.push(lane);
     worker.on('close', () => { lane.closed = true; });
   });
+  return lanes;
+}
+
+test('worker: a PBKDF2 of two blocks runs in extra workers, which end with the job and with a cancel', async (t) => {
+  const session = await start();
+  t.after(() => session.close());
+  const { page } = session;
+  // PBKDF2-HMAC-SHA224 (not in WebCrypto: the KDF part) at the iteration cap, AES-256: two 28-byte output blocks.
+  const pem = execFileSync('openssl', ['pkcs8', '-topk8', '-in', join(ROOT, 'tests/corpus/keys/rsa2048-pkcs8.pem'), '-v2',
+    'aes-256-cbc', '-v2prf', 'hmacWithSHA224', '-iter', '1000000', '-passout', 'pass:correct horse'], { encoding: 'utf8' });
+  const lanes = laneWorkers(page);
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   const result = await page.evaluate(async (input) => {
     const { WorkerClient } = await import('./js/worker-client.js');
@@ -84,13 +90,7 @@ test('worker: a scrypt\'s blocks are mixed in extra workers, and the key they ma
   // scrypt with N x r x p at keyfit's cap (N = 2^7, r = 8, p = 1024), as openssl writes it.
   const pem = execFileSync('openssl', ['pkcs8', '-topk8', '-in', join(ROOT, 'tests/corpus/keys/rsa2048-pkcs8.pem'), '-scrypt',
     '-scrypt_N', '128', '-scrypt_r', '8', '-scrypt_p', '1024', '-passout', 'pass:correct horse'], { encoding: 'utf8' });
-  const lanes = [];
-  page.on('worker', (worker) => {
-    if (!worker.url().endsWith('?lane')) return;
-    const lane = { closed: false };
-    lanes.push(lane);
-    worker.on('close', () => { lane.closed = true; });
-  });
+  const lanes = laneWorkers(page);
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   const result = await page.evaluate(async (input) => {
     const { WorkerClient } = await import('./js/worker-client.js');
