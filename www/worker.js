@@ -1,7 +1,7 @@
 // keyfit's module worker: all key work happens here, never on the page's thread.
-// Protocol: {id, op, args, modules} -> {id, ok: true, value, memoryBytes} | {id, ok: false, error: {code, message},
-// memoryBytes}. `modules`: the engine parts the op needs, compiled by the page ({keys, read, url, kdf}:
-// WebAssembly.Module or null).
+// Protocol: {id, op, args, parts, modules} -> {id, ok: true, value, memoryBytes} | {id, ok: false, error: {code,
+// message}, memoryBytes}. `parts`: the engine parts the op runs on (js/parts.js; absent, this worker asks
+// partsFor itself); `modules`: those parts compiled by the page ({keys, read, url, kdf}: WebAssembly.Module or null).
 // memoryBytes is the size of the wasm memory after the job: wasm memory never shrinks, so after a costly KDF the
 // page replaces this worker (js/worker-client.js) rather than keep hundreds of megabytes for the session.
 // Byte arrays received (a dropped file, primes) are zeroed once the job is done, whatever its outcome.
@@ -94,6 +94,10 @@ async function webcryptoPkcs8(bits) {
   return new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey));
 }
 
+/** The bindings that read a key without a passphrase for a job on `parts`: the check part's, or the key engine's
+ * where the page sent the job there (it had the key engine already). */
+const engineOf = (parts) => (parts.includes('read') ? checkPart : keyfit);
+
 const ops = {
   async generateKey({ bits = 4096, comment = '', passphrase = '', engine = 'auto' } = {}) {
     const options = { bits, comment, passphrase };
@@ -139,8 +143,8 @@ const ops = {
     }
   },
 
-  inspectKey({ input, passphrase } = {}) {
-    if (!passphrase) return checkPart.inspectKey(input, {});
+  inspectKey({ input, passphrase } = {}, parts) {
+    if (!passphrase) return engineOf(parts).inspectKey(input, {});
     return withDerivedKeys({ passphrase }, (derivedKeys) =>
       keyfit.inspectKey(input, { passphrase, derivedKeys }), kdfPart, lanes);
   },
@@ -153,8 +157,8 @@ const ops = {
     return checkCloneUrl(text);
   },
 
-  matchKey({ input, passphrase, other } = {}) {
-    if (!passphrase) return checkPart.matchKey(input, {}, other);
+  matchKey({ input, passphrase, other } = {}, parts) {
+    if (!passphrase) return engineOf(parts).matchKey(input, {}, other);
     return withDerivedKeys({ passphrase }, (derivedKeys) =>
       keyfit.matchKey(input, { passphrase, derivedKeys }, other), kdfPart, lanes);
   },
@@ -185,17 +189,16 @@ function wipe(args) {
 
 const memoryBytes = () => Object.values(PARTS).reduce((sum, part) => sum + (part.memory?.buffer.byteLength ?? 0), 0);
 
-self.onmessage = async ({ data: { id, op, args, modules = {} } }) => {
+self.onmessage = async ({ data: { id, op, args, parts: given, modules = {} } }) => {
   try {
     let value;
-    if (op === 'load') {
-      // Ahead of need: the parts the page expects to use soon.
-      await Promise.all(partsToLoad(args).map((name) => load(name, modules[name])));
-    } else {
-      if (!Object.hasOwn(ops, op)) throw failure('invalid-option', `Unknown operation ${op}.`);
-      await Promise.all(partsFor(op, args).map((name) => load(name, modules[name])));
-      value = await ops[op](args);
-    }
+    if (op !== 'load' && !Object.hasOwn(ops, op)) throw failure('invalid-option', `Unknown operation ${op}.`);
+    // The parts the page chose for the job (js/parts.js), else this worker's own choice.
+    const parts = Array.isArray(given) && given.every((p) => Object.hasOwn(PARTS, p)) ? given
+      : op === 'load' ? partsToLoad(args) : partsFor(op, args);
+    await Promise.all(parts.map((name) => load(name, modules[name])));
+    // op `load`: ahead of need, the parts the page expects to use soon; nothing more to run.
+    if (op !== 'load') value = await ops[op](args, parts);
     wipe(args);
     self.postMessage({ id, ok: true, value, memoryBytes: memoryBytes() });
   } catch (err) {

@@ -113,6 +113,25 @@ test('engine parts: a key Jira does not take brings the key engine while its rep
   assert.equal(fetched('keyfit_bg.wasm'), 1, 'the key engine, ahead of the conversion');
 });
 
+test('engine parts: where the page has the key engine already (Convert opened first), a check runs on it, with no check part fetched', async (t) => {
+  const session = await start();
+  t.after(() => session.close());
+  const { page, requests } = session;
+  const fetched = (part) => requests.filter((u) => new URL(u).pathname === `/pkg/${part}`).length;
+  await openTab(page, 'Convert');
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('/pkg/keyfit_bg.wasm')));
+  await page.waitForTimeout(500); // compiled
+  const key = readFileSync(join(ROOT, 'tests/corpus/keys/rsa2048-pkcs1.pem'), 'utf8');
+  await page.locator('#convert-input').fill(key);
+  await page.waitForFunction(() => document.querySelector('#convert-summary')?.textContent.includes('2048 bits'));
+  await openTab(page, 'Check a key');
+  await page.locator('#check-input').fill(key);
+  await page.waitForFunction(() => document.querySelector('#check-verdict')?.dataset.tone === 'ok');
+  await page.waitForTimeout(2500); // past the check part's loading at idle, which finds the key engine there
+  assert.equal(fetched('keyfit_bg.wasm'), 1, 'the key engine, once');
+  assert.equal(fetched('keyfit_read_bg.wasm'), 0, 'no check part');
+});
+
 /** The page opened with its module held back, as on a slow link: the page shows, and is used, before it has run;
  * `release()` lets the module load. */
 async function heldStart(t) {

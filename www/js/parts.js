@@ -5,11 +5,18 @@
 const READS = new Set(['inspectKey', 'matchKey']);
 
 /** The parts an op needs: `load` names its own; checkCloneUrl needs the Host URL check's, deriveKey the KDFs, a key
- * checked or matched without a passphrase the check part; every other op the key engine. */
-export function partsFor(op, args) {
-  if (op === 'load') return Array.isArray(args?.parts) ? args.parts : [];
-  // A part of a PBKDF2, in a worker that another worker started (worker.js `lanes`).
+ * checked or matched without a passphrase the check part, or the key engine where the page has it already
+ * (`compiled(part)`: js/workers.js), which answers the same; every other op the key engine. */
+export function partsFor(op, args, compiled = () => false) {
+  if (op === 'load') return Array.isArray(args?.parts) ? args.parts.map((p) => (p === 'read' ? readingPart(compiled) : p)) : [];
+  // A part of a PBKDF2 or a scrypt, in a worker that another worker started (worker.js `lanes`).
   if (op === 'deriveKey') return ['kdf'];
   if (op === 'checkCloneUrl') return ['url'];
-  return [READS.has(op) && !args?.passphrase ? 'read' : 'keys'];
+  return [READS.has(op) && !args?.passphrase ? readingPart(compiled) : 'keys'];
+}
+
+/** The part that reads a key given without a passphrase: the check part, or the key engine where the page has it
+ * compiled already (a check then fetches nothing more). */
+function readingPart(compiled) {
+  return compiled('keys') ? 'keys' : 'read';
 }

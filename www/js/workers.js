@@ -19,6 +19,11 @@ export function startWorker() {
 }
 
 const compiled = new Map();
+/** The parts compiled on this page (done, not in flight). */
+const done = new Set();
+
+/** Whether part `name` is compiled on this page already: js/parts.js then gives a check to the key engine. */
+export const isCompiled = (name) => done.has(name);
 
 /**
  * Engine part `name` compiled on this page, once, for every worker (a WebAssembly.Module is handed to a worker by
@@ -30,7 +35,10 @@ const compiled = new Map();
 export function compiledPart(name) {
   if (!Object.hasOwn(PART_URLS, name) || typeof WebAssembly?.compile !== 'function') return Promise.resolve(null);
   if (!compiled.has(name)) {
-    compiled.set(name, compile(PART_URLS[name]).catch(() => {
+    compiled.set(name, compile(PART_URLS[name]).then((module) => {
+      done.add(name);
+      return module;
+    }, () => {
       compiled.delete(name);
       return null;
     }));

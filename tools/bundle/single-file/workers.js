@@ -25,6 +25,9 @@ export function compiledPart() {
   return Promise.resolve(null);
 }
 
+/** None is ever compiled on the page (`compiledPart`). */
+export const isCompiled = () => false;
+
 /** A new keyfit worker: an object with the Worker interface the page uses (postMessage, terminate, events). */
 export function startWorker() {
   return new InlineWorker();
