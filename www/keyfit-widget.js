@@ -310,8 +310,9 @@ export class KeyfitWidget extends Base {
     };
     const tools = client();
     this.#probe(tools, root, run);
+    const readingPart = this.#readingPart();
     if (mode === 'check') {
-      this.#dropTo(tool.mountCheck(root, tools, { converterTools: client(), compareTools: client(),
+      this.#dropTo(tool.mountCheck(root, tools, { converterTools: client(), compareTools: client(), readingPart,
         onReport: (report) => this.#fire('keyfit-report', reportDetail(report)) }));
     } else if (mode === 'generate') {
       const widget = this;
@@ -326,21 +327,29 @@ export class KeyfitWidget extends Base {
       this.#jobs.push(generator);
       tool.mountGenerate(root, generator, tools);
     } else if (mode === 'connect') {
-      this.#dropTo(tool.mountConnect(root, tools, { keyTools: client(), converterTools: client(), compareTools: client(),
+      this.#dropTo(tool.mountConnect(root, tools, { keyTools: client(), converterTools: client(), compareTools: client(), readingPart,
         onReport: (report) => this.#fire('keyfit-report', reportDetail(report)) }));
     } else {
       this.#dropTo(tool.mountConvert(root, tools));
     }
   }
 
+  /** The part that checks a key given without a passphrase: the check part ('read'), or the key engine ('keys') on a
+   * page that also has a widget that makes keys (mode generate or convert): that page loads the key engine anyway,
+   * a check then runs on it (js/parts.js), and the key code is not fetched twice. */
+  #readingPart() {
+    return document.querySelector('keyfit-widget:is([mode="generate"], [mode="convert"])') ? 'keys' : 'read';
+  }
+
   /** Loads the engine once the page is idle (the first check is then quicker, and the host page loads first), so a
    * page whose policy or files keep it from starting says why before anyone types: the first line names the cause.
    * The parts of the engine the mode's first answer uses: the check part in modes check and connect (with the Host
-   * URL check's part), the key engine in modes generate and convert. */
+   * URL check's part; `#readingPart`), the key engine in modes generate and convert. */
   #probe(tools, root, run) {
     // Once per page: the first widget's worker answers for all (they share the page's policy and keyfit's files).
     const stillShown = () => run === this.#renders;
-    const parts = { check: ['read'], connect: ['url', 'read'] }[this.mode] ?? ['keys'];
+    const reading = this.#readingPart();
+    const parts = { check: [reading], connect: ['url', reading] }[this.mode] ?? ['keys'];
     probe ??= whenIdle()
       .then(() => (stillShown() ? tools.call('load', { parts }) : Promise.reject(failure('cancelled', 'gone'))))
       .then(() => null, (err) => {

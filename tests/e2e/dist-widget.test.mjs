@@ -173,3 +173,28 @@ test('a widget whose files cannot be loaded says so instead of staying empty', {
   await note.waitFor();
   assert.match(await note.textContent(), /could not load its files/);
 });
+
+test('the engine a docs page fetches for a check: the check part where only checks are offered, else the key engine alone', { skip: missingDist }, async (t) => {
+  const { origin } = await serveDocs(t);
+  const fetched = (requests, part) => requests.filter((url) => new URL(url).pathname === `/static/keyfit/pkg/${part}`).length;
+  for (const [path, id, expected] of [
+    // Only check widgets: the check part, and nothing of the key engine for a key Jira takes.
+    ['/docs/themes.html', 'w-auto', { read: 1, keys: 0 }],
+    // A page that also generates and converts: the key engine, loaded once for all its widgets, and no check part.
+    ['/docs/', 'w-check', { read: 0, keys: 1 }],
+  ]) {
+    const { page, context, requests } = await browse(t);
+    // The widgets that make keys shown last, so that the check widget renders first and loads its engine itself.
+    await context.route(/\/js\/(generate|convert)-ui\.js$/, async (route) => {
+      await new Promise((ok) => setTimeout(ok, 1500));
+      await route.continue();
+    });
+    await page.goto(`${origin}${path}`);
+    // At once, before the page is idle (when the widgets load their engine ahead of need).
+    const w = page.locator(`#${id}`);
+    await w.locator('#check-input').fill(corpus('rsa2048-pkcs1.pem'));
+    await w.locator('#check-verdict[data-tone="ok"]').waitFor();
+    await page.waitForTimeout(2500); // past the loading at idle
+    assert.deepEqual({ read: fetched(requests, 'keyfit_read_bg.wasm'), keys: fetched(requests, 'keyfit_bg.wasm') }, expected, path);
+  }
+});

@@ -158,6 +158,7 @@ export function mountConnect(root, tools, options = {}) {
     level: 4,
     factsClosed: true,
     publicBoxIn: $('connect-public-host'),
+    readingPart: options.readingPart,
     onChange(report) {
       if (report) { compare.run(); options.onReport?.(report); } else compare.stop();
       update();

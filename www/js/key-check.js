@@ -90,7 +90,8 @@ function renderReport($, r, seen, offers) {
  * gets its own (`options.converterTools`), so each Stop ends only its own job. Options: onChange(report | null)
  * sees each report shown and each one forgotten; onConverted each conversion's result (see mountConverter);
  * level, the report heading's level (3); publicBoxIn, where the public key goes (default: under the report);
- * factsClosed, "About this key" starts closed.
+ * factsClosed, "About this key" starts closed; readingPart, the part to load at the first keystroke ('read', the
+ * check part; 'keys' on a page that loads the key engine anyway, js/parts.js).
  */
 export function mountKeyCheck(root, host, prefix, tools, options = {}) {
   const { converterTools = new tools.constructor(), level = 3 } = options;
@@ -114,7 +115,7 @@ export function mountKeyCheck(root, host, prefix, tools, options = {}) {
   // The check part starts loading at the first keystroke or paste, while the check waits for typing to pause.
   let warmed = false;
   const preload = (...parts) => tools.preload?.(...parts);
-  const warmUp = () => { if (!warmed) warmed = Boolean(preload('read')); };
+  const warmUp = () => { if (!warmed) warmed = Boolean(preload(options.readingPart ?? 'read')); };
   const panel = { $, state, job, converter, passphrase, warmUp, preload, onChange: options.onChange };
   wireKeyCheck(panel);
   addEventListener('pagehide', () => clearKeyCheck(panel));

@@ -5,8 +5,8 @@
 const READS = new Set(['inspectKey', 'matchKey']);
 
 /** The parts an op needs: `load` names its own; checkCloneUrl needs the Host URL check's, deriveKey the KDFs, a key
- * checked or matched without a passphrase the check part, or the key engine where the page has it already
- * (`compiled(part)`: js/workers.js), which answers the same; every other op the key engine. */
+ * checked or matched without a passphrase the check part, or the key engine where the page has it or is fetching
+ * it (`compiled(part)`: js/workers.js isRequested), which answers the same; every other op the key engine. */
 export function partsFor(op, args, compiled = () => false) {
   if (op === 'load') return Array.isArray(args?.parts) ? args.parts.map((p) => (p === 'read' ? readingPart(compiled) : p)) : [];
   // A part of a PBKDF2 or a scrypt, in a worker that another worker started (worker.js `lanes`).
@@ -16,7 +16,7 @@ export function partsFor(op, args, compiled = () => false) {
 }
 
 /** The part that reads a key given without a passphrase: the check part, or the key engine where the page has it
- * compiled already (a check then fetches nothing more). */
+ * or is fetching it (a check then fetches nothing more). */
 function readingPart(compiled) {
   return compiled('keys') ? 'keys' : 'read';
 }

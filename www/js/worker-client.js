@@ -6,7 +6,7 @@
 // shrinks: a 256 MiB KDF would keep 300 MB for the session) is replaced once it has answered every call it was given.
 import { failure } from './failure.js';
 import { partsFor } from './parts.js';
-import { compiledPart, isCompiled, startWorker } from './workers.js';
+import { compiledPart, isRequested, startWorker } from './workers.js';
 
 /** Wasm memory past which a worker is replaced after its jobs: well above a 4096-bit key or PuTTY's 8 MiB Argon2. */
 export const RETIRE_MEMORY_BYTES = 48 << 20;
@@ -37,7 +37,7 @@ export class WorkerClient {
   call(op, args) {
     const worker = this.#worker ?? this.#spawn();
     const id = this.#nextId++;
-    const parts = partsFor(op, args, isCompiled);
+    const parts = partsFor(op, args, isRequested);
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
       Promise.all(parts.map(compiledPart)).then((modules) => {

@@ -19,11 +19,10 @@ export function startWorker() {
 }
 
 const compiled = new Map();
-/** The parts compiled on this page (done, not in flight). */
-const done = new Set();
 
-/** Whether part `name` is compiled on this page already: js/parts.js then gives a check to the key engine. */
-export const isCompiled = (name) => done.has(name);
+/** Whether part `name` is compiled on this page, or on its way (js/parts.js then gives a check to the key engine:
+ * its remaining bytes come no later than the check part's would, sharing the line with them). */
+export const isRequested = (name) => compiled.has(name);
 
 /**
  * Engine part `name` compiled on this page, once, for every worker (a WebAssembly.Module is handed to a worker by
@@ -35,10 +34,7 @@ export const isCompiled = (name) => done.has(name);
 export function compiledPart(name) {
   if (!Object.hasOwn(PART_URLS, name) || typeof WebAssembly?.compile !== 'function') return Promise.resolve(null);
   if (!compiled.has(name)) {
-    compiled.set(name, compile(PART_URLS[name]).then((module) => {
-      done.add(name);
-      return module;
-    }, () => {
+    compiled.set(name, compile(PART_URLS[name]).catch(() => {
       compiled.delete(name);
       return null;
     }));

@@ -26,7 +26,7 @@ export function compiledPart() {
 }
 
 /** None is ever compiled on the page (`compiledPart`). */
-export const isCompiled = () => false;
+export const isRequested = () => false;
 
 /** A new keyfit worker: an object with the Worker interface the page uses (postMessage, terminate, events). */
 export function startWorker() {
