@@ -9,9 +9,8 @@
 // (pkg/keyfit_read_bg.wasm, seven tenths of its weight: a key checked or matched without a passphrase, which needs
 // no cipher, writer or prime search), the Host URL check (pkg/keyfit_url_bg.wasm, a fifth of its weight) and the
 // KDFs (pkg/keyfit_kdf_bg.wasm, built for speed), which the key engine asks for every key derivation
-// (js/derive-keys.js). Each loads on the first job that needs it, or
-// when the page asks ahead of need (op `load`), at most once; a part that failed to load is tried again by the next
-// job that needs it, which reports the failure.
+// (js/derive-keys.js). Each loads on the first job that needs it, or when the page asks ahead of need (op `load`),
+// at most once; a part that failed to load is tried again by the next job that needs it, which reports the failure.
 import initKeys, * as keyfit from './pkg/keyfit.js';
 import initRead, * as checkPart from './pkg/keyfit_read.js';
 import initUrl, { checkCloneUrl } from './pkg/keyfit_url.js';
@@ -36,8 +35,7 @@ const kdfPart = () => load('kdf').then(() => ({ deriveKey }));
 
 /**
  * Extra workers for a PBKDF2's independent output blocks and a scrypt's independent blocks (js/derive-keys.js), one
- * per core: each is this script
- * again (`?lane`), started for one part (op deriveKey) and ended once it answers, so none stays idle with a
+ * per core: each is this script again (`?lane`), started for one part (op deriveKey) and ended once it answers, so none stays idle with a
  * secret. PBKDF2-SHA224 at its cap (two blocks) in Chromium: 1.15 s in this worker alone, 0.81 s in two lanes
  * (medians of 3, tests/bench/hostile.mjs; openssl 0.64 s). They are this worker's own: when the page ends this
  * worker (Stop, Cancel, a newer job), the browser ends them with it. Where one cannot start (a worker from blob: or data:, as in the single file), the
@@ -163,8 +161,8 @@ const ops = {
       keyfit.matchKey(input, { passphrase, derivedKeys }, other), kdfPart, lanes);
   },
 
-  // A part of a PBKDF2 or a scrypt for a worker that derives in parallel (`lanes` above); the passphrase's bytes are zeroed
-  // once done, as every byte array a job receives.
+  // A part of a PBKDF2 or a scrypt for a worker that derives in parallel (`lanes` above); the passphrase's bytes
+  // are zeroed once done, as every byte array a job receives.
   deriveKey({ request, passphrase } = {}) {
     return deriveKey(request, passphrase);
   },

@@ -6,17 +6,17 @@ const READS = new Set(['inspectKey', 'matchKey']);
 
 /** The parts an op needs: `load` names its own; checkCloneUrl needs the Host URL check's, deriveKey the KDFs, a key
  * checked or matched without a passphrase the check part, or the key engine where the page has it or is fetching
- * it (`compiled(part)`: js/workers.js isRequested), which answers the same; every other op the key engine. */
-export function partsFor(op, args, compiled = () => false) {
-  if (op === 'load') return Array.isArray(args?.parts) ? args.parts.map((p) => (p === 'read' ? readingPart(compiled) : p)) : [];
+ * it (`requested(part)`: js/workers.js isRequested), which answers the same; every other op the key engine. */
+export function partsFor(op, args, requested = () => false) {
+  if (op === 'load') return Array.isArray(args?.parts) ? args.parts.map((p) => (p === 'read' ? readingPart(requested) : p)) : [];
   // A part of a PBKDF2 or a scrypt, in a worker that another worker started (worker.js `lanes`).
   if (op === 'deriveKey') return ['kdf'];
   if (op === 'checkCloneUrl') return ['url'];
-  return [READS.has(op) && !args?.passphrase ? readingPart(compiled) : 'keys'];
+  return [READS.has(op) && !args?.passphrase ? readingPart(requested) : 'keys'];
 }
 
 /** The part that reads a key given without a passphrase: the check part, or the key engine where the page has it
  * or is fetching it (a check then fetches nothing more). */
-function readingPart(compiled) {
-  return compiled('keys') ? 'keys' : 'read';
+function readingPart(requested) {
+  return requested('keys') ? 'keys' : 'read';
 }
