@@ -72,7 +72,7 @@ pub mod wasm;
 pub use clone_url::{check_clone_url, CloneUrlReport, Guide, HostKind, UrlForm, VerifyCommands};
 pub use problem::{Problem, Severity};
 
-// The key API (feature `keys`).
+// The key API (feature `read`, which `keys` includes; the wasm binding exports its making functions with `keys` only).
 with_read! {
     pub use convert::{cipher_from_name, convert_key, read_any, ConvertOptions};
     pub use error::{Error, Result};

@@ -33,12 +33,12 @@ const connect = mountConnect(document, urlTools,
 // The engine ahead of need, each part fetched and compiled once on the page for every worker (js/workers.js): the
 // Host URL check's small part when the Connect tab opens; the check part when the Check tab opens (before a key
 // pasted at once asks for it), else CHECK_PART_AFTER_MS after start, at idle, once the URL part is in if it is
-// loading, in the Check tab's worker (where the page has the key engine already, that instead: js/parts.js). Not at once: on a slow link (1.6 Mbps,
-// tests/bench/slow-link.mjs) the check part takes most of a second to arrive, and a Connect tab opened meanwhile
-// would have its URL part share the line with it; a key pasted sooner loads the check part itself, at once. The
-// whole key engine only where it is about to be needed: when the Generate or Convert tab opens, when a report
-// offers to make a key Jira-ready (js/converter.js), when a locked key asks for its passphrase (js/key-check.js);
-// not at idle, so that someone who only checks a key fetches the check part alone.
+// loading, in the Check tab's worker (where the page has the key engine already, that instead: js/parts.js). Not
+// at once: on a slow link (1.6 Mbps, tests/bench/slow-link.mjs) the check part takes most of a second to arrive,
+// and a Connect tab opened meanwhile would have its URL part share the line with it; a key pasted sooner loads the
+// check part itself, at once. The whole key engine only where it is about to be needed: when the Generate or
+// Convert tab opens, when a report offers to make a key Jira-ready (js/converter.js), when a locked key asks for
+// its passphrase (js/key-check.js); not at idle, so that someone who only checks a key fetches the check part alone.
 const CHECK_PART_AFTER_MS = 1000;
 let urlPreload = null;
 setTimeout(() => whenIdle()

@@ -309,8 +309,8 @@ export class KeyfitWidget extends Base {
       return c;
     };
     const tools = client();
-    this.#probe(tools, root, run);
     const readingPart = this.#readingPart();
+    this.#probe(tools, root, run, readingPart);
     if (mode === 'check') {
       this.#dropTo(tool.mountCheck(root, tools, { converterTools: client(), compareTools: client(), readingPart,
         onReport: (report) => this.#fire('keyfit-report', reportDetail(report)) }));
@@ -343,12 +343,11 @@ export class KeyfitWidget extends Base {
 
   /** Loads the engine once the page is idle (the first check is then quicker, and the host page loads first), so a
    * page whose policy or files keep it from starting says why before anyone types: the first line names the cause.
-   * The parts of the engine the mode's first answer uses: the check part in modes check and connect (with the Host
-   * URL check's part; `#readingPart`), the key engine in modes generate and convert. */
-  #probe(tools, root, run) {
+   * The parts of the engine the mode's first answer uses: `reading` (`#readingPart`) in modes check and connect
+   * (with the Host URL check's part), the key engine in modes generate and convert. */
+  #probe(tools, root, run, reading) {
     // Once per page: the first widget's worker answers for all (they share the page's policy and keyfit's files).
     const stillShown = () => run === this.#renders;
-    const reading = this.#readingPart();
     const parts = { check: [reading], connect: ['url', reading] }[this.mode] ?? ['keys'];
     probe ??= whenIdle()
       .then(() => (stillShown() ? tools.call('load', { parts }) : Promise.reject(failure('cancelled', 'gone'))))

@@ -35,8 +35,8 @@ const kdfPart = () => load('kdf').then(() => ({ deriveKey }));
 
 /**
  * Extra workers for a PBKDF2's independent output blocks and a scrypt's independent blocks (js/derive-keys.js), one
- * per core: each is this script again (`?lane`), started for one part (op deriveKey) and ended once it answers, so none stays idle with a
- * secret. PBKDF2-SHA224 at its cap (two blocks) in Chromium: 1.15 s in this worker alone, 0.81 s in two lanes
+ * per core: each is this script again (`?lane`), started for one part (op deriveKey) and ended once it answers, so
+ * none stays idle with a secret. PBKDF2-SHA224 at its cap (two blocks) in Chromium: 1.15 s in this worker alone, 0.81 s in two lanes
  * (medians of 3, tests/bench/hostile.mjs; openssl 0.64 s). They are this worker's own: when the page ends this
  * worker (Stop, Cancel, a newer job), the browser ends them with it. Where one cannot start (a worker from blob: or data:, as in the single file), the
  * part is derived here.

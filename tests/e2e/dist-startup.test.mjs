@@ -60,38 +60,33 @@ test('an error that stops the page\'s scripts is reported with its message', asy
   assert.match(await note.textContent(), /an error stopped its scripts \(.*a broken build\)/);
 });
 
-test('an engine that fails to load is reported when it is needed: the check part for a check', async (t) => {
+/** With engine part `wasm` unreachable, `act(page)` on the hosted page ends with `status` saying the engine did not
+ * load: a part that fails is reported by the job that needs it. */
+async function engineFailureReported(t, wasm, act, status) {
   const origin = await served(t);
   const { page, context } = await browse(t);
-  await context.route('**/keyfit_read_bg.wasm', (route) => route.abort());
+  await context.route(`**/${wasm}`, (route) => route.abort());
   await page.goto(`${origin}/`);
-  await page.locator('#tab-check').click();
-  await page.locator('#check-input').fill(readFileSync(join(CORPUS, 'rsa2048-pkcs1.pem'), 'utf8'));
-  const status = page.locator('#check-status[data-tone="bad"]');
-  await status.waitFor();
-  assert.match(await status.textContent(), /engine/i);
-});
+  await act(page);
+  const shown = page.locator(`${status}[data-tone="bad"]`);
+  await shown.waitFor();
+  assert.match(await shown.textContent(), /engine/i);
+}
 
-test('an engine that fails to load is reported when it is needed: the key engine for a key generation', async (t) => {
-  const origin = await served(t);
-  const { page, context } = await browse(t);
-  await context.route('**/keyfit_bg.wasm', (route) => route.abort());
-  await page.goto(`${origin}/`);
-  await page.locator('#tab-generate').click();
-  await page.locator('#gen-go').click();
-  const status = page.locator('#gen-status[data-tone="bad"]');
-  await status.waitFor();
-  assert.match(await status.textContent(), /engine/i);
-});
+test('an engine that fails to load is reported when it is needed: the check part for a check', (t) =>
+  engineFailureReported(t, 'keyfit_read_bg.wasm', async (page) => {
+    await page.locator('#tab-check').click();
+    await page.locator('#check-input').fill(readFileSync(join(CORPUS, 'rsa2048-pkcs1.pem'), 'utf8'));
+  }, '#check-status'));
 
-test('a Host URL check whose part of the engine fails to load is reported when it is needed', async (t) => {
-  const origin = await served(t);
-  const { page, context } = await browse(t);
-  await context.route('**/keyfit_url_bg.wasm', (route) => route.abort());
-  await page.goto(`${origin}/`);
-  await page.locator('#tab-connect').click();
-  await page.locator('#connect-url').fill('git@github.com:acme/app.git');
-  const status = page.locator('#connect-url-status[data-tone="bad"]');
-  await status.waitFor();
-  assert.match(await status.textContent(), /engine/i);
-});
+test('an engine that fails to load is reported when it is needed: the key engine for a key generation', (t) =>
+  engineFailureReported(t, 'keyfit_bg.wasm', async (page) => {
+    await page.locator('#tab-generate').click();
+    await page.locator('#gen-go').click();
+  }, '#gen-status'));
+
+test('a Host URL check whose part of the engine fails to load is reported when it is needed', (t) =>
+  engineFailureReported(t, 'keyfit_url_bg.wasm', async (page) => {
+    await page.locator('#tab-connect').click();
+    await page.locator('#connect-url').fill('git@github.com:acme/app.git');
+  }, '#connect-url-status'));

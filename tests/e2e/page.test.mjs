@@ -70,11 +70,14 @@ test('page: served from a sub-path, tabs by keyboard, a key made there', async (
   await assertNothingLeaked(session);
 });
 
+/** How many times the page fetched engine part `part` (a file of pkg/), from the requests it made. */
+const fetchCount = (requests) => (part) => requests.filter((u) => new URL(u).pathname === `/pkg/${part}`).length;
+
 test('engine parts: fetched once by the page for all its workers, the Host URL part only for the Connect tab, the key engine only when needed', async (t) => {
   const session = await start();
   t.after(() => session.close());
   const { page, requests } = session;
-  const fetched = (part) => requests.filter((u) => new URL(u).pathname === `/pkg/${part}`).length;
+  const fetched = fetchCount(requests);
   const key = readFileSync(join(ROOT, 'tests/corpus/keys/rsa2048-pkcs1.pem'), 'utf8');
 
   await openTab(page, 'Check a key');
@@ -105,7 +108,7 @@ test('engine parts: a key Jira does not take brings the key engine while its rep
   const session = await start();
   t.after(() => session.close());
   const { page, requests } = session;
-  const fetched = (part) => requests.filter((u) => new URL(u).pathname === `/pkg/${part}`).length;
+  const fetched = fetchCount(requests);
   await openTab(page, 'Check a key');
   await page.locator('#check-input').fill(readFileSync(join(ROOT, 'tests/corpus/keys/rsa2048-openssh.key'), 'utf8'));
   await page.locator('#check-verdict[data-tone="bad"]').waitFor();
@@ -117,7 +120,7 @@ test('engine parts: where the page has the key engine already (Convert opened fi
   const session = await start();
   t.after(() => session.close());
   const { page, requests } = session;
-  const fetched = (part) => requests.filter((u) => new URL(u).pathname === `/pkg/${part}`).length;
+  const fetched = fetchCount(requests);
   await openTab(page, 'Convert');
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('/pkg/keyfit_bg.wasm')));
   await page.waitForTimeout(500); // compiled
@@ -183,7 +186,7 @@ test('a locked key whose KDF only the KDF part derives: that part loads while th
   const session = await start();
   t.after(() => session.close());
   const { page, requests } = session;
-  const fetched = (part) => requests.some((u) => new URL(u).pathname === `/pkg/${part}`);
+  const fetched = (part) => fetchCount(requests)(part) > 0;
   await openTab(page, 'Check a key');
   await page.locator('#check-input').fill(readFileSync(join(ROOT, 'tests/corpus/keys/rsa2048-pkcs8-pbkdf2-sha256-aes-256-cbc.pem'), 'utf8'));
   await page.locator('#check-pass').waitFor();

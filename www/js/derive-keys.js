@@ -16,13 +16,15 @@ const PBKDF2_BLOCK = { 'SHA-1': 20, 'SHA-224': 28, 'SHA-256': 32, 'SHA-384': 48,
  * the KDF part's compile, tens of milliseconds) costs more than the half it saves. */
 const PARALLEL_WORK = 200_000;
 /** Least scrypt work (N × r × p) whose p blocks are mixed across workers, for the same reason: about 130 ms of
- * mixing in Chromium (scrypt with N × r × p at keyfit's cap, 2^20, took 521 ms in one worker: tests/bench/hostile.mjs). */
+ * mixing in Chromium (scrypt with N × r × p at keyfit's cap, 2^20, took 521 ms in one worker:
+ * tests/bench/hostile.mjs). */
 const PARALLEL_SCRYPT_WORK = 1 << 18;
 
 /**
  * Runs `call(derivedKeys)` (inspectKey, convertKey or matchKey with `derivedKeys`) until it needs nothing more.
  * `kdfPart()` resolves with the KDF part's bindings ({deriveKey}), loading it on first need. `lanes` (optional):
- * `{count, derive(request, passphraseBytes)}`, extra workers for a PBKDF2's independent output blocks.
+ * `{count, derive(request, passphraseBytes)}`, extra workers for a PBKDF2's independent output blocks and a
+ * scrypt's independent blocks.
  */
 export async function withDerivedKeys(passphrases, call, kdfPart, lanes) {
   const run = untilDerived(passphrases, call);
@@ -76,8 +78,7 @@ async function derive(request, passphrase, kdfPart, lanes) {
       if (mixes.length > 1) return { key: await scryptInParallel(request, mixes, pass, lanes, deriveKey) };
       return { key: deriveKey(request, pass) };
     } catch (err) {
-      if (err?.code === 'kdf-refused') return { refused: err.refused };
-      throw err;
+      return asRefusal(err);
     }
   } finally {
     pass.fill(0);
@@ -107,7 +108,8 @@ function pbkdf2Parts(request, lanes) {
  * independent), then one PBKDF2 over them all makes the key. */
 function scryptParts(request, lanes) {
   const count = Math.min(request.p, lanes?.count ?? 1);
-  if (request.name !== 'scrypt' || count < 2 || 2 ** request.logN * request.r * request.p < PARALLEL_SCRYPT_WORK) return [];
+  const work = 2 ** request.logN * request.r * request.p;
+  if (request.name !== 'scrypt' || count < 2 || work < PARALLEL_SCRYPT_WORK) return [];
   const parts = [];
   for (let i = 0, first = 0; i < count; i++) {
     const blocks = Math.ceil((request.p - first) / (count - i));
@@ -180,9 +182,14 @@ function deriveHere(request, passphrase, deriveKey) {
   try {
     return { key: deriveKey(request, pass) };
   } catch (err) {
-    if (err?.code === 'kdf-refused') return { refused: err.refused };
-    throw err;
+    return asRefusal(err);
   } finally {
     pass.fill(0);
   }
+}
+
+/** The KDF part's `kdf-refused` as a derivation's outcome, `{refused}`; any other error is thrown on. */
+function asRefusal(err) {
+  if (err?.code === 'kdf-refused') return { refused: err.refused };
+  throw err;
 }

@@ -8,7 +8,9 @@ const READS = new Set(['inspectKey', 'matchKey']);
  * checked or matched without a passphrase the check part, or the key engine where the page has it or is fetching
  * it (`requested(part)`: js/workers.js isRequested), which answers the same; every other op the key engine. */
 export function partsFor(op, args, requested = () => false) {
-  if (op === 'load') return Array.isArray(args?.parts) ? args.parts.map((p) => (p === 'read' ? readingPart(requested) : p)) : [];
+  if (op === 'load') {
+    return Array.isArray(args?.parts) ? args.parts.map((p) => (p === 'read' ? readingPart(requested) : p)) : [];
+  }
   // A part of a PBKDF2 or a scrypt, in a worker that another worker started (worker.js `lanes`).
   if (op === 'deriveKey') return ['kdf'];
   if (op === 'checkCloneUrl') return ['url'];
